@@ -1,0 +1,49 @@
+namespace RingKernel.Benchmarks.Compare;
+
+/// <summary>Runs <c>compare &lt;suite&gt; [--quick]</c>: each suite's comparison lines on standard output.</summary>
+public static class ComparisonRunner
+{
+    /// <summary>Every suite the command line can name.</summary>
+    private static readonly IComparisonSuite[] Suites =
+    [
+    ];
+
+    public static int Run(string[] args)
+    {
+        bool quick = args.Contains("--quick");
+        string[] names = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+        if (names.Length == 0)
+        {
+            Console.Error.WriteLine($"usage: compare <{string.Join('|', Suites.Select(s => s.Name))}|all> [--quick]");
+            return 2;
+        }
+
+        var selected = new List<IComparisonSuite>();
+        foreach (string name in names)
+        {
+            if (name == "all")
+            {
+                selected.AddRange(Suites);
+                continue;
+            }
+
+            IComparisonSuite? suite = Suites.FirstOrDefault(s => s.Name == name);
+            if (suite is null)
+            {
+                Console.Error.WriteLine($"compare: unknown suite '{name}'; known: {string.Join(", ", Suites.Select(s => s.Name))}");
+                return 2;
+            }
+
+            selected.Add(suite);
+        }
+
+        Console.WriteLine($"# {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, {(quick ? "quick" : "full")} run");
+        foreach (IComparisonSuite suite in selected)
+        {
+            foreach (Comparison comparison in suite.Run(quick))
+                Console.WriteLine(comparison);
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,4 @@
+using RingKernel.Clocks;
+
+var clock = new HybridLogicalClock(nodeId: 1);
+Console.WriteLine($"RingKernel demo: HLC now {clock.Now()}");

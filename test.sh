@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs what the test suite needs on a fresh Debian 12 machine, then runs every test.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+log=$(mktemp)
+dotnet test RingKernel.sln -c Release --logger "console;verbosity=normal" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+# One plain closing line, summed over the test assemblies.
+grep -E '^(Passed|Failed)!' "$log" | awk -F'[:,]' '
+  { for (i = 1; i <= NF; i++) { g = $i; gsub(/[ -]/, "", g);
+      if (g == "Failed") f += $(i+1); if (g == "Passed") p += $(i+1); if (g == "Skipped") s += $(i+1) } }
+  END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }'
+rm -f "$log"
+exit "$status"
