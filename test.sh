@@ -4,7 +4,8 @@ set -uo pipefail
 cd "$(dirname "$0")"
 
 log=$(mktemp)
-dotnet test RingKernel.sln -c Release --logger "console;verbosity=normal" 2>&1 | tee "$log"
+# A hung test fails the run (with a dump) instead of stalling CI.
+dotnet test RingKernel.sln -c Release --blame-hang-timeout 5m 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 # One plain closing line, summed over the test assemblies.
 grep -E '^(Passed|Failed)!' "$log" | awk -F'[:,]' '

@@ -44,9 +44,5 @@ public sealed class HybridLogicalClock
         }
     }
 
-    private ulong WallPacked()
-    {
-        long micros = (_time.GetUtcNow().UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerMicrosecond;
-        return (ulong)Math.Max(micros, 0) << HlcTimestamp.LogicalBits;
-    }
+    private ulong WallPacked() => HlcTimestamp.ToPhysicalMicros(_time.GetUtcNow()) << HlcTimestamp.LogicalBits;
 }
