@@ -47,8 +47,9 @@ public abstract unsafe class DeviceBuffer : IDisposable
     /// <summary>A span over <paramref name="length"/> bytes from <paramref name="offset"/>, checked against the buffer.</summary>
     public Span<byte> AsSpan(long offset, int length)
     {
+        byte* pointer = HostPointer;
         CheckRange(offset, length);
-        return new Span<byte>(HostPointer + offset, length);
+        return new Span<byte>(pointer + offset, length);
     }
 
     public Span<byte> AsSpan() => AsSpan(0, checked((int)Length));
@@ -56,18 +57,20 @@ public abstract unsafe class DeviceBuffer : IDisposable
     /// <summary>A span of <paramref name="count"/> <typeparamref name="T"/> from byte <paramref name="offset"/>, which must be aligned for T.</summary>
     public Span<T> AsSpan<T>(long offset, int count) where T : unmanaged
     {
+        byte* pointer = HostPointer;
         long bytes = (long)count * sizeof(T);
         CheckRange(offset, bytes);
         CheckAlignment<T>(offset);
-        return new Span<T>(HostPointer + offset, count);
+        return new Span<T>(pointer + offset, count);
     }
 
     /// <summary>A reference to the <typeparamref name="T"/> at byte <paramref name="offset"/>.</summary>
     public ref T AsRef<T>(long offset) where T : unmanaged
     {
+        byte* pointer = HostPointer;
         CheckRange(offset, sizeof(T));
         CheckAlignment<T>(offset);
-        return ref Unsafe.AsRef<T>(HostPointer + offset);
+        return ref Unsafe.AsRef<T>(pointer + offset);
     }
 
     public void Dispose()
@@ -91,8 +94,10 @@ public abstract unsafe class DeviceBuffer : IDisposable
 
     private static void CheckAlignment<T>(long offset) where T : unmanaged
     {
-        int align = Math.Min(sizeof(T), 8);
-        if ((offset & (align - 1)) != 0 && (align & (align - 1)) == 0)
+        // A type's alignment divides its size, so the largest power of two dividing the size
+        // (12 bytes: 4) bounds it; no scalar needs more than 8.
+        int align = Math.Min(sizeof(T) & -sizeof(T), 8);
+        if ((offset & (align - 1)) != 0)
             throw new ArgumentException($"Offset {offset} is not aligned to {align} bytes for {typeof(T).Name}.", nameof(offset));
     }
 }

@@ -30,6 +30,9 @@ public sealed unsafe class PinnedHostBuffer : DeviceBuffer
 
     protected override void Release()
     {
+        // The finalizer also runs for a buffer whose constructor threw before allocating.
+        if (_pointer == null)
+            return;
         NativeMemory.AlignedFree(_pointer);
         GC.RemoveMemoryPressure(Length);
     }

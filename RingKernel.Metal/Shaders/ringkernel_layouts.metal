@@ -1,0 +1,217 @@
+// Generated from RingKernel.Core/Layouts by RingKernel.Layouts.DeviceLayoutGenerator; do not edit.
+// Regenerate: RINGKERNEL_UPDATE_LAYOUTS=1 dotnet test RingKernel.sln -c Release --filter FullyQualifiedName~RingKernel.Tests.Layouts.CommittedLayoutHeaderTests
+// Each struct is byte for byte the C# struct of the same name; padding members are explicit.
+#pragma once
+
+// MessageFlags (flags)
+constant constexpr uint RINGKERNEL_MESSAGE_FLAGS_NONE = 0u;
+constant constexpr uint RINGKERNEL_MESSAGE_FLAGS_CHECKSUMMED = 1u;
+constant constexpr uint RINGKERNEL_MESSAGE_FLAGS_REPLY = 2u;
+constant constexpr uint RINGKERNEL_MESSAGE_FLAGS_ERROR = 4u;
+
+// RingKind
+constant constexpr uint RINGKERNEL_RING_KIND_SINGLE_PRODUCER = 1u;
+constant constexpr uint RINGKERNEL_RING_KIND_MULTI_PRODUCER = 2u;
+
+// KernelCommand (flags)
+constant constexpr uint RINGKERNEL_KERNEL_COMMAND_NONE = 0u;
+constant constexpr uint RINGKERNEL_KERNEL_COMMAND_ACTIVE = 1u;
+constant constexpr uint RINGKERNEL_KERNEL_COMMAND_TERMINATE = 2u;
+
+// KernelStatus
+constant constexpr uint RINGKERNEL_KERNEL_STATUS_NOT_STARTED = 0u;
+constant constexpr uint RINGKERNEL_KERNEL_STATUS_RUNNING = 1u;
+constant constexpr uint RINGKERNEL_KERNEL_STATUS_IDLE = 2u;
+constant constexpr uint RINGKERNEL_KERNEL_STATUS_TERMINATED = 3u;
+constant constexpr uint RINGKERNEL_KERNEL_STATUS_FAULTED = 4u;
+
+// MessageHeader: size, declared constants, field offsets
+constant constexpr uint RINGKERNEL_MESSAGE_HEADER_SIZE = 64u;
+constant constexpr uint RINGKERNEL_MESSAGE_HEADER_MESSAGE_ID_OFFSET = 0u;
+constant constexpr uint RINGKERNEL_MESSAGE_HEADER_CORRELATION_ID_OFFSET = 8u;
+constant constexpr uint RINGKERNEL_MESSAGE_HEADER_TIMESTAMP_OFFSET = 16u;
+constant constexpr uint RINGKERNEL_MESSAGE_HEADER_DEADLINE_OFFSET = 24u;
+constant constexpr uint RINGKERNEL_MESSAGE_HEADER_TYPE_ID_OFFSET = 32u;
+constant constexpr uint RINGKERNEL_MESSAGE_HEADER_SOURCE_ID_OFFSET = 36u;
+constant constexpr uint RINGKERNEL_MESSAGE_HEADER_DESTINATION_ID_OFFSET = 40u;
+constant constexpr uint RINGKERNEL_MESSAGE_HEADER_PAYLOAD_SIZE_OFFSET = 44u;
+constant constexpr uint RINGKERNEL_MESSAGE_HEADER_CHECKSUM_OFFSET = 48u;
+constant constexpr uint RINGKERNEL_MESSAGE_HEADER_FLAGS_OFFSET = 52u;
+constant constexpr uint RINGKERNEL_MESSAGE_HEADER_TIMESTAMP_NODE_OFFSET = 56u;
+constant constexpr uint RINGKERNEL_MESSAGE_HEADER_RESERVED_OFFSET = 60u;
+
+// RingHeader: size, declared constants, field offsets
+constant constexpr uint RINGKERNEL_RING_HEADER_SIZE = 384u;
+constant constexpr uint RINGKERNEL_RING_HEADER_PRODUCER_BLOCK_OFFSET = 0u;
+constant constexpr uint RINGKERNEL_RING_HEADER_CONSUMER_BLOCK_OFFSET = 128u;
+constant constexpr uint RINGKERNEL_RING_HEADER_GEOMETRY_BLOCK_OFFSET = 256u;
+constant constexpr uint RINGKERNEL_RING_HEADER_TAIL_OFFSET = 0u;
+constant constexpr uint RINGKERNEL_RING_HEADER_DROPPED_COUNT_OFFSET = 8u;
+constant constexpr uint RINGKERNEL_RING_HEADER_PRODUCER_WAITING_OFFSET = 16u;
+constant constexpr uint RINGKERNEL_RING_HEADER_HEAD_OFFSET = 128u;
+constant constexpr uint RINGKERNEL_RING_HEADER_CONSUMER_WAITING_OFFSET = 136u;
+constant constexpr uint RINGKERNEL_RING_HEADER_CAPACITY_OFFSET = 256u;
+constant constexpr uint RINGKERNEL_RING_HEADER_SLOT_SIZE_OFFSET = 260u;
+constant constexpr uint RINGKERNEL_RING_HEADER_KIND_OFFSET = 264u;
+constant constexpr uint RINGKERNEL_RING_HEADER_MAGIC_OFFSET = 268u;
+
+// ControlBlock: size, declared constants, field offsets
+constant constexpr uint RINGKERNEL_CONTROL_BLOCK_SIZE = 256u;
+constant constexpr uint RINGKERNEL_CONTROL_BLOCK_HOST_BLOCK_OFFSET = 0u;
+constant constexpr uint RINGKERNEL_CONTROL_BLOCK_KERNEL_BLOCK_OFFSET = 128u;
+constant constexpr uint RINGKERNEL_CONTROL_BLOCK_COMMAND_OFFSET = 0u;
+constant constexpr uint RINGKERNEL_CONTROL_BLOCK_KERNEL_ID_OFFSET = 4u;
+constant constexpr uint RINGKERNEL_CONTROL_BLOCK_HOST_CLOCK_OFFSET = 8u;
+constant constexpr uint RINGKERNEL_CONTROL_BLOCK_CLOCK_NODE_OFFSET = 16u;
+constant constexpr uint RINGKERNEL_CONTROL_BLOCK_COMMAND_EPOCH_OFFSET = 20u;
+constant constexpr uint RINGKERNEL_CONTROL_BLOCK_HEARTBEAT_OFFSET = 128u;
+constant constexpr uint RINGKERNEL_CONTROL_BLOCK_MESSAGES_PROCESSED_OFFSET = 136u;
+constant constexpr uint RINGKERNEL_CONTROL_BLOCK_MESSAGES_SENT_OFFSET = 144u;
+constant constexpr uint RINGKERNEL_CONTROL_BLOCK_KERNEL_CLOCK_OFFSET = 152u;
+constant constexpr uint RINGKERNEL_CONTROL_BLOCK_STATUS_OFFSET = 160u;
+constant constexpr uint RINGKERNEL_CONTROL_BLOCK_LAST_ERROR_OFFSET = 164u;
+constant constexpr uint RINGKERNEL_CONTROL_BLOCK_ERROR_COUNT_OFFSET = 168u;
+constant constexpr uint RINGKERNEL_CONTROL_BLOCK_ACKNOWLEDGED_EPOCH_OFFSET = 172u;
+
+// RouteEntry: size, declared constants, field offsets
+constant constexpr uint RINGKERNEL_ROUTE_ENTRY_SIZE = 32u;
+constant constexpr uint RINGKERNEL_ROUTE_ENTRY_INBOX_ADDRESS_OFFSET = 0u;
+constant constexpr uint RINGKERNEL_ROUTE_ENTRY_NEXT_SEQUENCE_OFFSET = 8u;
+constant constexpr uint RINGKERNEL_ROUTE_ENTRY_TARGET_KERNEL_ID_OFFSET = 16u;
+constant constexpr uint RINGKERNEL_ROUTE_ENTRY_DIRECTION_OFFSET = 20u;
+constant constexpr uint RINGKERNEL_ROUTE_ENTRY_INBOX_CAPACITY_OFFSET = 24u;
+constant constexpr uint RINGKERNEL_ROUTE_ENTRY_INBOX_SLOT_SIZE_OFFSET = 28u;
+
+// HaloMessageHeader: size, declared constants, field offsets
+constant constexpr uint RINGKERNEL_HALO_MESSAGE_HEADER_SIZE = 32u;
+constant constexpr uint RINGKERNEL_HALO_MESSAGE_HEADER_STEP_OFFSET = 0u;
+constant constexpr uint RINGKERNEL_HALO_MESSAGE_HEADER_SOURCE_TILE_OFFSET = 8u;
+constant constexpr uint RINGKERNEL_HALO_MESSAGE_HEADER_DIRECTION_OFFSET = 12u;
+constant constexpr uint RINGKERNEL_HALO_MESSAGE_HEADER_HALO_WIDTH_OFFSET = 16u;
+constant constexpr uint RINGKERNEL_HALO_MESSAGE_HEADER_ELEMENT_COUNT_OFFSET = 20u;
+constant constexpr uint RINGKERNEL_HALO_MESSAGE_HEADER_CHUNK_INDEX_OFFSET = 24u;
+constant constexpr uint RINGKERNEL_HALO_MESSAGE_HEADER_CHUNK_COUNT_OFFSET = 28u;
+
+struct MessageHeader
+{
+    ulong MessageId;     // 0
+    ulong CorrelationId; // 8
+    ulong Timestamp;     // 16
+    ulong Deadline;      // 24
+    uint TypeId;         // 32
+    uint SourceId;       // 36
+    uint DestinationId;  // 40
+    uint PayloadSize;    // 44
+    uint Checksum;       // 48
+    uint Flags;          // 52: MessageFlags
+    uint TimestampNode;  // 56
+    uint Reserved;       // 60
+};
+static_assert(sizeof(MessageHeader) == RINGKERNEL_MESSAGE_HEADER_SIZE, "MessageHeader: size differs from C#");
+static_assert(__builtin_offsetof(MessageHeader, MessageId) == RINGKERNEL_MESSAGE_HEADER_MESSAGE_ID_OFFSET, "MessageHeader.MessageId: offset differs from C#");
+static_assert(__builtin_offsetof(MessageHeader, CorrelationId) == RINGKERNEL_MESSAGE_HEADER_CORRELATION_ID_OFFSET, "MessageHeader.CorrelationId: offset differs from C#");
+static_assert(__builtin_offsetof(MessageHeader, Timestamp) == RINGKERNEL_MESSAGE_HEADER_TIMESTAMP_OFFSET, "MessageHeader.Timestamp: offset differs from C#");
+static_assert(__builtin_offsetof(MessageHeader, Deadline) == RINGKERNEL_MESSAGE_HEADER_DEADLINE_OFFSET, "MessageHeader.Deadline: offset differs from C#");
+static_assert(__builtin_offsetof(MessageHeader, TypeId) == RINGKERNEL_MESSAGE_HEADER_TYPE_ID_OFFSET, "MessageHeader.TypeId: offset differs from C#");
+static_assert(__builtin_offsetof(MessageHeader, SourceId) == RINGKERNEL_MESSAGE_HEADER_SOURCE_ID_OFFSET, "MessageHeader.SourceId: offset differs from C#");
+static_assert(__builtin_offsetof(MessageHeader, DestinationId) == RINGKERNEL_MESSAGE_HEADER_DESTINATION_ID_OFFSET, "MessageHeader.DestinationId: offset differs from C#");
+static_assert(__builtin_offsetof(MessageHeader, PayloadSize) == RINGKERNEL_MESSAGE_HEADER_PAYLOAD_SIZE_OFFSET, "MessageHeader.PayloadSize: offset differs from C#");
+static_assert(__builtin_offsetof(MessageHeader, Checksum) == RINGKERNEL_MESSAGE_HEADER_CHECKSUM_OFFSET, "MessageHeader.Checksum: offset differs from C#");
+static_assert(__builtin_offsetof(MessageHeader, Flags) == RINGKERNEL_MESSAGE_HEADER_FLAGS_OFFSET, "MessageHeader.Flags: offset differs from C#");
+static_assert(__builtin_offsetof(MessageHeader, TimestampNode) == RINGKERNEL_MESSAGE_HEADER_TIMESTAMP_NODE_OFFSET, "MessageHeader.TimestampNode: offset differs from C#");
+static_assert(__builtin_offsetof(MessageHeader, Reserved) == RINGKERNEL_MESSAGE_HEADER_RESERVED_OFFSET, "MessageHeader.Reserved: offset differs from C#");
+
+struct RingHeader
+{
+    ulong Tail;           // 0
+    ulong DroppedCount;   // 8
+    uint ProducerWaiting; // 16
+    uint Pad20[27];       // 20..127: padding
+    ulong Head;           // 128
+    uint ConsumerWaiting; // 136
+    uint Pad140[29];      // 140..255: padding
+    uint Capacity;        // 256
+    uint SlotSize;        // 260
+    uint Kind;            // 264: RingKind
+    uint Magic;           // 268
+    uint Pad272[28];      // 272..383: padding
+};
+static_assert(sizeof(RingHeader) == RINGKERNEL_RING_HEADER_SIZE, "RingHeader: size differs from C#");
+static_assert(__builtin_offsetof(RingHeader, Tail) == RINGKERNEL_RING_HEADER_TAIL_OFFSET, "RingHeader.Tail: offset differs from C#");
+static_assert(__builtin_offsetof(RingHeader, DroppedCount) == RINGKERNEL_RING_HEADER_DROPPED_COUNT_OFFSET, "RingHeader.DroppedCount: offset differs from C#");
+static_assert(__builtin_offsetof(RingHeader, ProducerWaiting) == RINGKERNEL_RING_HEADER_PRODUCER_WAITING_OFFSET, "RingHeader.ProducerWaiting: offset differs from C#");
+static_assert(__builtin_offsetof(RingHeader, Head) == RINGKERNEL_RING_HEADER_HEAD_OFFSET, "RingHeader.Head: offset differs from C#");
+static_assert(__builtin_offsetof(RingHeader, ConsumerWaiting) == RINGKERNEL_RING_HEADER_CONSUMER_WAITING_OFFSET, "RingHeader.ConsumerWaiting: offset differs from C#");
+static_assert(__builtin_offsetof(RingHeader, Capacity) == RINGKERNEL_RING_HEADER_CAPACITY_OFFSET, "RingHeader.Capacity: offset differs from C#");
+static_assert(__builtin_offsetof(RingHeader, SlotSize) == RINGKERNEL_RING_HEADER_SLOT_SIZE_OFFSET, "RingHeader.SlotSize: offset differs from C#");
+static_assert(__builtin_offsetof(RingHeader, Kind) == RINGKERNEL_RING_HEADER_KIND_OFFSET, "RingHeader.Kind: offset differs from C#");
+static_assert(__builtin_offsetof(RingHeader, Magic) == RINGKERNEL_RING_HEADER_MAGIC_OFFSET, "RingHeader.Magic: offset differs from C#");
+
+struct ControlBlock
+{
+    uint Command;            // 0: KernelCommand
+    uint KernelId;           // 4
+    ulong HostClock;         // 8
+    uint ClockNode;          // 16
+    uint CommandEpoch;       // 20
+    uint Pad24[26];          // 24..127: padding
+    ulong Heartbeat;         // 128
+    ulong MessagesProcessed; // 136
+    ulong MessagesSent;      // 144
+    ulong KernelClock;       // 152
+    uint Status;             // 160: KernelStatus
+    uint LastError;          // 164
+    uint ErrorCount;         // 168
+    uint AcknowledgedEpoch;  // 172
+    uint Pad176[20];         // 176..255: padding
+};
+static_assert(sizeof(ControlBlock) == RINGKERNEL_CONTROL_BLOCK_SIZE, "ControlBlock: size differs from C#");
+static_assert(__builtin_offsetof(ControlBlock, Command) == RINGKERNEL_CONTROL_BLOCK_COMMAND_OFFSET, "ControlBlock.Command: offset differs from C#");
+static_assert(__builtin_offsetof(ControlBlock, KernelId) == RINGKERNEL_CONTROL_BLOCK_KERNEL_ID_OFFSET, "ControlBlock.KernelId: offset differs from C#");
+static_assert(__builtin_offsetof(ControlBlock, HostClock) == RINGKERNEL_CONTROL_BLOCK_HOST_CLOCK_OFFSET, "ControlBlock.HostClock: offset differs from C#");
+static_assert(__builtin_offsetof(ControlBlock, ClockNode) == RINGKERNEL_CONTROL_BLOCK_CLOCK_NODE_OFFSET, "ControlBlock.ClockNode: offset differs from C#");
+static_assert(__builtin_offsetof(ControlBlock, CommandEpoch) == RINGKERNEL_CONTROL_BLOCK_COMMAND_EPOCH_OFFSET, "ControlBlock.CommandEpoch: offset differs from C#");
+static_assert(__builtin_offsetof(ControlBlock, Heartbeat) == RINGKERNEL_CONTROL_BLOCK_HEARTBEAT_OFFSET, "ControlBlock.Heartbeat: offset differs from C#");
+static_assert(__builtin_offsetof(ControlBlock, MessagesProcessed) == RINGKERNEL_CONTROL_BLOCK_MESSAGES_PROCESSED_OFFSET, "ControlBlock.MessagesProcessed: offset differs from C#");
+static_assert(__builtin_offsetof(ControlBlock, MessagesSent) == RINGKERNEL_CONTROL_BLOCK_MESSAGES_SENT_OFFSET, "ControlBlock.MessagesSent: offset differs from C#");
+static_assert(__builtin_offsetof(ControlBlock, KernelClock) == RINGKERNEL_CONTROL_BLOCK_KERNEL_CLOCK_OFFSET, "ControlBlock.KernelClock: offset differs from C#");
+static_assert(__builtin_offsetof(ControlBlock, Status) == RINGKERNEL_CONTROL_BLOCK_STATUS_OFFSET, "ControlBlock.Status: offset differs from C#");
+static_assert(__builtin_offsetof(ControlBlock, LastError) == RINGKERNEL_CONTROL_BLOCK_LAST_ERROR_OFFSET, "ControlBlock.LastError: offset differs from C#");
+static_assert(__builtin_offsetof(ControlBlock, ErrorCount) == RINGKERNEL_CONTROL_BLOCK_ERROR_COUNT_OFFSET, "ControlBlock.ErrorCount: offset differs from C#");
+static_assert(__builtin_offsetof(ControlBlock, AcknowledgedEpoch) == RINGKERNEL_CONTROL_BLOCK_ACKNOWLEDGED_EPOCH_OFFSET, "ControlBlock.AcknowledgedEpoch: offset differs from C#");
+
+struct RouteEntry
+{
+    ulong InboxAddress;  // 0
+    ulong NextSequence;  // 8
+    uint TargetKernelId; // 16
+    uint Direction;      // 20
+    uint InboxCapacity;  // 24
+    uint InboxSlotSize;  // 28
+};
+static_assert(sizeof(RouteEntry) == RINGKERNEL_ROUTE_ENTRY_SIZE, "RouteEntry: size differs from C#");
+static_assert(__builtin_offsetof(RouteEntry, InboxAddress) == RINGKERNEL_ROUTE_ENTRY_INBOX_ADDRESS_OFFSET, "RouteEntry.InboxAddress: offset differs from C#");
+static_assert(__builtin_offsetof(RouteEntry, NextSequence) == RINGKERNEL_ROUTE_ENTRY_NEXT_SEQUENCE_OFFSET, "RouteEntry.NextSequence: offset differs from C#");
+static_assert(__builtin_offsetof(RouteEntry, TargetKernelId) == RINGKERNEL_ROUTE_ENTRY_TARGET_KERNEL_ID_OFFSET, "RouteEntry.TargetKernelId: offset differs from C#");
+static_assert(__builtin_offsetof(RouteEntry, Direction) == RINGKERNEL_ROUTE_ENTRY_DIRECTION_OFFSET, "RouteEntry.Direction: offset differs from C#");
+static_assert(__builtin_offsetof(RouteEntry, InboxCapacity) == RINGKERNEL_ROUTE_ENTRY_INBOX_CAPACITY_OFFSET, "RouteEntry.InboxCapacity: offset differs from C#");
+static_assert(__builtin_offsetof(RouteEntry, InboxSlotSize) == RINGKERNEL_ROUTE_ENTRY_INBOX_SLOT_SIZE_OFFSET, "RouteEntry.InboxSlotSize: offset differs from C#");
+
+struct HaloMessageHeader
+{
+    ulong Step;        // 0
+    uint SourceTile;   // 8
+    uint Direction;    // 12
+    uint HaloWidth;    // 16
+    uint ElementCount; // 20
+    uint ChunkIndex;   // 24
+    uint ChunkCount;   // 28
+};
+static_assert(sizeof(HaloMessageHeader) == RINGKERNEL_HALO_MESSAGE_HEADER_SIZE, "HaloMessageHeader: size differs from C#");
+static_assert(__builtin_offsetof(HaloMessageHeader, Step) == RINGKERNEL_HALO_MESSAGE_HEADER_STEP_OFFSET, "HaloMessageHeader.Step: offset differs from C#");
+static_assert(__builtin_offsetof(HaloMessageHeader, SourceTile) == RINGKERNEL_HALO_MESSAGE_HEADER_SOURCE_TILE_OFFSET, "HaloMessageHeader.SourceTile: offset differs from C#");
+static_assert(__builtin_offsetof(HaloMessageHeader, Direction) == RINGKERNEL_HALO_MESSAGE_HEADER_DIRECTION_OFFSET, "HaloMessageHeader.Direction: offset differs from C#");
+static_assert(__builtin_offsetof(HaloMessageHeader, HaloWidth) == RINGKERNEL_HALO_MESSAGE_HEADER_HALO_WIDTH_OFFSET, "HaloMessageHeader.HaloWidth: offset differs from C#");
+static_assert(__builtin_offsetof(HaloMessageHeader, ElementCount) == RINGKERNEL_HALO_MESSAGE_HEADER_ELEMENT_COUNT_OFFSET, "HaloMessageHeader.ElementCount: offset differs from C#");
+static_assert(__builtin_offsetof(HaloMessageHeader, ChunkIndex) == RINGKERNEL_HALO_MESSAGE_HEADER_CHUNK_INDEX_OFFSET, "HaloMessageHeader.ChunkIndex: offset differs from C#");
+static_assert(__builtin_offsetof(HaloMessageHeader, ChunkCount) == RINGKERNEL_HALO_MESSAGE_HEADER_CHUNK_COUNT_OFFSET, "HaloMessageHeader.ChunkCount: offset differs from C#");

@@ -1,0 +1,209 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+using RingKernel.Layouts;
+using Xunit;
+
+namespace RingKernel.Tests.Layouts;
+
+/// <summary>What the generator makes of a struct, and that it refuses, naming struct and field, what no device language can reproduce.</summary>
+public sealed class DeviceLayoutGeneratorTests
+{
+    public static TheoryData<DeviceLanguage> Languages => [DeviceLanguage.CudaC, DeviceLanguage.Glsl, DeviceLanguage.Metal];
+
+    [Fact]
+    public void RingHeaderMembersAreItsFieldsInOffsetOrderWithPaddingFillingEachGap()
+    {
+        DeviceStructLayout layout = DeviceStructLayout.FromType(typeof(RingHeader));
+
+        Assert.Equal(384, layout.Size);
+        Assert.Equal(
+            [
+                ("Tail", 0, 8, false), ("DroppedCount", 8, 8, false), ("ProducerWaiting", 16, 4, false), ("Pad20", 20, 108, true),
+                ("Head", 128, 8, false), ("ConsumerWaiting", 136, 4, false), ("Pad140", 140, 116, true),
+                ("Capacity", 256, 4, false), ("SlotSize", 260, 4, false), ("Kind", 264, 4, false), ("Magic", 268, 4, false),
+                ("Pad272", 272, 112, true),
+            ],
+            layout.Members.Select(m => (m.Name, m.Offset, m.Size, m.IsPadding)));
+        Assert.Equal(nameof(RingKind), layout.Members.Single(m => m.Name == "Kind").EnumTypeName);
+    }
+
+    [Fact]
+    public void RingHeaderConstantsAreItsSizeBlockOffsetsAndFieldOffsets()
+    {
+        DeviceStructLayout layout = DeviceStructLayout.FromType(typeof(RingHeader));
+
+        Assert.Equal(
+            [
+                ("RINGKERNEL_RING_HEADER_SIZE", 384L),
+                ("RINGKERNEL_RING_HEADER_PRODUCER_BLOCK_OFFSET", 0L),
+                ("RINGKERNEL_RING_HEADER_CONSUMER_BLOCK_OFFSET", 128L),
+                ("RINGKERNEL_RING_HEADER_GEOMETRY_BLOCK_OFFSET", 256L),
+                ("RINGKERNEL_RING_HEADER_TAIL_OFFSET", 0L),
+                ("RINGKERNEL_RING_HEADER_DROPPED_COUNT_OFFSET", 8L),
+                ("RINGKERNEL_RING_HEADER_PRODUCER_WAITING_OFFSET", 16L),
+                ("RINGKERNEL_RING_HEADER_HEAD_OFFSET", 128L),
+                ("RINGKERNEL_RING_HEADER_CONSUMER_WAITING_OFFSET", 136L),
+                ("RINGKERNEL_RING_HEADER_CAPACITY_OFFSET", 256L),
+                ("RINGKERNEL_RING_HEADER_SLOT_SIZE_OFFSET", 260L),
+                ("RINGKERNEL_RING_HEADER_KIND_OFFSET", 264L),
+                ("RINGKERNEL_RING_HEADER_MAGIC_OFFSET", 268L),
+            ],
+            layout.Constants.Select(c => (c.Name, c.Value)));
+        Assert.All(layout.Constants, c => Assert.Equal(DeviceScalarType.U32, c.Type));
+    }
+
+    [Fact]
+    public void EnumValuesBecomeConstantsOfTheUnderlyingType()
+    {
+        DeviceEnumLayout layout = DeviceEnumLayout.FromType(typeof(KernelStatus));
+
+        Assert.False(layout.IsFlags);
+        Assert.Equal(
+            [
+                ("RINGKERNEL_KERNEL_STATUS_NOT_STARTED", 0L), ("RINGKERNEL_KERNEL_STATUS_RUNNING", 1L), ("RINGKERNEL_KERNEL_STATUS_IDLE", 2L),
+                ("RINGKERNEL_KERNEL_STATUS_TERMINATED", 3L), ("RINGKERNEL_KERNEL_STATUS_FAULTED", 4L),
+            ],
+            layout.Values.Select(v => (v.Name, v.Value)));
+        Assert.True(DeviceEnumLayout.FromType(typeof(KernelCommand)).IsFlags);
+        Assert.Equal([-1L, 0L, 7L], DeviceEnumLayout.FromType(typeof(SignedCode)).Values.Select(v => v.Value).Order());
+        Assert.All(DeviceEnumLayout.FromType(typeof(SignedCode)).Values, v => Assert.Equal(DeviceScalarType.I32, v.Type));
+    }
+
+    [Fact]
+    public void EveryCatalogStructIsCoveredOnceByItsMembersWithFieldsAtTheirCSharpOffsets()
+    {
+        foreach (Type type in DeviceLayoutCatalog.Structs)
+        {
+            DeviceStructLayout layout = DeviceStructLayout.FromType(type);
+            int position = 0;
+            foreach (DeviceMember member in layout.Members)
+            {
+                Assert.Equal(position, member.Offset);
+                if (!member.IsPadding)
+                    Assert.Equal((int)Marshal.OffsetOf(type, member.Name), member.Offset);
+                position = member.End;
+            }
+            Assert.Equal(Marshal.SizeOf(type), position);
+            Assert.Equal(type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic).Length, layout.Fields.Count());
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void OverlappingFieldsAreRejectedNamingStructAndField(DeviceLanguage language)
+    {
+        var error = Assert.Throws<DeviceLayoutException>(() => DeviceLayoutGenerator.Generate(language, [typeof(OverlappingFields)], []));
+        Assert.Contains("OverlappingFields.Inside", error.Message, StringComparison.Ordinal);
+        Assert.Contains("overlaps", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void FieldOfUnmappableTypeIsRejectedNamingStructAndField(DeviceLanguage language)
+    {
+        var error = Assert.Throws<DeviceLayoutException>(() => DeviceLayoutGenerator.Generate(language, [typeof(UnmappableField)], []));
+        Assert.Contains("UnmappableField.Enabled", error.Message, StringComparison.Ordinal);
+        Assert.Contains(nameof(Boolean), error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MisalignedWideFieldIsRejected()
+    {
+        var error = Assert.Throws<DeviceLayoutException>(() => DeviceStructLayout.FromType(typeof(MisalignedWideField)));
+        Assert.Contains("MisalignedWideField.Value", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StructWithoutExplicitLayoutIsRejected()
+    {
+        var error = Assert.Throws<DeviceLayoutException>(() => DeviceStructLayout.FromType(typeof(SequentialLayout)));
+        Assert.Contains(nameof(SequentialLayout), error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GapThatWordPaddingCannotFillIsRejected()
+    {
+        var error = Assert.Throws<DeviceLayoutException>(() => DeviceStructLayout.FromType(typeof(OddSize)));
+        Assert.Contains(nameof(OddSize), error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SizeConstantThatContradictsTheLayoutIsRejected()
+    {
+        var error = Assert.Throws<DeviceLayoutException>(() => DeviceStructLayout.FromType(typeof(WrongSizeConstant)));
+        Assert.Contains("WrongSizeConstant.Size", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EnumWithoutA32BitUnderlyingTypeIsRejected()
+    {
+        var error = Assert.Throws<DeviceLayoutException>(() => DeviceEnumLayout.FromType(typeof(ByteSized)));
+        Assert.Contains(nameof(ByteSized), error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FieldHoldingAnEnumThatIsNotEmittedIsRejected()
+    {
+        var error = Assert.Throws<DeviceLayoutException>(() => DeviceLayoutGenerator.Generate(DeviceLanguage.CudaC, [typeof(RingHeader)], []));
+        Assert.Contains("RingHeader.Kind", error.Message, StringComparison.Ordinal);
+        Assert.Contains(nameof(RingKind), error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NameDeclaredTwiceIsRejected()
+    {
+        var error = Assert.Throws<DeviceLayoutException>(
+            () => DeviceLayoutGenerator.Generate(DeviceLanguage.Glsl, [typeof(RouteEntry), typeof(RouteEntry)], []));
+        Assert.Contains("RouteEntry", error.Message, StringComparison.Ordinal);
+    }
+
+    [StructLayout(LayoutKind.Explicit, Size = 16)]
+    private struct OverlappingFields
+    {
+        [FieldOffset(0)] public ulong Wide;
+        [FieldOffset(4)] public uint Inside;
+    }
+
+    [StructLayout(LayoutKind.Explicit, Size = 16)]
+    private struct UnmappableField
+    {
+        [FieldOffset(0)] public ulong Id;
+        [FieldOffset(8)] public bool Enabled;
+    }
+
+    [StructLayout(LayoutKind.Explicit, Size = 16)]
+    private struct MisalignedWideField
+    {
+        [FieldOffset(4)] public ulong Value;
+    }
+
+    private readonly struct SequentialLayout(uint value)
+    {
+        public readonly uint Value = value;
+    }
+
+    [StructLayout(LayoutKind.Explicit, Size = 6)]
+    private struct OddSize
+    {
+        [FieldOffset(0)] public uint Value;
+    }
+
+    [StructLayout(LayoutKind.Explicit, Size = 8)]
+    private struct WrongSizeConstant
+    {
+        public const int Size = 16;
+        [FieldOffset(0)] public ulong Value;
+    }
+
+    private enum ByteSized : byte
+    {
+        One = 1,
+    }
+
+    private enum SignedCode
+    {
+        Invalid = -1,
+        Ok = 0,
+        Retry = 7,
+    }
+}
