@@ -3,6 +3,16 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
+# Debian packages the tests use: glslc and g++ compile the generated device headers.
+missing=()
+command -v glslc >/dev/null || missing+=(glslc)
+command -v g++ >/dev/null || missing+=(g++)
+if ((${#missing[@]})); then
+  echo "test.sh: installing ${missing[*]}"
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq && $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
 log=$(mktemp)
 # A hung test fails the run (with a dump) instead of stalling CI.
 dotnet test RingKernel.sln -c Release --blame-hang-timeout 5m 2>&1 | tee "$log"

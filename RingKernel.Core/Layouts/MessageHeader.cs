@@ -17,7 +17,7 @@ public struct MessageHeader
     [FieldOffset(8)] public ulong CorrelationId;
     /// <summary>Packed hybrid logical clock timestamp (48-bit physical µs, 16-bit logical).</summary>
     [FieldOffset(16)] public ulong Timestamp;
-    /// <summary>Absolute deadline in Unix microseconds; 0 means none.</summary>
+    /// <summary>Absolute deadline in physical microseconds on the HLC time base (see HlcTimestamp.Epoch); 0 means none.</summary>
     [FieldOffset(24)] public ulong Deadline;
     [FieldOffset(32)] public uint TypeId;
     [FieldOffset(36)] public uint SourceId;
