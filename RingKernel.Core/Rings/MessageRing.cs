@@ -27,6 +27,12 @@ public sealed class MessageRing
     private readonly int _maxPayloadSize;
     private long _rejected;
 
+    // The consumer's last registry answer: registrations are permanent, so it stays true, and a stream
+    // of one type skips the dictionary. Written only when the type changes, so it rarely dirties the
+    // line the producers read the fields above from.
+    private uint _lastTypeId;
+    private int _lastPayloadSize;
+
     /// <summary>A message ring with its own, empty type registry sized to the ring's slots.</summary>
     public MessageRing(SlotRing ring, bool checksummed = true)
         : this(ring, new MessageTypeRegistry(MaxPayloadSizeOf(ring)), checksummed)
@@ -281,9 +287,20 @@ public sealed class MessageRing
 
         int registeredSize;
         if (expectedTypeId != 0 && header.TypeId == expectedTypeId)
+        {
             registeredSize = expectedSize;
-        else if (!_types.TryGetPayloadSize(header.TypeId, out registeredSize))
-            return new UnknownMessageTypeException(position, header);
+        }
+        else if (_lastTypeId != 0 && header.TypeId == _lastTypeId)
+        {
+            registeredSize = _lastPayloadSize;
+        }
+        else
+        {
+            if (!_types.TryGetPayloadSize(header.TypeId, out registeredSize))
+                return new UnknownMessageTypeException(position, header);
+            _lastTypeId = header.TypeId;
+            _lastPayloadSize = registeredSize;
+        }
 
         if (registeredSize != MessageTypeRegistry.VariableSize && (uint)registeredSize != payloadSize)
         {
