@@ -41,7 +41,8 @@ public abstract class SlotRing
     // Iterations of SpinWait.SpinOnce before parking: about ten short spins, then yields.
     private const int WaitSpinIterations = 20;
 
-    private readonly RingSignals _signals;
+    private readonly RingWakeSignal _freeSlot;
+    private readonly RingWakeSignal _readableSlot;
 
     private protected readonly unsafe RingHeader* _header;
     private protected readonly unsafe byte* _slots;
@@ -60,7 +61,9 @@ public abstract class SlotRing
         _mask = (ulong)capacity - 1;
         _header = (RingHeader*)buffer.HostPointer;
         _slots = (byte*)_header + SlotsOffset(kind, capacity);
-        _signals = RingSignals.For(buffer);
+        RingSignals signals = RingSignals.For(buffer);
+        _freeSlot = signals.FreeSlot;
+        _readableSlot = signals.ReadableSlot;
         _consumer.Position = Volatile.Read(ref _header->Head);
         _consumer.CachedOther = Volatile.Read(ref _header->Tail);
     }
@@ -356,19 +359,19 @@ public abstract class SlotRing
 
     /// <summary>Called by producers right after publishing.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private protected unsafe void WakeConsumerIfParked()
+    private protected void WakeConsumerIfParked()
     {
         // A plain acquire read: the parking side pays for the full fence (see WaitAsync).
-        if (Volatile.Read(ref _header->ConsumerWaiting) != 0)
-            _signals.ReadableSlot.Pulse();
+        if (_readableSlot.HasWaiters)
+            _readableSlot.Pulse();
     }
 
     /// <summary>Called by the consumer right after releasing slots.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private protected unsafe void WakeProducersIfParked()
+    private protected void WakeProducersIfParked()
     {
-        if (Volatile.Read(ref _header->ProducerWaiting) != 0)
-            _signals.FreeSlot.Pulse();
+        if (_freeSlot.HasWaiters)
+            _freeSlot.Pulse();
     }
 
     private static long SlotsOffset(RingKind kind, int capacity) =>
@@ -442,10 +445,11 @@ public abstract class SlotRing
 
     /// <summary>
     /// Waits for a free slot (producers) or a readable slot (the consumer): spins, then yields, then
-    /// parks. Parking avoids lost wake-ups by ordering: take the wake task, announce the waiter in
-    /// the ring header, flush every core's store buffer (so the other side's last cursor store is
-    /// visible here, and its next read of the waiting flag sees ours), re-check, and only then wait.
-    /// The other side's hot path thus needs no fence: it stores its cursor, then reads the flag.
+    /// parks. Parking avoids lost wake-ups by ordering: take the wake task, announce the waiter (in the
+    /// host signal, which the other side checks, and in the ring header's waiting flag, which records it
+    /// for a device or a diagnostic reader), flush every core's store buffer (so the other side's last
+    /// cursor store is visible here, and its next check for waiters sees ours), re-check, and only then
+    /// wait. The other side's hot path thus needs no fence: it stores its cursor, then checks for waiters.
     /// </summary>
     private async ValueTask WaitAsync(bool forFreeSlot, CancellationToken cancellationToken)
     {
@@ -457,11 +461,12 @@ public abstract class SlotRing
             spinner.SpinOnce(sleep1Threshold: -1);
         }
 
-        RingWakeSignal signal = forFreeSlot ? _signals.FreeSlot : _signals.ReadableSlot;
+        RingWakeSignal signal = forFreeSlot ? _freeSlot : _readableSlot;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
             Task wake = signal.WaitTask();
+            signal.AddWaiter();
             AnnounceWaiter(forFreeSlot, parked: true);
             try
             {
@@ -473,6 +478,7 @@ public abstract class SlotRing
             finally
             {
                 AnnounceWaiter(forFreeSlot, parked: false);
+                signal.RemoveWaiter();
             }
 
             if (IsReady(forFreeSlot))
