@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using RingKernel.Layouts;
 
 namespace RingKernel.Rings;
@@ -87,9 +88,7 @@ public sealed class MessageRing
         if (slot == null)
             return false;
 
-        *(MessageHeader*)slot = header;
-        Unsafe.WriteUnaligned(slot + MessageHeader.Size, message);
-        Seal(slot, typeId, sizeof(T));
+        Seal(slot, in header, typeId, MemoryMarshal.AsBytes(new ReadOnlySpan<T>(in message)));
         _ring.Publish(position);
         return true;
     }
@@ -135,9 +134,7 @@ public sealed class MessageRing
         if (slot == null)
             return false;
 
-        *(MessageHeader*)slot = header;
-        payload.CopyTo(new Span<byte>(slot + MessageHeader.Size, payload.Length));
-        Seal(slot, typeId, payload.Length);
+        Seal(slot, in header, typeId, payload);
         _ring.Publish(position);
         return true;
     }
@@ -236,22 +233,18 @@ public sealed class MessageRing
         return ring.SlotSize - MessageHeader.Size;
     }
 
-    /// <summary>Fills the ring-owned header fields of a written slot and, if enabled, its checksum.</summary>
-    private unsafe void Seal(byte* slot, uint typeId, int payloadSize)
+    /// <summary>Writes header and payload into a claimed slot, with the ring-owned header fields and, if enabled, the checksum.</summary>
+    private unsafe void Seal(byte* slot, in MessageHeader header, uint typeId, ReadOnlySpan<byte> payload)
     {
-        var header = (MessageHeader*)slot;
-        header->TypeId = typeId;
-        header->PayloadSize = (uint)payloadSize;
-        if (_checksummed)
-        {
-            header->Flags |= MessageFlags.Checksummed;
-            header->Checksum = MessageChecksum.Compute(new ReadOnlySpan<byte>(slot, MessageHeader.Size + payloadSize));
-        }
-        else
-        {
-            header->Flags &= ~MessageFlags.Checksummed;
-            header->Checksum = 0;
-        }
+        MessageFlags flags = _checksummed ? header.Flags | MessageFlags.Checksummed : header.Flags & ~MessageFlags.Checksummed;
+        uint checksum = _checksummed ? MessageChecksum.Compute(in header, typeId, (uint)payload.Length, flags, payload) : 0;
+        var written = (MessageHeader*)slot;
+        *written = header;
+        written->TypeId = typeId;
+        written->PayloadSize = (uint)payload.Length;
+        written->Flags = flags;
+        written->Checksum = checksum;
+        payload.CopyTo(new Span<byte>(slot + MessageHeader.Size, payload.Length));
     }
 
     /// <summary>
