@@ -19,7 +19,7 @@ public sealed class RingsComparisonSuite : IComparisonSuite
 
     public IEnumerable<Comparison> Run(bool quick)
     {
-        var measure = new Measure(quick ? TimeSpan.FromMilliseconds(60) : TimeSpan.FromMilliseconds(250), quick ? 7 : 15);
+        var measure = new Measure(quick ? TimeSpan.FromMilliseconds(60) : TimeSpan.FromMilliseconds(250), quick ? 11 : 21);
         foreach (RingKind kind in new[] { RingKind.SingleProducer, RingKind.MultiProducer })
         {
             string prefix = kind == RingKind.SingleProducer ? "spsc" : "mpsc";
