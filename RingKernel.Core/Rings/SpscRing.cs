@@ -8,7 +8,7 @@ namespace RingKernel.Rings;
 /// publishes <see cref="RingHeader.Tail"/> with a release store; the consumer reads the tail with
 /// an acquire load, processes, then publishes <see cref="RingHeader.Head"/> with a release store.
 /// Each side writes only its own cursor and keeps a cached copy of the other's, re-reading it only
-/// when the cached value says the ring is full (producer) or empty (consumer).
+/// when the cached value cannot satisfy the request (too little space, or too few messages).
 /// </summary>
 /// <remarks>Exactly one thread at a time may produce, and one may consume.</remarks>
 public sealed unsafe class SpscRing : SlotRing
