@@ -18,9 +18,7 @@ log=$(mktemp)
 dotnet test RingKernel.sln -c Release --blame-hang-timeout 5m 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 # One plain closing line, summed over the test assemblies.
-grep -E '^(Passed|Failed)!' "$log" | awk -F'[:,]' '
-  { for (i = 1; i <= NF; i++) { g = $i; gsub(/[ -]/, "", g);
-      if (g == "Failed") f += $(i+1); if (g == "Passed") p += $(i+1); if (g == "Skipped") s += $(i+1) } }
-  END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }'
+count() { grep -E '^(Passed|Failed)!' "$log" | grep -oE "$1: +[0-9]+" | awk '{ n += $2 } END { print n + 0 }'; }
+echo "tests: $(count Passed) passed, $(count Failed) failed, $(count Skipped) skipped"
 rm -f "$log"
 exit "$status"

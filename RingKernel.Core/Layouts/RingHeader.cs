@@ -20,19 +20,23 @@ public struct RingHeader
     public const int ConsumerBlockOffset = 128;
     public const int GeometryBlockOffset = 256;
 
+    /// <summary>Value of <see cref="Magic"/> in a formatted ring ("RING" in memory order), written last.</summary>
+    public const uint FormattedMagic = 0x474E4952;
+
     // Producer block.
     /// <summary>Free-running count of slots claimed (MPSC) or published (SPSC) by producers.</summary>
     [FieldOffset(0)] public ulong Tail;
     /// <summary>Messages dropped under an opt-in dropping policy; never incremented otherwise.</summary>
     [FieldOffset(8)] public ulong DroppedCount;
-    /// <summary>Non-zero while a producer is parked waiting for space.</summary>
-    [FieldOffset(16)] public uint ProducerWaiting;
+    /// <summary>Non-zero while a producer is parked waiting for space. On the block's second cache
+    /// line, so the consumer's check of it does not pull the line holding the hot tail.</summary>
+    [FieldOffset(64)] public uint ProducerWaiting;
 
     // Consumer block.
     /// <summary>Free-running count of slots the consumer has committed (processed and released).</summary>
     [FieldOffset(128)] public ulong Head;
-    /// <summary>Non-zero while the consumer is parked waiting for messages.</summary>
-    [FieldOffset(136)] public uint ConsumerWaiting;
+    /// <summary>Non-zero while the consumer is parked waiting for messages; on the block's second cache line.</summary>
+    [FieldOffset(192)] public uint ConsumerWaiting;
 
     // Geometry block.
     [FieldOffset(256)] public uint Capacity;

@@ -27,8 +27,6 @@ namespace RingKernel.Rings;
 /// </remarks>
 public abstract class SlotRing
 {
-    /// <summary>Value of <see cref="RingHeader.Magic"/> in a formatted ring ("RING" in memory order).</summary>
-    public const uint Magic = 0x474E4952;
 
     /// <summary>Smallest capacity: with one slot a multi-producer ring could not tell "written" from "released".</summary>
     public const int MinCapacity = 2;
@@ -123,8 +121,8 @@ public abstract class SlotRing
         }
 
         NativeMemory.Clear((byte*)header + SlotsOffset(kind, capacity), (nuint)((long)capacity * slotSize));
-        // Magic last: whoever sees it (a device attaching, say) sees the complete geometry.
-        Volatile.Write(ref header->Magic, Magic);
+        // The magic last: whoever sees it (a device attaching, say) sees the complete geometry.
+        Volatile.Write(ref header->Magic, RingHeader.FormattedMagic);
         return Open(buffer, kind, capacity, slotSize);
     }
 
@@ -139,8 +137,8 @@ public abstract class SlotRing
         CheckBuffer(buffer, RingHeader.Size);
         var header = (RingHeader*)buffer.HostPointer;
         uint magic = Volatile.Read(ref header->Magic);
-        if (magic != Magic)
-            throw new ArgumentException($"The buffer holds no ring: magic is 0x{magic:X8}, expected 0x{Magic:X8}.", nameof(buffer));
+        if (magic != RingHeader.FormattedMagic)
+            throw new ArgumentException($"The buffer holds no ring: magic is 0x{magic:X8}, expected 0x{RingHeader.FormattedMagic:X8}.", nameof(buffer));
 
         RingKind kind = header->Kind;
         if (kind is not (RingKind.SingleProducer or RingKind.MultiProducer))

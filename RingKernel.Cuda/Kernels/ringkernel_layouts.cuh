@@ -45,11 +45,12 @@ static constexpr unsigned int RINGKERNEL_RING_HEADER_SIZE = 384u;
 static constexpr unsigned int RINGKERNEL_RING_HEADER_PRODUCER_BLOCK_OFFSET = 0u;
 static constexpr unsigned int RINGKERNEL_RING_HEADER_CONSUMER_BLOCK_OFFSET = 128u;
 static constexpr unsigned int RINGKERNEL_RING_HEADER_GEOMETRY_BLOCK_OFFSET = 256u;
+static constexpr unsigned int RINGKERNEL_RING_HEADER_FORMATTED_MAGIC = 1196312914u;
 static constexpr unsigned int RINGKERNEL_RING_HEADER_TAIL_OFFSET = 0u;
 static constexpr unsigned int RINGKERNEL_RING_HEADER_DROPPED_COUNT_OFFSET = 8u;
-static constexpr unsigned int RINGKERNEL_RING_HEADER_PRODUCER_WAITING_OFFSET = 16u;
+static constexpr unsigned int RINGKERNEL_RING_HEADER_PRODUCER_WAITING_OFFSET = 64u;
 static constexpr unsigned int RINGKERNEL_RING_HEADER_HEAD_OFFSET = 128u;
-static constexpr unsigned int RINGKERNEL_RING_HEADER_CONSUMER_WAITING_OFFSET = 136u;
+static constexpr unsigned int RINGKERNEL_RING_HEADER_CONSUMER_WAITING_OFFSET = 192u;
 static constexpr unsigned int RINGKERNEL_RING_HEADER_CAPACITY_OFFSET = 256u;
 static constexpr unsigned int RINGKERNEL_RING_HEADER_SLOT_SIZE_OFFSET = 260u;
 static constexpr unsigned int RINGKERNEL_RING_HEADER_KIND_OFFSET = 264u;
@@ -125,11 +126,13 @@ struct RingHeader
 {
     unsigned long long Tail;         // 0
     unsigned long long DroppedCount; // 8
-    unsigned int ProducerWaiting;    // 16
-    unsigned int Pad20[27];          // 20..127: padding
+    unsigned int Pad16[12];          // 16..63: padding
+    unsigned int ProducerWaiting;    // 64
+    unsigned int Pad68[15];          // 68..127: padding
     unsigned long long Head;         // 128
-    unsigned int ConsumerWaiting;    // 136
-    unsigned int Pad140[29];         // 140..255: padding
+    unsigned int Pad136[14];         // 136..191: padding
+    unsigned int ConsumerWaiting;    // 192
+    unsigned int Pad196[15];         // 196..255: padding
     unsigned int Capacity;           // 256
     unsigned int SlotSize;           // 260
     unsigned int Kind;               // 264: RingKind

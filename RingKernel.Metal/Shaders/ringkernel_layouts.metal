@@ -45,11 +45,12 @@ constant constexpr uint RINGKERNEL_RING_HEADER_SIZE = 384u;
 constant constexpr uint RINGKERNEL_RING_HEADER_PRODUCER_BLOCK_OFFSET = 0u;
 constant constexpr uint RINGKERNEL_RING_HEADER_CONSUMER_BLOCK_OFFSET = 128u;
 constant constexpr uint RINGKERNEL_RING_HEADER_GEOMETRY_BLOCK_OFFSET = 256u;
+constant constexpr uint RINGKERNEL_RING_HEADER_FORMATTED_MAGIC = 1196312914u;
 constant constexpr uint RINGKERNEL_RING_HEADER_TAIL_OFFSET = 0u;
 constant constexpr uint RINGKERNEL_RING_HEADER_DROPPED_COUNT_OFFSET = 8u;
-constant constexpr uint RINGKERNEL_RING_HEADER_PRODUCER_WAITING_OFFSET = 16u;
+constant constexpr uint RINGKERNEL_RING_HEADER_PRODUCER_WAITING_OFFSET = 64u;
 constant constexpr uint RINGKERNEL_RING_HEADER_HEAD_OFFSET = 128u;
-constant constexpr uint RINGKERNEL_RING_HEADER_CONSUMER_WAITING_OFFSET = 136u;
+constant constexpr uint RINGKERNEL_RING_HEADER_CONSUMER_WAITING_OFFSET = 192u;
 constant constexpr uint RINGKERNEL_RING_HEADER_CAPACITY_OFFSET = 256u;
 constant constexpr uint RINGKERNEL_RING_HEADER_SLOT_SIZE_OFFSET = 260u;
 constant constexpr uint RINGKERNEL_RING_HEADER_KIND_OFFSET = 264u;
@@ -125,11 +126,13 @@ struct RingHeader
 {
     ulong Tail;           // 0
     ulong DroppedCount;   // 8
-    uint ProducerWaiting; // 16
-    uint Pad20[27];       // 20..127: padding
+    uint Pad16[12];       // 16..63: padding
+    uint ProducerWaiting; // 64
+    uint Pad68[15];       // 68..127: padding
     ulong Head;           // 128
-    uint ConsumerWaiting; // 136
-    uint Pad140[29];      // 140..255: padding
+    uint Pad136[14];      // 136..191: padding
+    uint ConsumerWaiting; // 192
+    uint Pad196[15];      // 196..255: padding
     uint Capacity;        // 256
     uint SlotSize;        // 260
     uint Kind;            // 264: RingKind

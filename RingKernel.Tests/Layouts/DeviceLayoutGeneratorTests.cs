@@ -18,8 +18,8 @@ public sealed class DeviceLayoutGeneratorTests
         Assert.Equal(384, layout.Size);
         Assert.Equal(
             [
-                ("Tail", 0, 8, false), ("DroppedCount", 8, 8, false), ("ProducerWaiting", 16, 4, false), ("Pad20", 20, 108, true),
-                ("Head", 128, 8, false), ("ConsumerWaiting", 136, 4, false), ("Pad140", 140, 116, true),
+                ("Tail", 0, 8, false), ("DroppedCount", 8, 8, false), ("Pad16", 16, 48, true), ("ProducerWaiting", 64, 4, false), ("Pad68", 68, 60, true),
+                ("Head", 128, 8, false), ("Pad136", 136, 56, true), ("ConsumerWaiting", 192, 4, false), ("Pad196", 196, 60, true),
                 ("Capacity", 256, 4, false), ("SlotSize", 260, 4, false), ("Kind", 264, 4, false), ("Magic", 268, 4, false),
                 ("Pad272", 272, 112, true),
             ],
@@ -38,11 +38,12 @@ public sealed class DeviceLayoutGeneratorTests
                 ("RINGKERNEL_RING_HEADER_PRODUCER_BLOCK_OFFSET", 0L),
                 ("RINGKERNEL_RING_HEADER_CONSUMER_BLOCK_OFFSET", 128L),
                 ("RINGKERNEL_RING_HEADER_GEOMETRY_BLOCK_OFFSET", 256L),
+                ("RINGKERNEL_RING_HEADER_FORMATTED_MAGIC", 0x474E4952L),
                 ("RINGKERNEL_RING_HEADER_TAIL_OFFSET", 0L),
                 ("RINGKERNEL_RING_HEADER_DROPPED_COUNT_OFFSET", 8L),
-                ("RINGKERNEL_RING_HEADER_PRODUCER_WAITING_OFFSET", 16L),
+                ("RINGKERNEL_RING_HEADER_PRODUCER_WAITING_OFFSET", 64L),
                 ("RINGKERNEL_RING_HEADER_HEAD_OFFSET", 128L),
-                ("RINGKERNEL_RING_HEADER_CONSUMER_WAITING_OFFSET", 136L),
+                ("RINGKERNEL_RING_HEADER_CONSUMER_WAITING_OFFSET", 192L),
                 ("RINGKERNEL_RING_HEADER_CAPACITY_OFFSET", 256L),
                 ("RINGKERNEL_RING_HEADER_SLOT_SIZE_OFFSET", 260L),
                 ("RINGKERNEL_RING_HEADER_KIND_OFFSET", 264L),

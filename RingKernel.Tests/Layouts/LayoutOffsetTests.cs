@@ -44,9 +44,9 @@ public sealed class LayoutOffsetTests
         {
             ["Tail"] = 0,
             ["DroppedCount"] = 8,
-            ["ProducerWaiting"] = 16,
+            ["ProducerWaiting"] = 64,
             ["Head"] = 128,
-            ["ConsumerWaiting"] = 136,
+            ["ConsumerWaiting"] = 192,
             ["Capacity"] = 256,
             ["SlotSize"] = 260,
             ["Kind"] = 264,

@@ -79,7 +79,7 @@ public sealed class SlotRingTests
         using DeviceBuffer buffer = Allocate(kind, 32, 16);
         SlotRing.Create(kind, buffer, 32, 16);
         RingHeader header = buffer.AsRef<RingHeader>(0);
-        Assert.Equal((32u, 16u, kind, SlotRing.Magic, 0UL, 0UL), (header.Capacity, header.SlotSize, header.Kind, header.Magic, header.Head, header.Tail));
+        Assert.Equal((32u, 16u, kind, RingHeader.FormattedMagic, 0UL, 0UL), (header.Capacity, header.SlotSize, header.Kind, header.Magic, header.Head, header.Tail));
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using RingKernel.Layouts;
 using RingKernel.Memory;
 using RingKernel.Rings;
 using Xunit;
@@ -14,7 +15,7 @@ public sealed class SpscRingStressTests
     [Fact]
     public void Single_items_arrive_in_exact_sequence_across_many_wrap_arounds()
     {
-        using DeviceBuffer buffer = Allocate(Layouts.RingKind.SingleProducer, Capacity, 8);
+        using DeviceBuffer buffer = Allocate(RingKind.SingleProducer, Capacity, 8);
         SpscRing ring = SpscRing.Create(buffer, Capacity, 8);
         ulong expected = 0;
         ulong? mismatch = null;
@@ -57,13 +58,13 @@ public sealed class SpscRingStressTests
         Assert.Null(mismatch);
         Assert.Equal(Messages, expected);
         Assert.Equal(0, ring.Count);
-        Assert.Equal(Messages, buffer.AsRef<Layouts.RingHeader>(0).Head);
+        Assert.Equal(Messages, buffer.AsRef<RingHeader>(0).Head);
     }
 
     [Fact]
     public void Batches_of_varying_size_arrive_in_exact_sequence_across_many_wrap_arounds()
     {
-        using DeviceBuffer buffer = Allocate(Layouts.RingKind.SingleProducer, Capacity, 8);
+        using DeviceBuffer buffer = Allocate(RingKind.SingleProducer, Capacity, 8);
         SpscRing ring = SpscRing.Create(buffer, Capacity, 8);
         ulong received = 0;
         ulong? mismatch = null;

@@ -48,11 +48,12 @@ const uint RINGKERNEL_RING_HEADER_SIZE = 384u;
 const uint RINGKERNEL_RING_HEADER_PRODUCER_BLOCK_OFFSET = 0u;
 const uint RINGKERNEL_RING_HEADER_CONSUMER_BLOCK_OFFSET = 128u;
 const uint RINGKERNEL_RING_HEADER_GEOMETRY_BLOCK_OFFSET = 256u;
+const uint RINGKERNEL_RING_HEADER_FORMATTED_MAGIC = 1196312914u;
 const uint RINGKERNEL_RING_HEADER_TAIL_OFFSET = 0u;
 const uint RINGKERNEL_RING_HEADER_DROPPED_COUNT_OFFSET = 8u;
-const uint RINGKERNEL_RING_HEADER_PRODUCER_WAITING_OFFSET = 16u;
+const uint RINGKERNEL_RING_HEADER_PRODUCER_WAITING_OFFSET = 64u;
 const uint RINGKERNEL_RING_HEADER_HEAD_OFFSET = 128u;
-const uint RINGKERNEL_RING_HEADER_CONSUMER_WAITING_OFFSET = 136u;
+const uint RINGKERNEL_RING_HEADER_CONSUMER_WAITING_OFFSET = 192u;
 const uint RINGKERNEL_RING_HEADER_CAPACITY_OFFSET = 256u;
 const uint RINGKERNEL_RING_HEADER_SLOT_SIZE_OFFSET = 260u;
 const uint RINGKERNEL_RING_HEADER_KIND_OFFSET = 264u;
@@ -115,11 +116,13 @@ struct RingHeader
 {
     uint64_t Tail;         // 0
     uint64_t DroppedCount; // 8
-    uint ProducerWaiting;  // 16
-    uint Pad20[27];        // 20..127: padding
+    uint Pad16[12];        // 16..63: padding
+    uint ProducerWaiting;  // 64
+    uint Pad68[15];        // 68..127: padding
     uint64_t Head;         // 128
-    uint ConsumerWaiting;  // 136
-    uint Pad140[29];       // 140..255: padding
+    uint Pad136[14];       // 136..191: padding
+    uint ConsumerWaiting;  // 192
+    uint Pad196[15];       // 196..255: padding
     uint Capacity;         // 256
     uint SlotSize;         // 260
     uint Kind;             // 264: RingKind
