@@ -85,7 +85,8 @@ public sealed class WorkgroupContext
         SharedMemory.Clear();
     }
 
-    private static int AlignmentOf(int size) => size >= 16 ? 16 : (size & (size - 1)) == 0 ? size : 1;
+    /// <summary>The largest power of two dividing the size, at most 16 (a float4's alignment on a GPU).</summary>
+    private static int AlignmentOf(int size) => Math.Min(size & -size, 16);
 
     private void ThrowBadSharedRange<T>(int byteOffset, int count) =>
         throw new ArgumentOutOfRangeException(

@@ -54,6 +54,39 @@ public class SharedMemoryTests
     }
 
     [Fact]
+    public void Struct_views_need_the_alignment_of_their_size_up_to_16_bytes()
+    {
+        string?[] errors = new string?[4];
+        var kernel = new KernelDefinition<string?[]>("struct-views", new LaunchOptions(1, 1) { SharedMemoryBytes = 128 })
+        {
+            CpuWorkgroupBody = (workgroup, seen) =>
+            {
+                seen[0] = Try(() => workgroup.Shared<Float3>(4, 2).Length); // 12 bytes: 4-aligned
+                seen[1] = Try(() => workgroup.Shared<Triple>(8, 2).Length); // 24 bytes: 8-aligned
+                seen[2] = Try(() => workgroup.Shared<Float4>(8, 1).Length); // 16 bytes: 16-aligned
+                seen[3] = Try(() => workgroup.Shared<Float4>(112, 1).Length);
+            },
+        };
+
+        new CpuBackend().Dispatch(kernel, errors);
+
+        Assert.Equal(new string?[] { null, null, "aligned to 16 bytes", null }, errors);
+
+        static string? Try(Func<int> view)
+        {
+            try
+            {
+                view();
+                return null;
+            }
+            catch (ArgumentOutOfRangeException error) when (error.Message.Contains("aligned to 16 bytes", StringComparison.Ordinal))
+            {
+                return "aligned to 16 bytes";
+            }
+        }
+    }
+
+    [Fact]
     public void A_kernel_without_shared_memory_gets_an_empty_span()
     {
         int[] lengths = [-1];
@@ -89,4 +122,10 @@ public class SharedMemoryTests
     }
 
     private sealed record IsolationArgs(long[] Sums, int[] Dirty);
+
+    private record struct Float3(float X, float Y, float Z);
+
+    private record struct Triple(long A, long B, long C);
+
+    private record struct Float4(float X, float Y, float Z, float W);
 }
