@@ -7,6 +7,7 @@ public static class ComparisonRunner
     private static readonly IComparisonSuite[] Suites =
     [
         new RingsComparisonSuite(),
+        new Cpu.CpuComparisonSuite(),
     ];
 
     public static int Run(string[] args)

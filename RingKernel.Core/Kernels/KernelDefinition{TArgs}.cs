@@ -1,0 +1,32 @@
+namespace RingKernel.Kernels;
+
+/// <summary>
+/// A kernel whose dispatches pass a <typeparamref name="TArgs"/> to its body, with one body per
+/// backend. Arguments are a value of the caller's choosing (typically a small record or struct of
+/// <see cref="Memory.DeviceBuffer"/>s, arrays and scalars); a struct is copied into each coroutine
+/// without boxing.
+/// </summary>
+/// <remarks>
+/// The CPU backend runs <see cref="CpuWorkgroupBody"/> when it is given (the fast path) and
+/// <see cref="CpuThreadBody"/> otherwise.
+/// </remarks>
+public sealed class KernelDefinition<TArgs> : KernelDefinition
+{
+    public KernelDefinition(string name, LaunchOptions options)
+        : base(name, options)
+    {
+    }
+
+    /// <summary>The per-thread CPU body: a coroutine per GPU thread, yielding at barriers.</summary>
+    public CpuThreadBody<TArgs>? CpuThreadBody { get; init; }
+
+    /// <summary>The workgroup-level CPU body: one call per workgroup.</summary>
+    public CpuWorkgroupBody<TArgs>? CpuWorkgroupBody { get; init; }
+
+    /// <summary>The same kernel launched with other options (another grid for another data size, say).</summary>
+    public KernelDefinition<TArgs> WithOptions(LaunchOptions options) => new(Name, options)
+    {
+        CpuThreadBody = CpuThreadBody,
+        CpuWorkgroupBody = CpuWorkgroupBody,
+    };
+}

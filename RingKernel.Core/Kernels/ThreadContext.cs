@@ -1,0 +1,81 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+
+namespace RingKernel.Kernels;
+
+/// <summary>
+/// What one GPU thread of a running kernel sees in a CPU body: its ids within the workgroup and
+/// the grid, the extents, the workgroup's shared memory and the barrier. A backend reuses one
+/// object per thread slot across workgroups, so a body must not keep it after it finishes.
+/// </summary>
+/// <remarks>
+/// Linear indices are row-major (X varies fastest). <see cref="GlobalIndex"/> linearises
+/// <see cref="GlobalId"/> over the whole grid, so in one dimension it is
+/// <c>WorkgroupIndex * ThreadCount + ThreadIndex</c>, as in CUDA's
+/// <c>blockIdx.x * blockDim.x + threadIdx.x</c>. Atomics are in <see cref="KernelAtomics"/>.
+/// </remarks>
+public sealed class ThreadContext
+{
+    internal ThreadContext(WorkgroupContext workgroup, int threadIndex)
+    {
+        Workgroup = workgroup;
+        ThreadIndex = threadIndex;
+    }
+
+    /// <summary>The workgroup this thread belongs to.</summary>
+    public WorkgroupContext Workgroup { get; }
+
+    /// <summary>This thread's coordinates within its workgroup.</summary>
+    public Index3 ThreadId { get; private set; }
+
+    /// <summary>The row-major linear index of <see cref="ThreadId"/>: 0 to <see cref="ThreadCount"/> - 1.</summary>
+    public int ThreadIndex { get; }
+
+    /// <summary>This thread's coordinates in the whole grid: <c>WorkgroupId * WorkgroupSize + ThreadId</c> per axis.</summary>
+    public Index3 GlobalId { get; private set; }
+
+    /// <summary>The row-major linear index of <see cref="GlobalId"/> in <see cref="GlobalSize"/>.</summary>
+    public int GlobalIndex { get; private set; }
+
+    public Index3 WorkgroupId => Workgroup.WorkgroupId;
+
+    public int WorkgroupIndex => Workgroup.WorkgroupIndex;
+
+    public Dim3 WorkgroupSize => Workgroup.WorkgroupSize;
+
+    public Dim3 GridSize => Workgroup.GridSize;
+
+    public Dim3 GlobalSize => Workgroup.GlobalSize;
+
+    /// <summary>Threads in this thread's workgroup.</summary>
+    public int ThreadCount => Workgroup.ThreadCount;
+
+    /// <summary>The whole shared memory of this thread's workgroup.</summary>
+    public Span<byte> SharedMemory => Workgroup.SharedMemory;
+
+    /// <inheritdoc cref="WorkgroupContext.Shared{T}(int, int)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Span<T> Shared<T>(int byteOffset, int count) where T : unmanaged => Workgroup.Shared<T>(byteOffset, count);
+
+    /// <summary>A workgroup barrier: <c>yield return thread.Barrier();</c> waits until every thread of the workgroup has reached it.</summary>
+    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Kernel code reads thread.Barrier(), as GPU code synchronises the calling thread.")]
+    public WorkgroupBarrier Barrier() => default;
+
+    /// <summary>A barrier named for diagnostics: <c>yield return thread.Barrier("after-load");</c>.</summary>
+    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Kernel code reads thread.Barrier(name), as GPU code synchronises the calling thread.")]
+    public WorkgroupBarrier Barrier(string name) => new(name);
+
+    /// <summary>Sets the thread's coordinates for the workgroup extents of the kernel being bound.</summary>
+    internal void Bind(Dim3 workgroupSize) => ThreadId = workgroupSize.Delinearize(ThreadIndex);
+
+    /// <summary>Sets the global ids for the workgroup just entered.</summary>
+    internal void Enter()
+    {
+        Dim3 size = Workgroup.WorkgroupSize;
+        Index3 group = Workgroup.WorkgroupId;
+        Index3 local = ThreadId;
+        var global = new Index3((group.X * size.X) + local.X, (group.Y * size.Y) + local.Y, (group.Z * size.Z) + local.Z);
+        GlobalId = global;
+        GlobalIndex = Workgroup.GlobalSize.Linearize(global);
+    }
+}
