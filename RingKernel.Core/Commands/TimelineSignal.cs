@@ -101,11 +101,20 @@ public sealed class TimelineSignal : IDisposable
     /// <summary>Blocks until the value reaches <paramref name="value"/> or <paramref name="timeout"/> passes; false on timeout.</summary>
     public bool Wait(ulong value, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        Task wait = WaitAsync(value, cancellationToken);
-        if (!wait.Wait(timeout, cancellationToken))
+        if (Value >= value)
+            return true;
+        // A timeout cancels the wait, so a signal that never comes leaves no waiter behind.
+        using var timeoutOrCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeoutOrCancel.CancelAfter(timeout);
+        try
+        {
+            WaitAsync(value, timeoutOrCancel.Token).GetAwaiter().GetResult();
+            return true;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
             return false;
-        wait.GetAwaiter().GetResult();
-        return true;
+        }
     }
 
     /// <summary>Completes when the value reaches <paramref name="value"/>; at once, without allocating, when it has.</summary>

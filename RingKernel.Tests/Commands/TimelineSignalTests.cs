@@ -68,7 +68,9 @@ public class TimelineSignalTests
         Assert.Equal((4UL, 1UL), (pendingError.AwaitedValue, pendingError.ReachedValue));
         var laterError = Assert.Throws<TimelineSignalFaultedException>(() => signal.Wait(2));
         Assert.Same(reason, laterError.InnerException);
+        Assert.Throws<TimelineSignalFaultedException>(() => signal.Wait(2, Patience));
         signal.Wait(1);
+        Assert.True(signal.Wait(1, Patience));
     }
 
     [Fact]
@@ -82,6 +84,19 @@ public class TimelineSignalTests
         signal.ObserveMemory();
 
         await wait.WaitAsync(Patience);
+    }
+
+    [Fact]
+    public async Task A_timed_out_wait_returns_false_and_later_waits_still_work()
+    {
+        using var signal = new TimelineSignal("t");
+
+        Assert.False(signal.Wait(1, TimeSpan.FromMilliseconds(1)));
+
+        Task pending = signal.WaitAsync(2);
+        signal.Signal(2);
+        await pending.WaitAsync(Patience);
+        Assert.True(signal.Wait(1, TimeSpan.FromMilliseconds(1)));
     }
 
     [Fact]
