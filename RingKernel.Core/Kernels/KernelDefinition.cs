@@ -1,3 +1,5 @@
+using RingKernel.Dispatch;
+
 namespace RingKernel.Kernels;
 
 /// <summary>
@@ -18,6 +20,9 @@ public abstract class KernelDefinition
     public string Name { get; }
 
     public LaunchOptions Options { get; }
+
+    /// <summary>The parameters the kernel declares, for dispatches with packed arguments; null when it declares none.</summary>
+    public KernelSignature? Signature { get; init; }
 
     public override string ToString() => $"kernel '{Name}' ({Options})";
 }

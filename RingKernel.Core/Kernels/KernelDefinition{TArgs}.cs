@@ -28,5 +28,6 @@ public sealed class KernelDefinition<TArgs> : KernelDefinition
     {
         CpuThreadBody = CpuThreadBody,
         CpuWorkgroupBody = CpuWorkgroupBody,
+        Signature = Signature,
     };
 }

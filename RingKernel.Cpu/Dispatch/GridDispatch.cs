@@ -40,16 +40,43 @@ internal sealed class GridDispatch<TArgs>
     {
         cancellationToken.ThrowIfCancellationRequested();
         int workers = Math.Min(workerCount, kernel.Options.WorkgroupCount);
-        var dispatch = new GridDispatch<TArgs>(kernel, args, pool, workers, cancellationToken);
         if (workers == 1)
-            dispatch.RunWorker(0);
-        else
-            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, dispatch.RunWorker);
+        {
+            RunOnCaller(kernel, args, pool, cancellationToken);
+            return;
+        }
+
+        var dispatch = new GridDispatch<TArgs>(kernel, args, pool, workers, cancellationToken);
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, dispatch.RunWorker);
 
         if (dispatch._fault is { } fault)
             ExceptionDispatchInfo.Throw(fault);
         if (dispatch._cancelled)
             throw new OperationCanceledException($"The dispatch of kernel '{kernel.Name}' was cancelled before every workgroup ran.", cancellationToken);
+    }
+
+    /// <summary>
+    /// The one-worker dispatch: every workgroup in order on the calling thread, with no dispatch
+    /// object, so a workgroup-level body is dispatched without allocating.
+    /// </summary>
+    private static void RunOnCaller(KernelDefinition<TArgs> kernel, TArgs args, WorkgroupSchedulerPool pool, CancellationToken cancellationToken)
+    {
+        WorkgroupScheduler scheduler = pool.Rent();
+        try
+        {
+            scheduler.Bind(kernel);
+            int count = kernel.Options.WorkgroupCount;
+            for (int workgroup = 0; workgroup < count; workgroup++)
+            {
+                if (cancellationToken.IsCancellationRequested)
+                    throw new OperationCanceledException($"The dispatch of kernel '{kernel.Name}' was cancelled before every workgroup ran.", cancellationToken);
+                scheduler.Run(kernel, args, workgroup);
+            }
+        }
+        finally
+        {
+            pool.Return(scheduler);
+        }
     }
 
     private void RunWorker(int worker)
