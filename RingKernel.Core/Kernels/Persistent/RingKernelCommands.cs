@@ -19,6 +19,7 @@ namespace RingKernel.Kernels.Persistent;
 [SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "Its token sources have no timers, hold no unmanaged resources, and may still be read by the kernel thread.")]
 internal sealed class RingKernelCommands(RingKernelMemory memory)
 {
+    private readonly unsafe ControlBlock* _control = memory.ControlBlockPointer;
     private readonly Lock _lock = new();
     private readonly RingWakeSignal _acknowledged = new();
     private CancellationTokenSource _posted = new();
@@ -26,20 +27,20 @@ internal sealed class RingKernelCommands(RingKernelMemory memory)
     /// <summary>Cancelled at the next post.</summary>
     public CancellationToken PostedToken => Volatile.Read(ref _posted).Token;
 
-    public uint Epoch => Volatile.Read(ref memory.ControlBlock.CommandEpoch);
+    public unsafe uint Epoch => Volatile.Read(ref _control->CommandEpoch);
 
-    public uint AcknowledgedEpoch => Volatile.Read(ref memory.ControlBlock.AcknowledgedEpoch);
+    public unsafe uint AcknowledgedEpoch => Volatile.Read(ref _control->AcknowledgedEpoch);
 
-    public KernelCommand Command => (KernelCommand)Volatile.Read(ref Unsafe.As<KernelCommand, uint>(ref memory.ControlBlock.Command));
+    public unsafe KernelCommand Command => (KernelCommand)Volatile.Read(ref Unsafe.As<KernelCommand, uint>(ref _control->Command));
 
     /// <summary>Writes <paramref name="command"/>, advances the epoch, wakes the kernel; returns the new epoch.</summary>
-    public uint Post(KernelCommand command)
+    public unsafe uint Post(KernelCommand command)
     {
         CancellationTokenSource previous;
         uint epoch;
         lock (_lock)
         {
-            ref ControlBlock control = ref memory.ControlBlock;
+            ref ControlBlock control = ref *_control;
             Volatile.Write(ref Unsafe.As<KernelCommand, uint>(ref control.Command), (uint)command);
             epoch = control.CommandEpoch + 1;
             Volatile.Write(ref control.CommandEpoch, epoch);
@@ -52,9 +53,9 @@ internal sealed class RingKernelCommands(RingKernelMemory memory)
     }
 
     /// <summary>Kernel side: records that it acted on <paramref name="epoch"/> and wakes waiting hosts.</summary>
-    public void Acknowledge(uint epoch)
+    public unsafe void Acknowledge(uint epoch)
     {
-        Volatile.Write(ref memory.ControlBlock.AcknowledgedEpoch, epoch);
+        Volatile.Write(ref _control->AcknowledgedEpoch, epoch);
         _acknowledged.Pulse();
     }
 

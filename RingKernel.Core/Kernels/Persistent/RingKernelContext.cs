@@ -30,6 +30,7 @@ public sealed unsafe class RingKernelContext
     private readonly MessageRing _input;
     private readonly MessageRing _output;
     private readonly RingKernelCommands _commands;
+    private readonly ControlBlock* _control;
     private byte* _slot;
     private int _completed;
     private ulong _processed;
@@ -44,6 +45,7 @@ public sealed unsafe class RingKernelContext
         _input = memory.Input;
         _output = memory.Output;
         _commands = commands;
+        _control = memory.ControlBlockPointer;
     }
 
     public string KernelName { get; }
@@ -136,7 +138,7 @@ public sealed unsafe class RingKernelContext
     {
         MessageHeader stamped = header;
         stamped.MessageId = ++_sent;
-        stamped.SourceId = _memory.ControlBlock.KernelId;
+        stamped.SourceId = _control->KernelId;
         if (_output.TryEnqueue(in message, in stamped))
             return;
         SendWhenFree(in message, in stamped);
@@ -160,7 +162,7 @@ public sealed unsafe class RingKernelContext
     internal void Start()
     {
         _acknowledged = _commands.Epoch - 1;
-        Volatile.Write(ref Unsafe.As<KernelStatus, uint>(ref _memory.ControlBlock.Status), (uint)KernelStatus.Idle);
+        Volatile.Write(ref Unsafe.As<KernelStatus, uint>(ref _control->Status), (uint)KernelStatus.Idle);
     }
 
     /// <summary>The loop ended normally: commits, reports Terminated and acknowledges the terminate command.</summary>
@@ -168,7 +170,7 @@ public sealed unsafe class RingKernelContext
     {
         _slot = null;
         Flush();
-        Volatile.Write(ref Unsafe.As<KernelStatus, uint>(ref _memory.ControlBlock.Status), (uint)KernelStatus.Terminated);
+        Volatile.Write(ref Unsafe.As<KernelStatus, uint>(ref _control->Status), (uint)KernelStatus.Terminated);
         _commands.Acknowledge(_commands.Epoch);
     }
 
@@ -182,7 +184,7 @@ public sealed unsafe class RingKernelContext
         _slot = null;
         Flush();
         ReportError(KernelErrorCodes.BodyFault);
-        Volatile.Write(ref Unsafe.As<KernelStatus, uint>(ref _memory.ControlBlock.Status), (uint)KernelStatus.Faulted);
+        Volatile.Write(ref Unsafe.As<KernelStatus, uint>(ref _control->Status), (uint)KernelStatus.Faulted);
         _commands.WakeWaiters();
         return hadMessage;
     }
@@ -213,7 +215,7 @@ public sealed unsafe class RingKernelContext
             _completed = 0;
         }
 
-        ref ControlBlock control = ref _memory.ControlBlock;
+        ref ControlBlock control = ref *_control;
         Volatile.Write(ref control.MessagesProcessed, control.MessagesProcessed + _processed);
         Volatile.Write(ref control.MessagesSent, control.MessagesSent + _sent);
         _processed = 0;
@@ -236,7 +238,7 @@ public sealed unsafe class RingKernelContext
 
         _active = (command & KernelCommand.Active) != 0;
         KernelStatus status = _active ? KernelStatus.Running : KernelStatus.Idle;
-        Volatile.Write(ref Unsafe.As<KernelStatus, uint>(ref _memory.ControlBlock.Status), (uint)status);
+        Volatile.Write(ref Unsafe.As<KernelStatus, uint>(ref _control->Status), (uint)status);
         _acknowledged = epoch;
         _commands.Acknowledge(epoch);
         return true;
@@ -286,7 +288,7 @@ public sealed unsafe class RingKernelContext
 
     private void ReportError(uint code)
     {
-        ref ControlBlock control = ref _memory.ControlBlock;
+        ref ControlBlock control = ref *_control;
         Volatile.Write(ref control.LastError, code);
         Volatile.Write(ref control.ErrorCount, control.ErrorCount + 1);
     }

@@ -24,6 +24,10 @@ public sealed class RingKernelMemory : IDisposable
         _outputBuffer = output;
         Input = inputRing;
         Output = outputRing;
+        unsafe
+        {
+            ControlBlockPointer = (ControlBlock*)control.HostPointer;
+        }
     }
 
     public LaunchOptions Options { get; }
@@ -36,6 +40,9 @@ public sealed class RingKernelMemory : IDisposable
 
     /// <summary>The control block: the host writes its block (command), the kernel its own (status, heartbeat, counts).</summary>
     public unsafe ref ControlBlock ControlBlock => ref *(ControlBlock*)_controlBuffer.HostPointer;
+
+    /// <summary>The control block without the disposal check, for the kernel loop and command posting, which run only while the memory is alive.</summary>
+    internal unsafe ControlBlock* ControlBlockPointer { get; private init; }
 
     /// <summary>
     /// Allocates and formats the control block and both rings in <paramref name="space"/>, sized by
