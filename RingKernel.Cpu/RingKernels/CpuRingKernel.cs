@@ -106,7 +106,9 @@ internal sealed class CpuRingKernel<TArgs> : IRingKernel
     private async Task AcknowledgedAsync(uint epoch, CancellationToken cancellationToken)
     {
         await _commands.WaitForAcknowledgementAsync(epoch, _completion.Task, cancellationToken).ConfigureAwait(false);
-        if (_completion.Task.IsFaulted)
+
+        // A kernel that acted on the command and faulted right after still acknowledged it.
+        if ((int)(_commands.AcknowledgedEpoch - epoch) < 0 && _completion.Task.IsFaulted)
             await _completion.Task.ConfigureAwait(false);
     }
 

@@ -48,6 +48,7 @@ public sealed class RingKernelMemory : IDisposable
     /// Allocates and formats the control block and both rings in <paramref name="space"/>, sized by
     /// <paramref name="options"/>; both rings accept the payload types in <paramref name="types"/>.
     /// </summary>
+    /// <remarks><see cref="KernelFaultReply"/> is registered in <paramref name="types"/> when it is not yet, for error replies.</remarks>
     /// <exception cref="ArgumentException">The options declare no input or no output ring, or a ring of one slot.</exception>
     public static RingKernelMemory Allocate(IMemorySpace space, LaunchOptions options, MessageTypeRegistry types, bool checksummed = true)
     {
@@ -60,6 +61,9 @@ public sealed class RingKernelMemory : IDisposable
                 $"A ring kernel needs an input and an output ring of at least {SlotRing.MinCapacity} slots each; the options declare {options.InputRingCapacity} and {options.OutputRingCapacity}.",
                 nameof(options));
         }
+
+        if (!types.TryGetTypeId<KernelFaultReply>(out _))
+            types.Register<KernelFaultReply>(KernelFaultReply.TypeId);
 
         var buffers = new List<DeviceBuffer>(3);
         try
