@@ -1,7 +1,9 @@
 using RingKernel.Backends;
 using RingKernel.Cpu.Dispatch;
+using RingKernel.Cpu.RingKernels;
 using RingKernel.Cpu.Workgroups;
 using RingKernel.Kernels;
+using RingKernel.Kernels.Persistent;
 using RingKernel.Memory;
 
 namespace RingKernel.Cpu;
@@ -12,7 +14,7 @@ namespace RingKernel.Cpu;
 /// reference implementation every behavioural test runs on, so it checks what a GPU would not:
 /// barrier divergence, shared-memory bounds and alignment.
 /// </summary>
-public sealed class CpuBackend : IComputeBackend
+public sealed class CpuBackend : IRingKernelBackend
 {
     private readonly WorkgroupSchedulerPool _pool;
 
@@ -57,6 +59,27 @@ public sealed class CpuBackend : IComputeBackend
     {
         Validate(kernel);
         return Task.Run(() => GridDispatch<TArgs>.Run(kernel, args, _pool, WorkerCount, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// A persistent ring kernel over <paramref name="memory"/>, in state Created: <see cref="IRingKernel.Launch"/>
+    /// starts its thread. Its grid must be one workgroup (the input ring has one consumer); the
+    /// body is <see cref="KernelDefinition{TArgs}.CpuMessageBody"/> when given, else the thread or
+    /// workgroup body, which loops over <see cref="RingKernelContext.Receive"/>.
+    /// </summary>
+    public IRingKernel CreateRingKernel<TArgs>(KernelDefinition<TArgs> kernel, TArgs args, RingKernelMemory memory)
+    {
+        ArgumentNullException.ThrowIfNull(kernel);
+        ArgumentNullException.ThrowIfNull(memory);
+        LaunchOptions options = kernel.Options;
+        if (kernel.CpuMessageBody is null && kernel.CpuThreadBody is null && kernel.CpuWorkgroupBody is null)
+            throw new ArgumentException($"Kernel '{kernel.Name}' has no CPU body: give it a CpuMessageBody, CpuThreadBody or CpuWorkgroupBody.", nameof(kernel));
+        if (options.WorkgroupCount != 1)
+            throw new ArgumentException($"Ring kernel '{kernel.Name}' has a grid of {options.Grid}; a ring kernel is one workgroup, the single consumer of its input ring.", nameof(kernel));
+        LaunchOptions allocated = memory.Options;
+        if (allocated.InputRingCapacity != options.InputRingCapacity || allocated.OutputRingCapacity != options.OutputRingCapacity || allocated.MessageSlotBytes != options.MessageSlotBytes)
+            throw new ArgumentException($"The memory was allocated for {allocated}, not for kernel '{kernel.Name}' ({options}).", nameof(memory));
+        return new CpuRingKernel<TArgs>(kernel, args, memory);
     }
 
     private static void Validate<TArgs>(KernelDefinition<TArgs> kernel)

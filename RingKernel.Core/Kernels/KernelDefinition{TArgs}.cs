@@ -8,7 +8,9 @@ namespace RingKernel.Kernels;
 /// </summary>
 /// <remarks>
 /// The CPU backend runs <see cref="CpuWorkgroupBody"/> when it is given (the fast path) and
-/// <see cref="CpuThreadBody"/> otherwise.
+/// <see cref="CpuThreadBody"/> otherwise. A ring kernel (options with rings) may instead give
+/// <see cref="CpuMessageBody"/>, which the backend calls per message; its thread and workgroup
+/// bodies loop over <see cref="Persistent.RingKernelContext.Receive"/> themselves.
 /// </remarks>
 public sealed class KernelDefinition<TArgs> : KernelDefinition
 {
@@ -23,11 +25,15 @@ public sealed class KernelDefinition<TArgs> : KernelDefinition
     /// <summary>The workgroup-level CPU body: one call per workgroup.</summary>
     public CpuWorkgroupBody<TArgs>? CpuWorkgroupBody { get; init; }
 
+    /// <summary>The per-message CPU body of a ring kernel; preferred over the other bodies when given.</summary>
+    public CpuMessageBody<TArgs>? CpuMessageBody { get; init; }
+
     /// <summary>The same kernel launched with other options (another grid for another data size, say).</summary>
     public KernelDefinition<TArgs> WithOptions(LaunchOptions options) => new(Name, options)
     {
         CpuThreadBody = CpuThreadBody,
         CpuWorkgroupBody = CpuWorkgroupBody,
+        CpuMessageBody = CpuMessageBody,
         Signature = Signature,
     };
 }

@@ -50,6 +50,9 @@ public sealed class ThreadContext
     /// <summary>Threads in this thread's workgroup.</summary>
     public int ThreadCount => Workgroup.ThreadCount;
 
+    /// <inheritdoc cref="WorkgroupContext.RingKernel"/>
+    public Persistent.RingKernelContext RingKernel => Workgroup.RingKernel;
+
     /// <summary>The whole shared memory of this thread's workgroup.</summary>
     public Span<byte> SharedMemory => Workgroup.SharedMemory;
 

@@ -16,6 +16,7 @@ public sealed class WorkgroupContext
 {
     private byte[] _sharedMemory = [];
     private int _sharedMemoryBytes;
+    private Persistent.RingKernelContext? _ringKernel;
 
     internal WorkgroupContext()
     {
@@ -40,6 +41,11 @@ public sealed class WorkgroupContext
 
     /// <summary>The row-major linear index of <see cref="WorkgroupId"/> in the grid.</summary>
     public int WorkgroupIndex { get; private set; }
+
+    /// <summary>The ring kernel this workgroup runs: its message in hand, output and control block.</summary>
+    /// <exception cref="InvalidOperationException">The kernel is a one-shot dispatch, not a ring kernel.</exception>
+    public Persistent.RingKernelContext RingKernel =>
+        _ringKernel ?? throw new InvalidOperationException($"Kernel '{Kernel.Name}' runs as a one-shot dispatch; only a launched ring kernel has messages.");
 
     /// <summary>The whole shared memory of this workgroup.</summary>
     public Span<byte> SharedMemory => _sharedMemory.AsSpan(0, _sharedMemoryBytes);
@@ -76,6 +82,9 @@ public sealed class WorkgroupContext
         if (_sharedMemory.Length < _sharedMemoryBytes)
             _sharedMemory = new byte[_sharedMemoryBytes];
     }
+
+    /// <summary>Attaches the ring kernel this context runs, or detaches it (null) before the context is pooled.</summary>
+    internal void AttachRingKernel(Persistent.RingKernelContext? ringKernel) => _ringKernel = ringKernel;
 
     /// <summary>Starts workgroup <paramref name="workgroupIndex"/>: sets its id and zeroes its shared memory.</summary>
     internal void Enter(int workgroupIndex)

@@ -221,6 +221,34 @@ public sealed class MessageRing
         return handled;
     }
 
+    /// <summary>
+    /// Consumer side, for a kernel that processes messages one by one and commits them later: the
+    /// slot of the message <paramref name="offset"/> places after the consumer's committed position,
+    /// or null when it is not published yet. A message that fails validation is returned with its
+    /// <paramref name="rejection"/> and counted in <see cref="RejectedCount"/>; the caller commits it
+    /// like any other so that it cannot block the ring.
+    /// </summary>
+    internal unsafe byte* PeekUncommitted(int offset, out MessageRejectedException? rejection)
+    {
+        rejection = null;
+        if (_ring.ReadableCount(offset + 1) <= offset)
+            return null;
+
+        ulong position = _ring.ReadPosition + (ulong)offset;
+        byte* slot = _ring.SlotAddress(position);
+        rejection = Validate(slot, position, expectedTypeId: 0, expectedSize: 0);
+        if (rejection is not null)
+            Volatile.Write(ref _rejected, _rejected + 1);
+        return slot;
+    }
+
+    /// <summary>Commits the <paramref name="count"/> oldest messages, which the consumer has processed.</summary>
+    internal void Commit(int count) => _ring.ReleaseSlots(count);
+
+    /// <summary>Completes when a slot is probably free; producers re-try their enqueue.</summary>
+    internal ValueTask WaitForFreeSlotAsync(CancellationToken cancellationToken) =>
+        _ring.WaitForFreeSlotAsync(cancellationToken);
+
     /// <summary>Completes when a message is readable; see <see cref="SlotRing.WaitToReadAsync"/>.</summary>
     public ValueTask WaitToReadAsync(CancellationToken cancellationToken = default) =>
         _ring.WaitToReadAsync(cancellationToken);

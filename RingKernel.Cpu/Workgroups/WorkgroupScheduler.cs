@@ -49,6 +49,9 @@ internal sealed class WorkgroupScheduler
         _threadCount = count;
     }
 
+    /// <summary>Gives the workgroup's threads the ring kernel they run (null for one-shot dispatches).</summary>
+    public void AttachRingKernel(RingKernel.Kernels.Persistent.RingKernelContext? ringKernel) => _workgroup.AttachRingKernel(ringKernel);
+
     /// <summary>Runs workgroup <paramref name="workgroupIndex"/> of the bound kernel to completion.</summary>
     public void Run<TArgs>(KernelDefinition<TArgs> kernel, TArgs args, int workgroupIndex)
     {

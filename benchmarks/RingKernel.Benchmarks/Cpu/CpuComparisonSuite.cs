@@ -15,7 +15,52 @@ public sealed class CpuComparisonSuite : IComparisonSuite
     public IEnumerable<Comparison> Run(bool quick)
     {
         yield return BarrierCost(quick);
+        foreach (Comparison comparison in RoundTrip(quick))
+            yield return comparison;
+        yield return Throughput(quick);
     }
+
+    /// <summary>
+    /// kernel-rtt-p50 / -p99: nanoseconds from enqueuing one 8-byte message on a persistent echo
+    /// kernel's input ring to dequeuing its reply, one message in flight, host and kernel busy-polling;
+    /// baseline: the same ping-pong between two threads over two bounded channels.
+    /// </summary>
+    private static IEnumerable<Comparison> RoundTrip(bool quick)
+    {
+        int count = quick ? 100_000 : 1_000_000;
+        RingKernelWorkload.KernelRoundTrips(count / 10);
+        RingKernelWorkload.ChannelRoundTrips(count / 10);
+        double[] ours = RingKernelWorkload.KernelRoundTrips(count);
+        double[] baseline = RingKernelWorkload.ChannelRoundTrips(count);
+        Array.Sort(ours);
+        Array.Sort(baseline);
+        yield return new Comparison("kernel-rtt-p50", Percentile(ours, 0.50), Percentile(baseline, 0.50), "ns", Better.Lower);
+        yield return new Comparison("kernel-rtt-p99", Percentile(ours, 0.99), Percentile(baseline, 0.99), "ns", Better.Lower);
+    }
+
+    /// <summary>
+    /// kernel-echo: millions of 8-byte messages per second through a persistent echo kernel, up to
+    /// 4096 in flight, checksums off; baseline: an echo thread between two bounded channels. The
+    /// best of several alternating runs of each.
+    /// </summary>
+    private static Comparison Throughput(bool quick)
+    {
+        long count = quick ? 2_000_000 : 10_000_000;
+        int runs = quick ? 3 : 7;
+        RingKernelWorkload.KernelThroughput(count / 10);
+        RingKernelWorkload.ChannelThroughput(count / 10);
+        double ours = 0;
+        double baseline = 0;
+        for (int i = 0; i < runs; i++)
+        {
+            ours = Math.Max(ours, RingKernelWorkload.KernelThroughput(count));
+            baseline = Math.Max(baseline, RingKernelWorkload.ChannelThroughput(count));
+        }
+
+        return new Comparison("kernel-echo", ours / 1e6, baseline / 1e6, "Mmsg/s", Better.Higher);
+    }
+
+    private static double Percentile(double[] sorted, double fraction) => sorted[(int)Math.Min(sorted.Length - 1, fraction * sorted.Length)];
 
     /// <summary>
     /// barrier-256: nanoseconds per thread per phase (two barriers), 256 threads in one workgroup,

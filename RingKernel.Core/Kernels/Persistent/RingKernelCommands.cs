@@ -1,0 +1,76 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using RingKernel.Layouts;
+using RingKernel.Rings;
+
+namespace RingKernel.Kernels.Persistent;
+
+/// <summary>
+/// The host side of the command words in a ring kernel's <see cref="ControlBlock"/>: it writes
+/// <see cref="ControlBlock.Command"/> and then <see cref="ControlBlock.CommandEpoch"/>, wakes a
+/// parked kernel, and waits until the kernel writes the epoch back to
+/// <see cref="ControlBlock.AcknowledgedEpoch"/>.
+/// </summary>
+/// <remarks>
+/// A parked kernel waits on <see cref="PostedToken"/>, taken before it checks the epoch. A post
+/// installs a fresh token before cancelling the old one, so a post between the kernel's check and
+/// its wait cancels the very token it waits on: no command is missed.
+/// </remarks>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "Its token sources have no timers, hold no unmanaged resources, and may still be read by the kernel thread.")]
+internal sealed class RingKernelCommands(RingKernelMemory memory)
+{
+    private readonly unsafe ControlBlock* _control = memory.ControlBlockPointer;
+    private readonly Lock _lock = new();
+    private readonly RingWakeSignal _acknowledged = new();
+    private CancellationTokenSource _posted = new();
+
+    /// <summary>Cancelled at the next post.</summary>
+    public CancellationToken PostedToken => Volatile.Read(ref _posted).Token;
+
+    public unsafe uint Epoch => Volatile.Read(ref _control->CommandEpoch);
+
+    public unsafe uint AcknowledgedEpoch => Volatile.Read(ref _control->AcknowledgedEpoch);
+
+    public unsafe KernelCommand Command => (KernelCommand)Volatile.Read(ref Unsafe.As<KernelCommand, uint>(ref _control->Command));
+
+    /// <summary>Writes <paramref name="command"/>, advances the epoch, wakes the kernel; returns the new epoch.</summary>
+    public unsafe uint Post(KernelCommand command)
+    {
+        CancellationTokenSource previous;
+        uint epoch;
+        lock (_lock)
+        {
+            ref ControlBlock control = ref *_control;
+            Volatile.Write(ref Unsafe.As<KernelCommand, uint>(ref control.Command), (uint)command);
+            epoch = control.CommandEpoch + 1;
+            Volatile.Write(ref control.CommandEpoch, epoch);
+            previous = Interlocked.Exchange(ref _posted, new CancellationTokenSource());
+        }
+
+        // Not disposed: the kernel may still be registering on its token, and a source without a timer holds nothing to free.
+        previous.Cancel();
+        return epoch;
+    }
+
+    /// <summary>Kernel side: records that it acted on <paramref name="epoch"/> and wakes waiting hosts.</summary>
+    public unsafe void Acknowledge(uint epoch)
+    {
+        Volatile.Write(ref _control->AcknowledgedEpoch, epoch);
+        _acknowledged.Pulse();
+    }
+
+    /// <summary>Wakes waiting hosts without acknowledging (the kernel stopped).</summary>
+    public void WakeWaiters() => _acknowledged.Pulse();
+
+    /// <summary>Completes when the kernel has acknowledged <paramref name="epoch"/> or has stopped (<paramref name="kernelStopped"/> completed).</summary>
+    public async Task WaitForAcknowledgementAsync(uint epoch, Task kernelStopped, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task wake = _acknowledged.WaitTask();
+            if ((int)(AcknowledgedEpoch - epoch) >= 0 || kernelStopped.IsCompleted)
+                return;
+            await Task.WhenAny(wake, kernelStopped).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
