@@ -5,8 +5,9 @@ namespace RingKernel.Stencils;
 /// <summary>
 /// One step of <see cref="HeatEquation2D"/> written as a GPU kernel: one thread per cell, one
 /// workgroup per tile of the grid. The workgroup loads its tile plus a one-cell halo into shared
-/// memory (each thread loading cells in turn, so any workgroup shape works), waits at a barrier,
-/// and each thread computes its cell from shared memory with the equation's update rule.
+/// memory (each thread its own cell, edge threads the halo cell beside them; corners are not
+/// needed by a 5-point stencil), waits at a barrier, and each thread computes its cell from shared
+/// memory with the equation's update rule.
 /// Bit-identical to <see cref="HeatReference2D"/>.
 /// </summary>
 public static class HeatKernel2D
@@ -40,24 +41,31 @@ public static class HeatKernel2D
         Dim3 group = thread.WorkgroupSize;
         int tileWidth = group.X + 2;
         int tileCells = tileWidth * (group.Y + 2);
+        Index3 local = thread.ThreadId;
+        Index3 cell = thread.GlobalId;
 
-        // The tile's cell (0, 0) is the grid cell up and to the left of the workgroup's first thread.
-        int originX = (thread.WorkgroupId.X * group.X) - 1;
-        int originY = (thread.WorkgroupId.Y * group.Y) - 1;
+        // Each thread loads its own cell into the tile (offset by the one-cell ring); threads on the
+        // workgroup's edges also load the ring cell beside them. A thread past the grid's far edge
+        // loads what the boundary puts there: the east or south neighbour of the last cells.
+        int at = ((local.Y + 1) * tileWidth) + local.X + 1;
+        StencilBoundary boundary = equation.Boundary;
+        float[] source = args.Source;
         Span<float> tile = thread.Shared<float>(0, tileCells);
-        for (int i = thread.ThreadIndex; i < tileCells; i += thread.ThreadCount)
-        {
-            int ty = i / tileWidth;
-            tile[i] = equation.Boundary.Read(args.Source, size, originX + (i - (ty * tileWidth)), originY + ty);
-        }
+        tile[at] = boundary.Read(source, size, cell.X, cell.Y);
+        if (local.X == 0)
+            tile[at - 1] = boundary.Read(source, size, cell.X - 1, cell.Y);
+        if (local.X == group.X - 1)
+            tile[at + 1] = boundary.Read(source, size, cell.X + 1, cell.Y);
+        if (local.Y == 0)
+            tile[at - tileWidth] = boundary.Read(source, size, cell.X, cell.Y - 1);
+        if (local.Y == group.Y - 1)
+            tile[at + tileWidth] = boundary.Read(source, size, cell.X, cell.Y + 1);
 
         yield return thread.Barrier("tile-loaded");
 
-        Index3 cell = thread.GlobalId;
         if (cell.X < size.Width && cell.Y < size.Height)
         {
             ReadOnlySpan<float> loaded = thread.Shared<float>(0, tileCells);
-            int at = ((thread.ThreadId.Y + 1) * tileWidth) + thread.ThreadId.X + 1;
             args.Destination[size.Index(cell.X, cell.Y)] = HeatEquation2D.Update(
                 loaded[at], loaded[at - 1], loaded[at + 1], loaded[at - tileWidth], loaded[at + tileWidth], equation.Alpha);
         }
