@@ -3,7 +3,7 @@ namespace RingKernel.Samples.Hosting;
 /// <summary>A running stencil simulation as the sample host drives it: in batches of steps, then one picture.</summary>
 public interface IStencilSimulation
 {
-    /// <summary>What is simulated, in one line (equation, grid, boundary, coefficients).</summary>
+    /// <summary>What the simulation computes, in one line (equation, grid, boundary, coefficients).</summary>
     string Description { get; }
 
     /// <summary>Which engine computes it and how, in one line.</summary>
