@@ -20,7 +20,11 @@ public sealed record Comparison(string Name, double Ours, double Baseline, strin
 
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{Name}: ours={Format(Ours)} baseline={Format(Baseline)} unit={Unit} ratio={Ratio:0.00}");
+        $"{Name}: ours={Format(Ours)} baseline={Format(Baseline)} unit={Unit} ratio={FormatRatio(Ratio)}");
+
+    /// <summary>Two decimals, or up to four below 0.1, so a small ratio does not print as 0.00.</summary>
+    private static string FormatRatio(double ratio) =>
+        ratio >= 0.1 ? ratio.ToString("0.00", CultureInfo.InvariantCulture) : ratio.ToString("0.0###", CultureInfo.InvariantCulture);
 
     private static string Format(double value) =>
         value >= 100 ? value.ToString("0", CultureInfo.InvariantCulture)

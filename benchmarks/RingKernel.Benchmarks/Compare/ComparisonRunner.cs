@@ -8,6 +8,7 @@ public static class ComparisonRunner
     [
         new RingsComparisonSuite(),
         new Cpu.CpuComparisonSuite(),
+        new Stencils.StencilComparisonSuite(),
     ];
 
     public static int Run(string[] args)

@@ -1,0 +1,75 @@
+using RingKernel.Kernels;
+
+namespace RingKernel.Stencils;
+
+/// <summary>
+/// One step of <see cref="HeatEquation2D"/> written as a GPU kernel: one thread per cell, one
+/// workgroup per tile of the grid. The workgroup loads its tile plus a one-cell halo into shared
+/// memory (each thread its own cell, edge threads the halo cell beside them; corners are not
+/// needed by a 5-point stencil), waits at a barrier, and each thread computes its cell from shared
+/// memory with the equation's update rule.
+/// Bit-identical to <see cref="HeatReference2D"/>.
+/// </summary>
+public static class HeatKernel2D
+{
+    /// <summary>
+    /// The kernel for <paramref name="equation"/>'s grid with workgroups of
+    /// <paramref name="workgroupWidth"/> x <paramref name="workgroupHeight"/> threads; workgroups
+    /// on the right and bottom edges may overhang the grid, and their extra threads only help load.
+    /// </summary>
+    public static KernelDefinition<HeatKernelArgs> Create(HeatEquation2D equation, int workgroupWidth, int workgroupHeight)
+    {
+        ArgumentNullException.ThrowIfNull(equation);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(workgroupWidth);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(workgroupHeight);
+        GridSize size = equation.Size;
+        var grid = new Dim3(DivideRoundingUp(size.Width, workgroupWidth), DivideRoundingUp(size.Height, workgroupHeight));
+        var options = new LaunchOptions(grid, new Dim3(workgroupWidth, workgroupHeight))
+        {
+            SharedMemoryBytes = SharedTileCells(workgroupWidth, workgroupHeight) * sizeof(float),
+        };
+        return new KernelDefinition<HeatKernelArgs>("heat2d-step", options) { CpuThreadBody = Step };
+    }
+
+    /// <summary>Cells in a workgroup's shared tile: its threads plus a one-cell ring around them.</summary>
+    public static int SharedTileCells(int workgroupWidth, int workgroupHeight) => (workgroupWidth + 2) * (workgroupHeight + 2);
+
+    private static IEnumerable<WorkgroupBarrier> Step(ThreadContext thread, HeatKernelArgs args)
+    {
+        HeatEquation2D equation = args.Equation;
+        GridSize size = equation.Size;
+        Dim3 group = thread.WorkgroupSize;
+        int tileWidth = group.X + 2;
+        int tileCells = tileWidth * (group.Y + 2);
+        Index3 local = thread.ThreadId;
+        Index3 cell = thread.GlobalId;
+
+        // Each thread loads its own cell into the tile (offset by the one-cell ring); threads on the
+        // workgroup's edges also load the ring cell beside them. A thread past the grid's far edge
+        // loads what the boundary puts there: the east or south neighbour of the last cells.
+        int at = ((local.Y + 1) * tileWidth) + local.X + 1;
+        StencilBoundary boundary = equation.Boundary;
+        float[] source = args.Source;
+        Span<float> tile = thread.Shared<float>(0, tileCells);
+        tile[at] = boundary.Read(source, size, cell.X, cell.Y);
+        if (local.X == 0)
+            tile[at - 1] = boundary.Read(source, size, cell.X - 1, cell.Y);
+        if (local.X == group.X - 1)
+            tile[at + 1] = boundary.Read(source, size, cell.X + 1, cell.Y);
+        if (local.Y == 0)
+            tile[at - tileWidth] = boundary.Read(source, size, cell.X, cell.Y - 1);
+        if (local.Y == group.Y - 1)
+            tile[at + tileWidth] = boundary.Read(source, size, cell.X, cell.Y + 1);
+
+        yield return thread.Barrier("tile-loaded");
+
+        if (cell.X < size.Width && cell.Y < size.Height)
+        {
+            ReadOnlySpan<float> loaded = thread.Shared<float>(0, tileCells);
+            args.Destination[size.Index(cell.X, cell.Y)] = HeatEquation2D.Update(
+                loaded[at], loaded[at - 1], loaded[at + 1], loaded[at - tileWidth], loaded[at + tileWidth], equation.Alpha);
+        }
+    }
+
+    private static int DivideRoundingUp(int value, int divisor) => (value + divisor - 1) / divisor;
+}

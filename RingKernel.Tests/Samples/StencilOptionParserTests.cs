@@ -1,0 +1,85 @@
+using RingKernel.Kernels;
+using RingKernel.Samples.Cli;
+using RingKernel.Stencils;
+
+namespace RingKernel.Tests.Samples;
+
+public class StencilOptionParserTests
+{
+    private static readonly StencilSampleSpec Heat = new(
+        "heat", 2, DefaultSize: 64, DefaultSteps: 10, DefaultOutput: "heat.png",
+        [
+            new StencilEngine("grid", "one tile", (tiles, halo) => tiles.TileCount == 1 ? null : "it runs one tile, so --tiles must be 1"),
+            new StencilEngine("tiled", "many tiles", (tiles, halo) => null),
+        ]);
+
+    private static readonly StencilSampleSpec Wave = Heat with { ProgramName = "wave", Dimensions = 3 };
+
+    [Fact]
+    public void Defaults_fill_what_is_not_given()
+    {
+        StencilOptions options = StencilOptionParser.Parse([], Heat);
+        Assert.Equal("cpu", options.Backend);
+        Assert.Equal("grid", options.Engine.Name);
+        Assert.Equal(GridSize.Square(64), options.Size);
+        Assert.Equal(1, options.Tiles.TileCount);
+        Assert.Equal((10, 1, BoundaryKind.Fixed, "heat.png"), (options.Steps, options.Halo, options.Boundary, options.Output));
+    }
+
+    [Fact]
+    public void Every_option_is_read_in_both_spellings()
+    {
+        StencilOptions options = StencilOptionParser.Parse(
+            ["--backend", "vulkan", "--engine=tiled", "--size", "96x48", "--tiles=4x2", "--steps", "7", "--halo", "3", "--boundary", "periodic", "--output", "out/x.png"], Heat);
+        Assert.Equal("vulkan", options.Backend);
+        Assert.Equal("tiled", options.Engine.Name);
+        Assert.Equal(new GridSize(96, 48), options.Size);
+        Assert.Equal(new Dim3(4, 2), options.Tiles.Tiles);
+        Assert.Equal((7, 3, BoundaryKind.Periodic, "out/x.png"), (options.Steps, options.Halo, options.Boundary, options.Output));
+
+        StencilOptions cube = StencilOptionParser.Parse(["--size", "32", "--tiles", "2x1x4", "--engine", "tiled"], Wave);
+        Assert.Equal(GridSize.Cube(32), cube.Size);
+        Assert.Equal(new Dim3(2, 1, 4), cube.Tiles.Tiles);
+    }
+
+    [Theory]
+    [InlineData("--tiles 3", "--tiles 3: 3 tiles along X do not divide the 64 cells of the 64x64 grid; use a divisor of 64 (1, 2, 4, 8, 16, 32, 64).")]
+    [InlineData("--steps 0", "--steps must be at least 1; got 0")]
+    [InlineData("--steps -3", "--steps must be at least 1; got -3")]
+    [InlineData("--steps many", "--steps 'many' is not a whole number")]
+    [InlineData("--backend opencl", "unknown backend 'opencl'; use cpu, vulkan, cuda, metal")]
+    [InlineData("--engine warp", "unknown engine 'warp'; heat has grid, tiled")]
+    [InlineData("--tiles 2", "engine 'grid': it runs one tile, so --tiles must be 1")]
+    [InlineData("--engine tiled --tiles 8 --halo 9", "--halo 9: A halo of 9 cells is wider than the 8x8 tiles of the 64x64 grid allow; at most 8.")]
+    [InlineData("--halo 0", "--halo must be at least 1; got 0")]
+    [InlineData("--size 0", "--size '0' is not N or WxH with whole numbers of at least 1")]
+    [InlineData("--size 4x4x4", "--size '4x4x4' is not N or WxH")]
+    [InlineData("--boundary open", "unknown boundary 'open'; use fixed or periodic")]
+    [InlineData("--output field.bmp", "--output 'field.bmp' must name a .png file")]
+    [InlineData("--frobnicate 1", "unknown option '--frobnicate'; options are --backend, --engine, --size, --tiles, --steps, --halo, --boundary, --output")]
+    [InlineData("--steps", "--steps needs a value")]
+    [InlineData("--steps 2 --steps 3", "--steps is given twice")]
+    [InlineData("steps", "unexpected argument 'steps'; options are --backend, --engine, --size, --tiles, --steps, --halo, --boundary, --output")]
+    public void Bad_options_give_one_line_errors(string commandLine, string message)
+    {
+        OptionException error = Assert.Throws<OptionException>(() => StencilOptionParser.Parse(commandLine.Split(' '), Heat));
+        Assert.Equal(message, error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void Tiles_along_z_are_checked_for_3d_grids()
+    {
+        OptionException error = Assert.Throws<OptionException>(() => StencilOptionParser.Parse(["--size", "16x16x12", "--tiles", "1x1x5", "--engine", "tiled"], Wave));
+        Assert.Equal("--tiles 1x1x5: 5 tiles along Z do not divide the 12 cells of the 16x16x12 grid; use a divisor of 12 (1, 2, 3, 4, 6, 12).", error.Message);
+    }
+
+    [Fact]
+    public void Usage_names_every_option_and_engine()
+    {
+        string usage = StencilOptionParser.Usage(Heat);
+        foreach (string option in new[] { "--backend", "--engine", "--size", "--tiles", "--steps", "--halo", "--boundary", "--output", "grid: one tile", "tiled: many tiles" })
+            Assert.Contains(option, usage, StringComparison.Ordinal);
+        Assert.True(StencilOptionParser.WantsHelp(["--size", "4", "--help"]));
+    }
+}

@@ -1,0 +1,60 @@
+using RingKernel.Cpu;
+using RingKernel.Stencils;
+
+namespace RingKernel.Tests.Stencils;
+
+/// <summary>The per-thread, shared-memory heat kernel on the CPU backend against the reference.</summary>
+public class HeatKernelTests
+{
+    private static readonly CpuBackend Backend = new(workerCount: 2);
+
+    public static TheoryData<int, int, int, int, string> Shapes
+    {
+        get
+        {
+            var data = new TheoryData<int, int, int, int, string>();
+            int[][] shapes = [[1, 1], [16, 16], [8, 4], [7, 5], [32, 1], [3, 13], [40, 25]];
+            foreach (int[] s in shapes)
+            {
+                data.Add(37, 29, s[0], s[1], "periodic");
+                data.Add(37, 29, s[0], s[1], "fixed");
+            }
+
+            data.Add(64, 64, 16, 16, "periodic");
+            data.Add(64, 64, 16, 16, "fixed0");
+            data.Add(5, 3, 8, 8, "periodic");
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Kernel_steps_equal_the_reference_bit_for_bit(int width, int height, int workgroupWidth, int workgroupHeight, string boundary)
+    {
+        var size = new GridSize(width, height);
+        var equation = new HeatEquation2D(size, 0.21f, StencilFieldsForTests.Boundary(boundary));
+        float[] expected = StencilFieldsForTests.Random(size, seed: workgroupWidth * 31 + workgroupHeight);
+        float[] current = (float[])expected.Clone();
+        float[] next = new float[size.CellCount];
+        var kernel = HeatKernel2D.Create(equation, workgroupWidth, workgroupHeight);
+
+        const int Steps = 4;
+        for (int step = 0; step < Steps; step++)
+        {
+            Backend.Dispatch(kernel, new HeatKernelArgs(equation, current, next));
+            (current, next) = (next, current);
+        }
+
+        HeatReference2D.Run(equation, expected, Steps);
+        StencilFieldsForTests.AssertBitwiseEqual(expected, current, size);
+    }
+
+    [Fact]
+    public void Workgroups_cover_the_grid_and_overhang_only_at_its_far_edges()
+    {
+        var equation = new HeatEquation2D(new GridSize(37, 29), 0.1f, StencilBoundary.Periodic);
+        var kernel = HeatKernel2D.Create(equation, 8, 4);
+        Assert.Equal(new RingKernel.Kernels.Dim3(5, 8), kernel.Options.Grid);
+        Assert.Equal(10 * 6 * sizeof(float), kernel.Options.SharedMemoryBytes);
+    }
+}

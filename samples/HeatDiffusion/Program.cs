@@ -1,0 +1,19 @@
+using RingKernel.Samples.Cli;
+using RingKernel.Samples.Hosting;
+using RingKernel.Stencils;
+
+// 2D heat equation (5-point stencil): a hot square in a cold plate spreads out; the final
+// temperature field is written as a PNG.
+var spec = new StencilSampleSpec(
+    ProgramName: "heat-diffusion",
+    Dimensions: 2,
+    DefaultSize: 512,
+    DefaultSteps: 1000,
+    DefaultOutput: "heat-diffusion.png",
+    Engines:
+    [
+        new StencilEngine("grid", "the whole grid per step, Parallel.For over rows with Vector<float>", HeatSimulation.CheckGridEngine),
+        new StencilEngine("kernel", "a GPU-style kernel per step: one workgroup per tile, one coroutine thread per cell, tile and 1-cell halo in shared memory", HeatSimulation.CheckKernelEngine),
+    ]);
+
+return StencilSampleHost.Run(args, spec, options => new HeatSimulation(options));

@@ -1,0 +1,20 @@
+namespace RingKernel.Samples.Hosting;
+
+/// <summary>A running stencil simulation as the sample host drives it: in batches of steps, then one picture.</summary>
+public interface IStencilSimulation
+{
+    /// <summary>What the simulation computes, in one line (equation, grid, boundary, coefficients).</summary>
+    string Description { get; }
+
+    /// <summary>Which engine computes it and how, in one line.</summary>
+    string EngineDescription { get; }
+
+    /// <summary>Cells updated per step.</summary>
+    long CellsPerStep { get; }
+
+    /// <summary>Advances the simulation by <paramref name="steps"/> steps; returns when they are done.</summary>
+    void RunSteps(int steps);
+
+    /// <summary>The picture of the current state: a 2D field, or a plane of a 3D one.</summary>
+    FieldPicture Picture();
+}

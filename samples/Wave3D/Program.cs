@@ -1,0 +1,18 @@
+using RingKernel.Samples.Cli;
+using RingKernel.Samples.Hosting;
+using RingKernel.Stencils;
+
+// 3D wave equation (7-point stencil, leapfrog): a Gaussian pulse at rest in the middle of the
+// box spreads as a spherical shell; the PNG shows the mid-plane (z = depth / 2).
+var spec = new StencilSampleSpec(
+    ProgramName: "wave3d",
+    Dimensions: 3,
+    DefaultSize: 128,
+    DefaultSteps: 100,
+    DefaultOutput: "wave3d.png",
+    Engines:
+    [
+        new StencilEngine("grid", "the whole grid per step, Parallel.For over rows with Vector<float>", WaveSimulation.CheckGridEngine),
+    ]);
+
+return StencilSampleHost.Run(args, spec, options => new WaveSimulation(options));

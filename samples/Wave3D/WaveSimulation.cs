@@ -1,0 +1,50 @@
+using RingKernel.Samples.Cli;
+using RingKernel.Samples.Hosting;
+using RingKernel.Samples.Imaging;
+using RingKernel.Stencils;
+
+/// <summary>
+/// The wave run: a Gaussian pulse (amplitude 1, sigma 4% of the box) starting at rest, c2 0.25,
+/// advanced by the single-grid baseline. The picture is the mid-plane of the newest level.
+/// </summary>
+internal sealed class WaveSimulation : IStencilSimulation
+{
+    private const float C2 = 0.25f;
+
+    private readonly WaveEquation3D _equation;
+    private readonly WaveBaseline3D _baseline;
+    private readonly float[] _previous;
+    private readonly float[] _current;
+
+    public WaveSimulation(StencilOptions options)
+    {
+        StencilBoundary boundary = options.Boundary == BoundaryKind.Periodic ? StencilBoundary.Periodic : StencilBoundary.Fixed(0f);
+        _equation = new WaveEquation3D(options.Size, C2, boundary);
+        _baseline = new WaveBaseline3D(_equation);
+        _current = InitialConditions.GaussianPulse(options.Size, amplitude: 1f, sigmaFraction: 0.04);
+        _previous = (float[])_current.Clone(); // at rest: no initial velocity
+        EngineDescription = $"single grid, Parallel.For over rows with Vector<float> ({System.Numerics.Vector<float>.Count} lanes) on {Environment.ProcessorCount} cores";
+    }
+
+    public string Description => _equation.ToString();
+
+    public string EngineDescription { get; }
+
+    public long CellsPerStep => _equation.Size.CellCount;
+
+    /// <summary>The grid engine runs the grid as one tile, reading one cell around each.</summary>
+    public static string? CheckGridEngine(TileGrid tiles, int halo) =>
+        tiles.TileCount != 1 ? "it computes the whole grid as one tile, so --tiles must be 1"
+        : halo != 1 ? "it reads the 1-cell neighbourhood of each cell every step, so --halo must be 1"
+        : null;
+
+    public void RunSteps(int steps) => _baseline.Run(_previous, _current, steps);
+
+    public FieldPicture Picture()
+    {
+        GridSize size = _equation.Size;
+        int z = size.Depth / 2;
+        float[] plane = _current.AsSpan(size.Index(0, 0, z), size.PlaneCells).ToArray();
+        return new FieldPicture(plane, size.Width, size.Height, ColorMap.CoolWarm, CentredOnZero: true, $"displacement in the plane z = {z}");
+    }
+}
