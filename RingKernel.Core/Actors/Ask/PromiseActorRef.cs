@@ -1,0 +1,93 @@
+using RingKernel.Actors.SystemMessages;
+
+namespace RingKernel.Actors.Ask;
+
+/// <summary>
+/// The temporary sender of an <c>Ask</c>: the first reply completes the task (a <see cref="Status.Failure"/>
+/// fails it with its cause, a reply of the wrong type fails it with <see cref="InvalidCastException"/>);
+/// the timeout and the cancellation token fail it too. Later replies go to dead letters. Continuations run
+/// asynchronously, never on the replying actor's thread. The promise is the task's completion source
+/// itself, so an Ask allocates the promise and its task, plus a timer only when it has a timeout.
+/// </summary>
+internal sealed class PromiseActorRef<T> : TaskCompletionSource<T>, IInternalActorRef
+{
+    private readonly ActorSystem _system;
+    private readonly IActorRef _target;
+    private TimeSpan _timeout;
+    private ITimer? _timer;
+    private CancellationTokenRegistration _cancellation;
+    private ActorPath? _path;
+
+    public PromiseActorRef(ActorSystem system, IActorRef target)
+        : base(TaskCreationOptions.RunContinuationsAsynchronously)
+    {
+        _system = system;
+        _target = target;
+    }
+
+    public ActorPath Path => _path ??= _system.NewTempPath();
+
+    public bool IsTerminated => Task.IsCompleted;
+
+    public ActorSystem System => _system;
+
+    /// <summary>Arms the timeout and the cancellation; call before the question is told.</summary>
+    public void Arm(TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        if (timeout is { } due && due != Timeout.InfiniteTimeSpan)
+        {
+            _timeout = due;
+            _timer = _system.TimeProvider.CreateTimer(
+                static state => ((PromiseActorRef<T>)state!).OnTimeout(), this, due, Timeout.InfiniteTimeSpan);
+        }
+
+        if (cancellationToken.CanBeCanceled)
+        {
+            _cancellation = cancellationToken.UnsafeRegister(
+                static (state, token) => ((PromiseActorRef<T>)state!).OnCanceled(token), this);
+        }
+    }
+
+    public void Tell(object message, IActorRef? sender)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        bool completed = message switch
+        {
+            Status.Failure failure when typeof(T) != typeof(Status.Failure) => TrySetException(failure.Cause),
+            T reply => TrySetResult(reply),
+            _ => TrySetException(new InvalidCastException(
+                $"Ask<{typeof(T).Name}> to {_target} was answered with {message.GetType().Name}: {message}")),
+        };
+        if (completed)
+            Release();
+        else
+            _system.PublishDeadLetter(message, sender, this);
+    }
+
+    public void SendSystemMessage(SystemMessage message)
+    {
+        if (message is Watch watch && IsTerminated)
+            watch.Watcher.SendSystemMessage(new DeathWatchNotification(this, existenceConfirmed: false));
+    }
+
+    private void OnTimeout()
+    {
+        if (TrySetException(new AskTimeoutException($"Ask timed out on {_target} after {_timeout}.")))
+            Release();
+    }
+
+    private void OnCanceled(CancellationToken token)
+    {
+        // The registration goes with its token source; only the timer needs releasing here.
+        if (TrySetCanceled(token))
+            _timer?.Dispose();
+    }
+
+    private void Release()
+    {
+        _timer?.Dispose();
+        _cancellation.Dispose();
+    }
+
+    public override string ToString() => $"[{Path}]";
+}
