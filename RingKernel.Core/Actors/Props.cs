@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Runtime.ExceptionServices;
 using RingKernel.Actors.Supervision;
 
 namespace RingKernel.Actors;
@@ -49,7 +51,19 @@ public sealed class Props
         return new(ActorType, _factory, supervisorStrategy);
     }
 
-    internal ActorBase NewActor() => _factory();
+    /// <summary>Builds an instance; a constructor's exception surfaces as itself, not wrapped by reflection.</summary>
+    internal ActorBase NewActor()
+    {
+        try
+        {
+            return _factory();
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            ExceptionDispatchInfo.Throw(e.InnerException);
+            throw;
+        }
+    }
 
     public override string ToString() => $"Props({ActorType.Name})";
 }
