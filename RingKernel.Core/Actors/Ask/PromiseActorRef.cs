@@ -17,6 +17,7 @@ internal sealed class PromiseActorRef<T> : TaskCompletionSource<T>, IInternalAct
     private ITimer? _timer;
     private CancellationTokenRegistration _cancellation;
     private ActorPath? _path;
+    private int _claimed;
 
     public PromiseActorRef(ActorSystem system, IActorRef target)
         : base(TaskCreationOptions.RunContinuationsAsynchronously)
@@ -51,17 +52,26 @@ internal sealed class PromiseActorRef<T> : TaskCompletionSource<T>, IInternalAct
     public void Tell(object message, IActorRef? sender)
     {
         ArgumentNullException.ThrowIfNull(message);
-        bool completed = message switch
+        if (!TryClaim())
         {
-            Status.Failure failure when typeof(T) != typeof(Status.Failure) => TrySetException(failure.Cause),
-            T reply => TrySetResult(reply),
-            _ => TrySetException(new InvalidCastException(
-                $"Ask<{typeof(T).Name}> to {_target} was answered with {message.GetType().Name}: {message}")),
-        };
-        if (completed)
-            Release();
-        else
             _system.PublishDeadLetter(message, sender, this);
+            return;
+        }
+
+        Release();
+        switch (message)
+        {
+            case Status.Failure failure when typeof(T) != typeof(Status.Failure):
+                SetException(failure.Cause);
+                break;
+            case T reply:
+                SetResult(reply);
+                break;
+            default:
+                SetException(new InvalidCastException(
+                    $"Ask<{typeof(T).Name}> to {_target} was answered with {message.GetType().Name}: {message}"));
+                break;
+        }
     }
 
     public void SendSystemMessage(SystemMessage message)
@@ -72,16 +82,23 @@ internal sealed class PromiseActorRef<T> : TaskCompletionSource<T>, IInternalAct
 
     private void OnTimeout()
     {
-        if (TrySetException(new AskTimeoutException($"Ask timed out on {_target} after {_timeout}.")))
-            Release();
+        if (!TryClaim())
+            return;
+        Release();
+        SetException(new AskTimeoutException($"Ask timed out on {_target} after {_timeout}."));
     }
 
     private void OnCanceled(CancellationToken token)
     {
+        if (!TryClaim())
+            return;
         // The registration goes with its token source; only the timer needs releasing here.
-        if (TrySetCanceled(token))
-            _timer?.Dispose();
+        _timer?.Dispose();
+        SetCanceled(token);
     }
+
+    /// <summary>One outcome wins; its resources are released before the waiting code can observe it.</summary>
+    private bool TryClaim() => Interlocked.Exchange(ref _claimed, 1) == 0;
 
     private void Release()
     {
