@@ -3,7 +3,8 @@ namespace RingKernel.Actors.Events;
 /// <summary>
 /// Publishes <see cref="LogEvent"/>s from one source (usually an actor, via <c>Context.GetLogger()</c>)
 /// on the system's <see cref="EventStream"/>, dropping those below the system's
-/// <see cref="ActorSystemSettings.LogLevel"/> before any message is built.
+/// <see cref="ActorSystemSettings.LogLevel"/>, and all of them while nobody subscribes to log events,
+/// before any message is built.
 /// </summary>
 public sealed class LoggingAdapter
 {
@@ -20,7 +21,8 @@ public sealed class LoggingAdapter
 
     public Type LogClass { get; }
 
-    public bool IsEnabled(ActorLogLevel level) => level != ActorLogLevel.Off && level >= _system.Settings.LogLevel;
+    public bool IsEnabled(ActorLogLevel level) =>
+        level != ActorLogLevel.Off && level >= _system.Settings.LogLevel && _system.EventStream.HasSubscribers(typeof(LogEvent));
 
     public void Debug(string message) => Log(ActorLogLevel.Debug, message, null);
 

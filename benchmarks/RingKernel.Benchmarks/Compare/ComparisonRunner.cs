@@ -6,6 +6,7 @@ public static class ComparisonRunner
     /// <summary>Every suite the command line can name.</summary>
     private static readonly IComparisonSuite[] Suites =
     [
+        new Actors.ActorsSuite(),
     ];
 
     public static int Run(string[] args)
