@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using RingKernel.Actors.Events;
 
 namespace RingKernel.Actors;
@@ -93,6 +94,7 @@ public abstract class ActorBase
 
     internal void InvokeCreated() => OnCreated();
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal bool InvokeReceive(object message) => Receive(message);
 
     internal void InvokeUnhandled(object message) => Unhandled(message);

@@ -74,20 +74,20 @@ internal sealed partial class ActorCell
             return IsChildLocked(actor) ? _children![actor.Path.Name] : null;
     }
 
-    private List<ChildRestartStats> AllChildStats()
+    private ChildRestartStats[] AllChildStats()
     {
         lock (_childrenLock)
-            return _children is null ? [] : [.. _children.Values];
+            return _children is not { Count: > 0 } ? Array.Empty<ChildRestartStats>() : [.. _children.Values];
     }
 
-    private List<IActorRef> ChildrenSnapshot()
+    private IActorRef[] ChildrenSnapshot()
     {
         lock (_childrenLock)
             return ChildrenSnapshotLocked();
     }
 
-    private List<IActorRef> ChildrenSnapshotLocked() =>
-        _children is null ? [] : _children.Values.Select(s => s.Child).ToList();
+    private IActorRef[] ChildrenSnapshotLocked() =>
+        _children is not { Count: > 0 } ? Array.Empty<IActorRef>() : _children.Values.Select(s => s.Child).ToArray();
 
     private void StopAllChildren()
     {

@@ -118,7 +118,7 @@ internal sealed partial class ActorCell
 
     private void FinishRecreate(Exception cause)
     {
-        List<IActorRef> survivors = ChildrenSnapshot();
+        IReadOnlyList<IActorRef> survivors = ChildrenSnapshot();
         ResumeSelf();
         ClearFailed();
         try
@@ -162,7 +162,7 @@ internal sealed partial class ActorCell
         if (_isTerminating)
             return;
         UnwatchWatchedActors();
-        List<IActorRef> children;
+        IReadOnlyList<IActorRef> children;
         bool waitForChildren;
         lock (_childrenLock)
         {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using RingKernel.Actors.Mailboxes;
 using RingKernel.Actors.SystemMessages;
 
@@ -88,7 +89,7 @@ internal sealed partial class ActorCell : IActorContext, IThreadPoolWorkItem
             int seen = Interlocked.CompareExchange(ref _status, status | ScheduledFlag, status);
             if (seen == status)
             {
-                Dispatch();
+                Dispatch(yielded: false);
                 return;
             }
 
@@ -100,10 +101,10 @@ internal sealed partial class ActorCell : IActorContext, IThreadPoolWorkItem
     internal void PostSystem(SystemMessage message)
     {
         _systemMailbox.Push(message);
-        ScheduleUnconditionally();
+        ScheduleUnconditionally(yielded: false);
     }
 
-    private void ScheduleUnconditionally()
+    private void ScheduleUnconditionally(bool yielded)
     {
         int status = Volatile.Read(ref _status);
         while ((status & ScheduledFlag) == 0)
@@ -111,7 +112,7 @@ internal sealed partial class ActorCell : IActorContext, IThreadPoolWorkItem
             int seen = Interlocked.CompareExchange(ref _status, status | ScheduledFlag, status);
             if (seen == status)
             {
-                Dispatch();
+                Dispatch(yielded);
                 return;
             }
 
@@ -119,7 +120,13 @@ internal sealed partial class ActorCell : IActorContext, IThreadPoolWorkItem
         }
     }
 
-    private void Dispatch() => ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+    /// <summary>
+    /// An actor woken by a message goes to the waking thread's local queue, next to the data it was just
+    /// sent (on a thread-pool thread; elsewhere the queue is global anyway). An actor that used up its
+    /// throughput and still has mail goes to the back of the global queue, so that a busy actor cannot
+    /// starve the others queued behind it on the same thread.
+    /// </summary>
+    private void Dispatch(bool yielded) => ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: !yielded);
 
     /// <summary>One run on a thread-pool thread; only one run of a cell exists at a time (the Scheduled bit).</summary>
     public void Execute()
@@ -144,7 +151,7 @@ internal sealed partial class ActorCell : IActorContext, IThreadPoolWorkItem
         // Release, then look again: a producer that saw Scheduled set relied on this run to see its message.
         int after = Interlocked.And(ref _status, ~ScheduledFlag) & ~ScheduledFlag;
         if (_systemMailbox.HasMessages || ((after < SuspendUnit || (after & ClosedFlag) != 0) && _mailbox.HasMessages))
-            ScheduleUnconditionally();
+            ScheduleUnconditionally(yielded: true);
     }
 
     private void ProcessMailbox()
@@ -180,6 +187,9 @@ internal sealed partial class ActorCell : IActorContext, IThreadPoolWorkItem
         _currentSender = null;
     }
 
+    // Inlined so that an exception from a handler crosses as few frames as possible before Invoke catches
+    // it: unwinding costs per frame, and it is most of the restart latency.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void ReceiveMessage(object message)
     {
         ActorBase actor = _actor!;

@@ -182,6 +182,8 @@ public sealed class SupervisionTests : RingKernel.TestKit.TestKit
         IActorRef c = Worker(sup, "c");
         foreach (IActorRef w in new[] { a, b, c })
             w.Tell("inc");
+        // Each sibling has processed its message before the failure (a queued one would survive the restart).
+        Assert.Equal([1, 1, 1], new[] { Count(a), Count(b), Count(c) });
 
         b.Tell(new Fail(new InvalidOperationException()));
 
@@ -256,6 +258,7 @@ public sealed class SupervisionTests : RingKernel.TestKit.TestKit
         _life.ExpectMsgAllOf("keeper:ctor", "keeper:prestart");
         IActorRef child = Worker(keeper, "child");
         child.Tell("inc");
+        Assert.Equal(1, Count(child));
 
         keeper.Tell(new Fail(new InvalidOperationException()));
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace RingKernel.Actors.Behaviors;
 
 /// <summary>
@@ -26,6 +28,7 @@ internal sealed class MessageHandlerTable
     /// <summary>Ends registration; the first message seals the table anyway.</summary>
     public void Seal() => IsSealed = true;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryHandle(object message)
     {
         Type type = message.GetType();
@@ -42,15 +45,44 @@ internal sealed class MessageHandlerTable
     private MessageHandler[] Candidates(Type type)
     {
         IsSealed = true;
-        _byType ??= [];
-        if (!_byType.TryGetValue(type, out MessageHandler[]? candidates))
+        MessageHandler[]? candidates = null;
+        if (_lastType is not null)
         {
-            candidates = _handlers.Where(h => h.Accepts(type)).ToArray();
-            _byType[type] = candidates;
+            // A second type: from now on remember every type seen (the first one too).
+            _byType ??= new Dictionary<Type, MessageHandler[]> { [_lastType] = _lastCandidates };
+            _byType.TryGetValue(type, out candidates);
+        }
+
+        if (candidates is null)
+        {
+            candidates = Accepting(type);
+            _byType?.Add(type, candidates);
         }
 
         _lastType = type;
         _lastCandidates = candidates;
         return candidates;
+    }
+
+    private MessageHandler[] Accepting(Type type)
+    {
+        int count = 0;
+        foreach (MessageHandler handler in _handlers)
+        {
+            if (handler.Accepts(type))
+                count++;
+        }
+
+        if (count == 0)
+            return [];
+        var accepting = new MessageHandler[count];
+        count = 0;
+        foreach (MessageHandler handler in _handlers)
+        {
+            if (handler.Accepts(type))
+                accepting[count++] = handler;
+        }
+
+        return accepting;
     }
 }

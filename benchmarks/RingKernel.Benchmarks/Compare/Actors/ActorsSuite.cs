@@ -3,7 +3,9 @@ namespace RingKernel.Benchmarks.Compare.Actors;
 /// <summary>
 /// <c>compare actors</c>: our actor runtime against a Channel-per-actor baseline doing the same work in
 /// the same process: ping-pong round trips, throughput with 2 pairs × 1,000 messages in flight, Ask
-/// latency (p50, p99) and restart latency (p50).
+/// latency (p50, p99) and restart latency (p50). Ours and the baseline alternate for several rounds and
+/// each reports its best round, so that load from other processes on a shared machine (which comes and
+/// goes) penalises neither side more than the other.
 /// </summary>
 public sealed class ActorsSuite : IComparisonSuite
 {
@@ -11,32 +13,71 @@ public sealed class ActorsSuite : IComparisonSuite
 
     public IEnumerable<Comparison> Run(bool quick)
     {
-        TimeSpan warmup = TimeSpan.FromMilliseconds(quick ? 300 : 1000);
-        TimeSpan window = TimeSpan.FromMilliseconds(quick ? 1500 : 5000);
+        int rounds = quick ? 2 : 5;
+        TimeSpan warmup = TimeSpan.FromMilliseconds(quick ? 700 : 1500);
+        TimeSpan window = TimeSpan.FromMilliseconds(quick ? 1500 : 4000);
         int askSamples = quick ? 200_000 : 1_000_000;
-        int restartSamples = quick ? 20_000 : 100_000;
+        int restartSamples = quick ? 40_000 : 100_000;
 
-        yield return new Comparison(
+        yield return BestOf(
+            rounds,
             "actors.ping-pong",
-            PingPongBenchmark.OursRoundTripsPerSecond(warmup, window),
-            PingPongBenchmark.BaselineRoundTripsPerSecond(warmup, window),
-            "round-trips/s",
-            Better.Higher);
+            () => PingPongBenchmark.OursRoundTripsPerSecond(warmup, window),
+            () => PingPongBenchmark.BaselineRoundTripsPerSecond(warmup, window),
+            "round-trips/s");
 
-        yield return new Comparison(
+        yield return BestOf(
+            rounds,
             "actors.throughput-2x1000",
-            ThroughputBenchmark.OursMessagesPerSecond(warmup, window, throughput: 30),
-            ThroughputBenchmark.BaselineMessagesPerSecond(warmup, window),
-            "msgs/s",
-            Better.Higher);
+            () => ThroughputBenchmark.OursMessagesPerSecond(warmup, window, throughput: 30),
+            () => ThroughputBenchmark.BaselineMessagesPerSecond(warmup, window),
+            "msgs/s");
 
-        long[] oursAsk = AskLatencyBenchmark.Ours(askSamples / 10, askSamples);
-        long[] baselineAsk = AskLatencyBenchmark.Baseline(askSamples / 10, askSamples);
-        yield return new Comparison("actors.ask-p50", Percentiles.Microseconds(oursAsk, 50), Percentiles.Microseconds(baselineAsk, 50), "us", Better.Lower);
-        yield return new Comparison("actors.ask-p99", Percentiles.Microseconds(oursAsk, 99), Percentiles.Microseconds(baselineAsk, 99), "us", Better.Lower);
+        var ask = new LatencyRounds();
+        var restart = new LatencyRounds();
+        for (int round = 0; round < rounds; round++)
+        {
+            ask.Add(AskLatencyBenchmark.Ours(askSamples / 10, askSamples), AskLatencyBenchmark.Baseline(askSamples / 10, askSamples));
+            // Restarts run through exception handling and actor construction, which take longer to reach
+            // fully optimised code than the message path: warm up with as many restarts as are measured.
+            restart.Add(RestartLatencyBenchmark.Ours(restartSamples, restartSamples), RestartLatencyBenchmark.Baseline(restartSamples, restartSamples));
+        }
 
-        long[] oursRestart = RestartLatencyBenchmark.Ours(restartSamples / 10, restartSamples);
-        long[] baselineRestart = RestartLatencyBenchmark.Baseline(restartSamples / 10, restartSamples);
-        yield return new Comparison("actors.restart-p50", Percentiles.Microseconds(oursRestart, 50), Percentiles.Microseconds(baselineRestart, 50), "us", Better.Lower);
+        yield return ask.Comparison("actors.ask-p50", 50);
+        yield return ask.Comparison("actors.ask-p99", 99);
+        yield return restart.Comparison("actors.restart-p50", 50);
+    }
+
+    private static Comparison BestOf(int rounds, string name, Func<double> ours, Func<double> baseline, string unit)
+    {
+        double bestOurs = 0;
+        double bestBaseline = 0;
+        for (int round = 0; round < rounds; round++)
+        {
+            bestOurs = Math.Max(bestOurs, ours());
+            bestBaseline = Math.Max(bestBaseline, baseline());
+        }
+
+        return new Comparison(name, bestOurs, bestBaseline, unit, Better.Higher);
+    }
+
+    /// <summary>Latency samples of several rounds; a percentile is reported from each side's best round.</summary>
+    private sealed class LatencyRounds
+    {
+        private readonly List<long[]> _ours = [];
+        private readonly List<long[]> _baseline = [];
+
+        public void Add(long[] ours, long[] baseline)
+        {
+            _ours.Add(ours);
+            _baseline.Add(baseline);
+        }
+
+        public Comparison Comparison(string name, double percentile) => new(
+            name,
+            _ours.Min(s => Percentiles.Microseconds(s, percentile)),
+            _baseline.Min(s => Percentiles.Microseconds(s, percentile)),
+            "us",
+            Better.Lower);
     }
 }
