@@ -40,23 +40,13 @@ public sealed class EventStream
     /// <summary>Ends one subscription; false when there was none.</summary>
     public bool Unsubscribe(IActorRef subscriber, Type channel)
     {
-        lock (_gate)
-        {
-            int before = _subscriptions.Length;
-            _subscriptions = Array.FindAll(_subscriptions, s => !(s.Subscriber.Equals(subscriber) && s.Channel == channel));
-            return _subscriptions.Length != before;
-        }
+        return Remove(s => s.Subscriber.Equals(subscriber) && s.Channel == channel);
     }
 
     /// <summary>Ends every subscription of <paramref name="subscriber"/>; false when there was none.</summary>
     public bool Unsubscribe(IActorRef subscriber)
     {
-        lock (_gate)
-        {
-            int before = _subscriptions.Length;
-            _subscriptions = Array.FindAll(_subscriptions, s => !s.Subscriber.Equals(subscriber));
-            return _subscriptions.Length != before;
-        }
+        return Remove(s => s.Subscriber.Equals(subscriber));
     }
 
     /// <summary>Delivers <paramref name="event"/> to every matching subscriber.</summary>
@@ -80,6 +70,18 @@ public sealed class EventStream
         }
 
         return false;
+    }
+
+    private bool Remove(Predicate<Subscription> matches)
+    {
+        lock (_gate)
+        {
+            // Every stopping actor unsubscribes: leave the array alone unless it really subscribed.
+            if (!Array.Exists(_subscriptions, matches))
+                return false;
+            _subscriptions = Array.FindAll(_subscriptions, s => !matches(s));
+            return true;
+        }
     }
 
     private readonly record struct Subscription(IActorRef Subscriber, Type Channel);
