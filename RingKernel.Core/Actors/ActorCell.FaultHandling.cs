@@ -32,14 +32,17 @@ internal sealed partial class ActorCell
         }
     }
 
-    /// <summary>Suspends this actor and its children and tells the parent, unless already failed or terminating.</summary>
-    private void HandleInvokeFailure(Exception cause, IActorRef? escalatingChild)
+    /// <summary>
+    /// Suspends this actor and its children and tells the parent, unless already failed or terminating;
+    /// <paramref name="failedMessage"/> is the user message being processed, if any (for PreRestart).
+    /// </summary>
+    private void HandleInvokeFailure(Exception cause, IActorRef? escalatingChild, object? failedMessage = null)
     {
         if (_perpetrator is not null)
             return;
         SuspendSelf();
         _perpetrator = escalatingChild ?? _self;
-        _failedMessage = escalatingChild is null ? _currentMessage : null;
+        _failedMessage = failedMessage;
         SuspendChildren(except: escalatingChild);
         _parent.SendSystemMessage(new Failed(_self, cause));
     }

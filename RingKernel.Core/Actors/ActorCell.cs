@@ -40,7 +40,6 @@ internal sealed partial class ActorCell : IActorContext, IThreadPoolWorkItem
 
     private ActorBase? _actor;
     private List<Receive>? _behaviorStack;
-    private object? _currentMessage;
     private IActorRef? _currentSender;
 
     public ActorCell(ActorSystem system, Props props, IInternalActorRef parent, ActorPath path)
@@ -169,7 +168,6 @@ internal sealed partial class ActorCell : IActorContext, IThreadPoolWorkItem
 
     private void Invoke(object message, IActorRef? sender)
     {
-        _currentMessage = message;
         _currentSender = sender;
         try
         {
@@ -180,10 +178,9 @@ internal sealed partial class ActorCell : IActorContext, IThreadPoolWorkItem
         }
         catch (Exception e)
         {
-            HandleInvokeFailure(e, null);
+            HandleInvokeFailure(e, null, message);
         }
 
-        _currentMessage = null;
         _currentSender = null;
     }
 
