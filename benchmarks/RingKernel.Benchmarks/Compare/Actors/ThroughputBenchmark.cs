@@ -12,7 +12,7 @@ internal static class ThroughputBenchmark
     public const int Pairs = 2;
     public const int InFlight = 1000;
 
-    public static double OursMessagesPerSecond(TimeSpan warmup, TimeSpan window, int throughput)
+    public static RateMeasurement.Rate Ours(TimeSpan warmup, TimeSpan window, int throughput)
     {
         using var stop = new CancellationTokenSource();
         ActorSystem system = ActorSystem.Create("throughput", new ActorSystemSettings { Throughput = throughput, StandardOutLogLevel = ActorLogLevel.Off });
@@ -29,13 +29,13 @@ internal static class ThroughputBenchmark
                 right.Tell(Ball.Instance, left);
         }
 
-        double rate = RateMeasurement.PerSecond(counters, warmup, window);
+        RateMeasurement.Rate rate = RateMeasurement.Measure(counters, warmup, window);
         stop.Cancel();
         system.Terminate().Wait();
         return rate;
     }
 
-    public static double BaselineMessagesPerSecond(TimeSpan warmup, TimeSpan window)
+    public static RateMeasurement.Rate Baseline(TimeSpan warmup, TimeSpan window)
     {
         using var stop = new CancellationTokenSource();
         var counters = new List<Counter>();
@@ -56,7 +56,7 @@ internal static class ThroughputBenchmark
                 right.Tell(Ball.Instance, left);
         }
 
-        double rate = RateMeasurement.PerSecond(counters, warmup, window);
+        RateMeasurement.Rate rate = RateMeasurement.Measure(counters, warmup, window);
         stop.Cancel();
         Task.WaitAll(actors.Select(a => a.StopAsync()).ToArray());
         return rate;
