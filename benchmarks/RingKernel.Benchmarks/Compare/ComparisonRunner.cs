@@ -9,6 +9,7 @@ public static class ComparisonRunner
         new RingsComparisonSuite(),
         new Cpu.CpuComparisonSuite(),
         new Stencils.StencilComparisonSuite(),
+        new Actors.ActorsSuite(),
     ];
 
     public static int Run(string[] args)
