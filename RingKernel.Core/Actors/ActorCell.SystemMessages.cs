@@ -11,11 +11,11 @@ internal sealed partial class ActorCell
 
     private void ProcessSystemMessages()
     {
-        SystemMessage? todo = _systemMailbox.TakeAll();
-        while (todo is not null)
+        SystemMessage? pending = _systemMailbox.TakeAll();
+        while (pending is not null)
         {
-            SystemMessage message = todo;
-            todo = message.Next;
+            SystemMessage message = pending;
+            pending = message.Next;
             message.Next = null;
 
             if ((Volatile.Read(ref _status) & ClosedFlag) != 0)
@@ -29,14 +29,14 @@ internal sealed partial class ActorCell
             {
                 for (int i = _deferred.Count - 1; i >= 0; i--)
                 {
-                    _deferred[i].Next = todo;
-                    todo = _deferred[i];
+                    _deferred[i].Next = pending;
+                    pending = _deferred[i];
                 }
 
                 _deferred.Clear();
             }
 
-            todo ??= _systemMailbox.TakeAll();
+            pending ??= _systemMailbox.TakeAll();
         }
     }
 

@@ -204,6 +204,21 @@ public sealed class ActorBasicsTests : RingKernel.TestKit.TestKit
         ExpectTerminated(echo);
     }
 
+    private sealed class LateRegistration : ReceiveActor
+    {
+        public LateRegistration() => Receive<string>(_ => Receive<int>(i => Sender.Tell(i, Self)));
+    }
+
+    [Fact]
+    public void Handlers_cannot_be_registered_after_construction()
+    {
+        IActorRef actor = ActorOf(Props.Create<LateRegistration>());
+        var events = EventFilter.Exception<InvalidOperationException>().Expect(1, () => actor.Tell("register now"));
+        Assert.Contains("constructor", ((LogEvent)events[0]).Cause!.Message, StringComparison.Ordinal);
+        actor.Tell(5);
+        ExpectNoMsg(TimeSpan.FromMilliseconds(50));
+    }
+
     [Fact]
     public void Props_from_type_and_arguments_builds_the_actor()
     {
