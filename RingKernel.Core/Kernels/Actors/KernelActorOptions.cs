@@ -1,0 +1,46 @@
+namespace RingKernel.Kernels.Actors;
+
+/// <summary>How a <see cref="KernelActor{TArgs}"/> talks to and watches its kernel.</summary>
+public sealed class KernelActorOptions
+{
+    private readonly TimeSpan _watchdogInterval = TimeSpan.FromSeconds(1);
+    private readonly TimeSpan _stallTimeout = TimeSpan.FromSeconds(10);
+    private readonly int _expectedPendingRequests = 1024;
+
+    /// <summary>The payload types messages to and from the kernel carry.</summary>
+    public required KernelMessageTypes Messages { get; init; }
+
+    /// <summary>How often the watchdog reads the control block, on the actor system's scheduler (1 s unless set).</summary>
+    public TimeSpan WatchdogInterval
+    {
+        get => _watchdogInterval;
+        init => _watchdogInterval = Positive(value, nameof(WatchdogInterval));
+    }
+
+    /// <summary>How long messages may wait while the heartbeat stands still before the kernel counts as stalled (10 s unless set).</summary>
+    public TimeSpan StallTimeout
+    {
+        get => _stallTimeout;
+        init => _stallTimeout = Positive(value, nameof(StallTimeout));
+    }
+
+    /// <summary>Requests awaiting a reply the correlation table is sized for up front, so it does not grow in steady state.</summary>
+    public int ExpectedPendingRequests
+    {
+        get => _expectedPendingRequests;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            _expectedPendingRequests = value;
+        }
+    }
+
+    /// <summary>Whether ring messages carry a CRC-32C that the consumer checks (the default).</summary>
+    public bool Checksummed { get; init; } = true;
+
+    private static TimeSpan Positive(TimeSpan value, string name)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(value, TimeSpan.Zero, name);
+        return value;
+    }
+}

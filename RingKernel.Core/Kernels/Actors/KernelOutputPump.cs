@@ -1,0 +1,109 @@
+using RingKernel.Kernels.Persistent;
+using RingKernel.Layouts;
+using RingKernel.Rings;
+
+namespace RingKernel.Kernels.Actors;
+
+/// <summary>
+/// Reads a kernel's output ring on a thread-pool task and hands every message, in ring order, to a
+/// sink (a kernel actor's own mailbox: the pump never touches actor state). It lives as long as the
+/// kernel memory, across kernel relaunches. <see cref="Close"/> stops it between two batches, after
+/// which the owner may read the ring itself with <see cref="DrainRing"/>.
+/// </summary>
+internal sealed class KernelOutputPump : IDisposable
+{
+    private const int BatchSize = 256;
+
+    private readonly MessageRing _output;
+    private readonly KernelCodecTable _codecs;
+    private readonly Action<KernelActorSignals.Output> _sink;
+    private readonly Lock _gate = new();
+    private readonly CancellationTokenSource _stop = new();
+    private bool _closed;
+
+    public KernelOutputPump(MessageRing output, KernelCodecTable codecs, Action<KernelActorSignals.Output> sink)
+    {
+        _output = output;
+        _codecs = codecs;
+        _sink = sink;
+    }
+
+    public void Start()
+    {
+        CancellationToken token = _stop.Token;
+        _ = Task.Run(() => RunAsync(token), CancellationToken.None);
+    }
+
+    /// <summary>Stops the pump; once this returns it reads nothing more.</summary>
+    public void Close()
+    {
+        lock (_gate)
+            _closed = true;
+        _stop.Cancel();
+    }
+
+    /// <summary>
+    /// Reads every message readable now from <paramref name="ring"/> (as its one consumer) into
+    /// <paramref name="sink"/>, skipping messages that fail validation (the ring counts them).
+    /// </summary>
+    public static void DrainRing(MessageRing ring, KernelCodecTable codecs, Action<KernelActorSignals.Output> sink, int maxMessages = int.MaxValue)
+    {
+        var handler = new Handler(codecs, sink);
+        while (true)
+        {
+            try
+            {
+                ring.Drain(ref handler, maxMessages);
+                return;
+            }
+            catch (MessageRejectedException)
+            {
+                // Consumed and counted in the ring's RejectedCount; the messages after it are still readable.
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        Close();
+        _stop.Dispose();
+    }
+
+    private async Task RunAsync(CancellationToken token)
+    {
+        try
+        {
+            while (true)
+            {
+                await _output.WaitToReadAsync(token).ConfigureAwait(false);
+                lock (_gate)
+                {
+                    if (_closed)
+                        return;
+                    DrainRing(_output, _codecs, _sink, BatchSize);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Closed.
+        }
+    }
+
+    private readonly struct Handler(KernelCodecTable codecs, Action<KernelActorSignals.Output> sink) : IMessageHandler
+    {
+        public void Handle(RingMessage message)
+        {
+            ref readonly MessageHeader header = ref message.Header;
+            if (message.Is<KernelFaultReply>())
+            {
+                sink(new KernelActorSignals.Output(header.CorrelationId, message.Get<KernelFaultReply>(), IsError: true));
+                return;
+            }
+
+            // The ring validated the type id against the registry, which holds exactly the codecs' types.
+            codecs.TryGet(header.TypeId, out KernelPayloadCodec codec);
+            sink(new KernelActorSignals.Output(header.CorrelationId, codec.Read(message), IsError: false));
+        }
+    }
+}

@@ -1,0 +1,6 @@
+using RingKernel.Actors;
+
+namespace RingKernel.Kernels.Actors;
+
+/// <summary>Ends a <see cref="SubscribeKernelOutput"/>.</summary>
+public sealed record UnsubscribeKernelOutput(IActorRef Subscriber);
