@@ -91,10 +91,24 @@ public sealed class TileGrid
     /// </summary>
     public bool TryGetNeighbour(Index3 tile, TileFace face, BoundaryKind boundary, out Index3 neighbour)
     {
-        CheckTile(tile);
         if (Size.Is2D && face is TileFace.ZMinus or TileFace.ZPlus)
             throw new ArgumentException($"A tile of the 2D {Size} grid has no {face} face.", nameof(face));
-        Index3 step = face.Offset();
+        return TryGetNeighbour(tile, face.Offset(), boundary, out neighbour);
+    }
+
+    /// <summary>
+    /// The tile one <paramref name="step"/> away from <paramref name="tile"/>, where each component of
+    /// the step is -1, 0 or 1: a face, an edge or a corner neighbour (a Moore neighbourhood). Wraps or
+    /// stops at the grid's edge like the face overload: with <see cref="BoundaryKind.Fixed"/> a step
+    /// that leaves the grid along any axis has no neighbour.
+    /// </summary>
+    public bool TryGetNeighbour(Index3 tile, Index3 step, BoundaryKind boundary, out Index3 neighbour)
+    {
+        CheckTile(tile);
+        if (step.X is < -1 or > 1 || step.Y is < -1 or > 1 || step.Z is < -1 or > 1 || step == default)
+            throw new ArgumentOutOfRangeException(nameof(step), step, "A neighbour step has components of -1, 0 or 1, not all 0.");
+        if (Size.Is2D && step.Z != 0)
+            throw new ArgumentException($"A tile of the 2D {Size} grid has no neighbour along Z (step {step}).", nameof(step));
         int x = tile.X + step.X, y = tile.Y + step.Y, z = tile.Z + step.Z;
         bool inside = (uint)x < (uint)Tiles.X && (uint)y < (uint)Tiles.Y && (uint)z < (uint)Tiles.Z;
         if (!inside && boundary == BoundaryKind.Fixed)

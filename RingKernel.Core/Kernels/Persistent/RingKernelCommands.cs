@@ -22,10 +22,14 @@ internal sealed class RingKernelCommands(RingKernelMemory memory)
     private readonly unsafe ControlBlock* _control = memory.ControlBlockPointer;
     private readonly Lock _lock = new();
     private readonly RingWakeSignal _acknowledged = new();
+    private readonly CancellationTokenSource _terminating = new();
     private CancellationTokenSource _posted = new();
 
     /// <summary>Cancelled at the next post.</summary>
     public CancellationToken PostedToken => Volatile.Read(ref _posted).Token;
+
+    /// <summary>Cancelled when terminate is posted to this kernel instance.</summary>
+    public CancellationToken TerminatingToken => _terminating.Token;
 
     public unsafe uint Epoch => Volatile.Read(ref _control->CommandEpoch);
 
@@ -49,6 +53,8 @@ internal sealed class RingKernelCommands(RingKernelMemory memory)
 
         // Not disposed: the kernel may still be registering on its token, and a source without a timer holds nothing to free.
         previous.Cancel();
+        if ((command & KernelCommand.Terminate) != 0)
+            _terminating.Cancel();
         return epoch;
     }
 

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using RingKernel.K2K;
 using RingKernel.Layouts;
 using RingKernel.Rings;
 
@@ -37,6 +38,7 @@ public sealed unsafe class RingKernelContext
     private ulong _sent;
     private uint _acknowledged;
     private bool _active;
+    private bool _terminating;
 
     internal RingKernelContext(string kernelName, RingKernelMemory memory, RingKernelCommands commands)
     {
@@ -54,7 +56,22 @@ public sealed unsafe class RingKernelContext
     public bool HasMessage => _slot != null;
 
     /// <summary>True once the host asked the kernel to terminate; <see cref="Receive"/> then returns false.</summary>
-    public bool IsTerminating { get; private set; }
+    public bool IsTerminating
+    {
+        get => _terminating || _commands.TerminatingToken.IsCancellationRequested;
+        private set => _terminating = value;
+    }
+
+    /// <summary>
+    /// Cancelled when the host asks the kernel to terminate. Pass it to blocking calls the body makes
+    /// (a K2K send or receive), so a terminate ends the wait; the cancellation then ends the kernel
+    /// normally, and the message in hand stays in the input ring.
+    /// </summary>
+    public CancellationToken TerminationToken => _commands.TerminatingToken;
+
+    /// <summary>This kernel's K2K endpoint: its routes to other kernels and its inboxes from them.</summary>
+    /// <exception cref="InvalidOperationException">No endpoint was attached to the kernel's memory (<see cref="RingKernelMemory.AttachK2K"/>).</exception>
+    public K2KEndpoint K2K => _memory.K2K ?? throw new InvalidOperationException($"Ring kernel '{KernelName}' has no K2K endpoint; attach one with RingKernelMemory.AttachK2K before launching it.");
 
     /// <summary>The header of the message in hand.</summary>
     public ref readonly MessageHeader Header => ref *(MessageHeader*)CurrentSlot;

@@ -1,3 +1,4 @@
+using RingKernel.K2K;
 using RingKernel.Layouts;
 using RingKernel.Memory;
 using RingKernel.Rings;
@@ -40,6 +41,24 @@ public sealed class RingKernelMemory : IDisposable
 
     /// <summary>The control block: the host writes its block (command), the kernel its own (status, heartbeat, counts).</summary>
     public unsafe ref ControlBlock ControlBlock => ref *(ControlBlock*)_controlBuffer.HostPointer;
+
+    /// <summary>The kernel's K2K endpoint, once <see cref="AttachK2K"/> gave it one; null otherwise.</summary>
+    public K2KEndpoint? K2K { get; private set; }
+
+    /// <summary>
+    /// Gives the kernel running over this memory its K2K endpoint (see <see cref="RingKernelContext.K2K"/>)
+    /// and makes the endpoint's id the kernel's id in the control block, so the messages it sends on
+    /// its output ring and over K2K carry the same source id. Kernels relaunched over this memory keep it.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Another endpoint is attached already.</exception>
+    public void AttachK2K(K2KEndpoint endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        if (K2K is { } attached && attached != endpoint)
+            throw new InvalidOperationException($"This ring kernel memory is attached to kernel {attached.KernelId}'s K2K endpoint already.");
+        Volatile.Write(ref ControlBlock.KernelId, endpoint.KernelId);
+        K2K = endpoint;
+    }
 
     /// <summary>The control block without the disposal check, for the kernel loop and command posting, which run only while the memory is alive.</summary>
     internal unsafe ControlBlock* ControlBlockPointer { get; private init; }

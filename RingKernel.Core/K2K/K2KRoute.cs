@@ -1,0 +1,154 @@
+using System.Runtime.InteropServices;
+using RingKernel.Layouts;
+using RingKernel.Memory;
+using RingKernel.Rings;
+
+namespace RingKernel.K2K;
+
+/// <summary>
+/// One directed K2K edge: the messages a source kernel sends on one of its routes, queued in a
+/// single-producer, single-consumer inbox ring (a <see cref="DeviceBuffer"/> of the fabric's memory
+/// space) that the target kernel consumes on one of its inbox routes. Created and torn down by
+/// <see cref="K2KFabric"/>; kernels use it through their <see cref="K2KEndpoint"/>.
+/// </summary>
+/// <remarks>
+/// <para>The sender stamps each message with the route's <see cref="RouteEntry.NextSequence"/>, read
+/// from and advanced in its device-visible routing table only once the message is published, and with
+/// its kernel id. The receiver checks every message carries exactly the sequence after the previous
+/// one (<see cref="K2KSequenceException"/> otherwise), reads it, and only then commits its slot.</para>
+/// <para>One thread at a time may send on a route, and one may receive from it.</para>
+/// </remarks>
+public sealed unsafe class K2KRoute
+{
+    private readonly MessageRing _inbox;
+    private readonly RouteEntry* _entry;
+
+    // Written by the receiver only; padded off the fields the sender reads.
+    private ReceiverState _receiver;
+
+    internal K2KRoute(uint sourceKernelId, int route, uint targetKernelId, int inboxRoute, DeviceBuffer inboxBuffer, MessageRing inbox, RouteEntry* entry)
+    {
+        SourceKernelId = sourceKernelId;
+        Route = route;
+        TargetKernelId = targetKernelId;
+        InboxRoute = inboxRoute;
+        InboxBuffer = inboxBuffer;
+        _inbox = inbox;
+        _entry = entry;
+        _receiver.ExpectedSequence = FirstSequence;
+    }
+
+    /// <summary>The sequence number of the first message on a route.</summary>
+    public const ulong FirstSequence = 1;
+
+    public uint SourceKernelId { get; }
+
+    /// <summary>The sender's route number: the index of this route's entry in the sender's routing table.</summary>
+    public int Route { get; }
+
+    public uint TargetKernelId { get; }
+
+    /// <summary>The receiver's route number for this inbox.</summary>
+    public int InboxRoute { get; }
+
+    /// <summary>The inbox ring's memory; its <see cref="DeviceBuffer.DeviceAddress"/> is the route entry's <see cref="RouteEntry.InboxAddress"/>.</summary>
+    public DeviceBuffer InboxBuffer { get; }
+
+    public int InboxCapacity => _inbox.Ring.Capacity;
+
+    public int InboxSlotSize => _inbox.Ring.SlotSize;
+
+    /// <summary>Messages sent and not yet received; a snapshot.</summary>
+    public int Pending => _inbox.Ring.Count;
+
+    /// <summary>The sequence number the next message sent will carry, as the routing table holds it.</summary>
+    public ulong NextSequence => Volatile.Read(ref _entry->NextSequence);
+
+    /// <summary>The sequence number the receiver expects next.</summary>
+    public ulong ExpectedSequence => Volatile.Read(ref _receiver.ExpectedSequence);
+
+    /// <summary>True while a receiver or a sender is parked waiting on the inbox.</summary>
+    internal bool HasParkedWaiters
+    {
+        get
+        {
+            ref RingHeader header = ref *(RingHeader*)InboxBuffer.HostPointer;
+            return Volatile.Read(ref header.ConsumerWaiting) != 0 || Volatile.Read(ref header.ProducerWaiting) != 0;
+        }
+    }
+
+    public override string ToString() =>
+        $"K2K route {K2KDirections.Describe(Route)} of kernel {SourceKernelId} -> inbox {K2KDirections.Describe(InboxRoute)} of kernel {TargetKernelId}";
+
+    /// <summary>Sender: publishes <paramref name="message"/> with the next sequence number; false when the inbox is full.</summary>
+    internal bool TrySend<T>(in T message)
+        where T : unmanaged
+    {
+        ulong sequence = _entry->NextSequence;
+        var header = new MessageHeader
+        {
+            MessageId = sequence,
+            SourceId = SourceKernelId,
+            DestinationId = TargetKernelId,
+        };
+        if (!_inbox.TryEnqueue(in message, in header))
+            return false;
+
+        Volatile.Write(ref _entry->NextSequence, sequence + 1);
+        return true;
+    }
+
+    /// <summary>Sender: completes when the inbox probably has a free slot (spin, yield, then park).</summary>
+    internal ValueTask WaitForFreeSlotAsync(CancellationToken cancellationToken) => _inbox.WaitForFreeSlotAsync(cancellationToken);
+
+    /// <summary>
+    /// Receiver: reads the oldest message, checks its sequence number, then commits its slot; false
+    /// when the inbox is empty.
+    /// </summary>
+    /// <exception cref="K2KSequenceException">The message does not carry the expected sequence number; it stays in the inbox.</exception>
+    /// <exception cref="InvalidOperationException">The message carries another type; it stays in the inbox.</exception>
+    /// <exception cref="MessageRejectedException">The message failed validation (checksum); it was skipped, and the next receive reports the gap.</exception>
+    internal bool TryReceive<T>(out T message, out MessageHeader header)
+        where T : unmanaged
+    {
+        byte* slot = _inbox.PeekUncommitted(0, out MessageRejectedException? rejection);
+        if (slot == null)
+        {
+            message = default;
+            header = default;
+            return false;
+        }
+
+        if (rejection is not null)
+        {
+            _inbox.Commit(1);
+            throw rejection;
+        }
+
+        header = *(MessageHeader*)slot;
+        ulong expected = _receiver.ExpectedSequence;
+        if (header.MessageId != expected)
+            throw new K2KSequenceException(this, expected, header.MessageId);
+
+        message = new RingMessage(slot, _inbox.Types).Get<T>();
+        Volatile.Write(ref _receiver.ExpectedSequence, expected + 1);
+        _inbox.Commit(1);
+        return true;
+    }
+
+    /// <summary>Receiver: completes when a message is readable (spin, yield, then park).</summary>
+    internal ValueTask WaitToReadAsync(CancellationToken cancellationToken) => _inbox.WaitToReadAsync(cancellationToken);
+
+    /// <summary>Marks the route absent in the sender's table: the address first, so a reader never sees a half-cleared entry as present.</summary>
+    internal void ClearEntry()
+    {
+        Volatile.Write(ref _entry->InboxAddress, 0UL);
+        *_entry = default;
+    }
+
+    [StructLayout(LayoutKind.Explicit, Size = 192)]
+    private struct ReceiverState
+    {
+        [FieldOffset(64)] public ulong ExpectedSequence;
+    }
+}
