@@ -78,10 +78,7 @@ internal sealed class WorkgroupScheduler
         try
         {
             for (; t < count; t++)
-            {
-                threads[t].Enter();
                 coroutines[t].Steps = body(threads[t], args).GetEnumerator();
-            }
         }
         catch (Exception ex)
         {
