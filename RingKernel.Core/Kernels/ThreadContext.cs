@@ -32,10 +32,23 @@ public sealed class ThreadContext
     public int ThreadIndex { get; }
 
     /// <summary>This thread's coordinates in the whole grid: <c>WorkgroupId * WorkgroupSize + ThreadId</c> per axis.</summary>
-    public Index3 GlobalId { get; private set; }
+    /// <remarks>
+    /// Computed on read from the workgroup's first global id rather than stored when the workgroup
+    /// starts: setting it for every thread of every workgroup cost about a tenth of a small
+    /// per-thread kernel's time, and most bodies read it once.
+    /// </remarks>
+    public Index3 GlobalId
+    {
+        get
+        {
+            Index3 origin = Workgroup.FirstGlobalId;
+            Index3 local = ThreadId;
+            return new Index3(origin.X + local.X, origin.Y + local.Y, origin.Z + local.Z);
+        }
+    }
 
     /// <summary>The row-major linear index of <see cref="GlobalId"/> in <see cref="GlobalSize"/>.</summary>
-    public int GlobalIndex { get; private set; }
+    public int GlobalIndex => Workgroup.GlobalSize.Linearize(GlobalId);
 
     public Index3 WorkgroupId => Workgroup.WorkgroupId;
 
@@ -70,15 +83,4 @@ public sealed class ThreadContext
 
     /// <summary>Sets the thread's coordinates for the workgroup extents of the kernel being bound.</summary>
     internal void Bind(Dim3 workgroupSize) => ThreadId = workgroupSize.Delinearize(ThreadIndex);
-
-    /// <summary>Sets the global ids for the workgroup just entered.</summary>
-    internal void Enter()
-    {
-        Dim3 size = Workgroup.WorkgroupSize;
-        Index3 group = Workgroup.WorkgroupId;
-        Index3 local = ThreadId;
-        var global = new Index3((group.X * size.X) + local.X, (group.Y * size.Y) + local.Y, (group.Z * size.Z) + local.Z);
-        GlobalId = global;
-        GlobalIndex = Workgroup.GlobalSize.Linearize(global);
-    }
 }

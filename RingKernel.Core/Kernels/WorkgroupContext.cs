@@ -42,6 +42,9 @@ public sealed class WorkgroupContext
     /// <summary>The row-major linear index of <see cref="WorkgroupId"/> in the grid.</summary>
     public int WorkgroupIndex { get; private set; }
 
+    /// <summary>The global id of this workgroup's thread (0, 0, 0): <c>WorkgroupId * WorkgroupSize</c> per axis.</summary>
+    internal Index3 FirstGlobalId { get; private set; }
+
     /// <summary>The ring kernel this workgroup runs: its message in hand, output and control block.</summary>
     /// <exception cref="InvalidOperationException">The kernel is a one-shot dispatch, not a ring kernel.</exception>
     public Persistent.RingKernelContext RingKernel =>
@@ -90,7 +93,9 @@ public sealed class WorkgroupContext
     internal void Enter(int workgroupIndex)
     {
         WorkgroupIndex = workgroupIndex;
-        WorkgroupId = GridSize.Delinearize(workgroupIndex);
+        Index3 id = GridSize.Delinearize(workgroupIndex);
+        WorkgroupId = id;
+        FirstGlobalId = new Index3(id.X * WorkgroupSize.X, id.Y * WorkgroupSize.Y, id.Z * WorkgroupSize.Z);
         SharedMemory.Clear();
     }
 

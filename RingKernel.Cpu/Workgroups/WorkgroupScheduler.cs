@@ -17,7 +17,7 @@ internal sealed class WorkgroupScheduler
 {
     private readonly WorkgroupContext _workgroup = new();
     private ThreadContext[] _threads = [];
-    private IEnumerator<WorkgroupBarrier>[] _coroutines = [];
+    private Coroutine[] _coroutines = [];
     private Dim3 _threadIdsFor;
     private int _threadCount;
     private int _stepping;
@@ -35,7 +35,7 @@ internal sealed class WorkgroupScheduler
             Array.Resize(ref _threads, count);
             for (int t = had; t < count; t++)
                 _threads[t] = new ThreadContext(_workgroup, t);
-            _coroutines = new IEnumerator<WorkgroupBarrier>[count];
+            _coroutines = new Coroutine[count];
             _threadIdsFor = default;
         }
 
@@ -72,16 +72,13 @@ internal sealed class WorkgroupScheduler
 
         CpuThreadBody<TArgs> body = kernel.CpuThreadBody!;
         ThreadContext[] threads = _threads;
-        IEnumerator<WorkgroupBarrier>[] coroutines = _coroutines;
+        Coroutine[] coroutines = _coroutines;
         int count = _threadCount;
         int t = 0;
         try
         {
             for (; t < count; t++)
-            {
-                threads[t].Enter();
-                coroutines[t] = body(threads[t], args).GetEnumerator();
-            }
+                coroutines[t].Steps = body(threads[t], args).GetEnumerator();
         }
         catch (Exception ex)
         {
@@ -122,18 +119,18 @@ internal sealed class WorkgroupScheduler
     /// </summary>
     private KernelBarrierDivergenceException? RunRounds()
     {
-        IEnumerator<WorkgroupBarrier>[] coroutines = _coroutines;
+        Coroutine[] coroutines = _coroutines;
         int count = _threadCount;
         _barriersPassed = 0;
         while (true)
         {
             _stepping = 0;
-            bool waiting = coroutines[0].MoveNext();
+            bool waiting = coroutines[0].Steps.MoveNext();
             int t = 1;
             for (; t < count; t++)
             {
                 _stepping = t;
-                if (coroutines[t].MoveNext() != waiting)
+                if (coroutines[t].Steps.MoveNext() != waiting)
                     break;
             }
 
@@ -151,17 +148,17 @@ internal sealed class WorkgroupScheduler
     /// </summary>
     private KernelBarrierDivergenceException Diverged(int odd, bool firstWaiting)
     {
-        IEnumerator<WorkgroupBarrier>[] coroutines = _coroutines;
+        Coroutine[] coroutines = _coroutines;
         var finished = new List<int>();
         var waiting = new List<int>();
         for (int i = 0; i < odd; i++)
             (firstWaiting ? waiting : finished).Add(i);
         (firstWaiting ? finished : waiting).Add(odd);
         for (_stepping = odd + 1; _stepping < _threadCount; _stepping++)
-            (coroutines[_stepping].MoveNext() ? waiting : finished).Add(_stepping);
+            (coroutines[_stepping].Steps.MoveNext() ? waiting : finished).Add(_stepping);
 
         // Reading Current is an interface call, so the names are fetched only here.
-        List<string?> names = waiting.Select(i => coroutines[i].Current.Name).Distinct(StringComparer.Ordinal).ToList();
+        List<string?> names = waiting.Select(i => coroutines[i].Steps.Current.Name).Distinct(StringComparer.Ordinal).ToList();
         return new KernelBarrierDivergenceException(_workgroup.Kernel.Name, _workgroup.WorkgroupId, _barriersPassed, names, finished, waiting);
     }
 
@@ -172,14 +169,23 @@ internal sealed class WorkgroupScheduler
         {
             try
             {
-                _coroutines[i]?.Dispose();
+                _coroutines[i].Steps?.Dispose();
             }
             catch (Exception)
             {
                 // The workgroup's first fault is the one reported; a second, from a finally block, would hide it.
             }
 
-            _coroutines[i] = null!;
+            _coroutines[i] = default;
         }
+    }
+
+    /// <summary>
+    /// One thread's iterator, wrapped in a struct so that storing it into the array is a plain
+    /// write: an array of an interface type would make every store a covariance type check.
+    /// </summary>
+    private struct Coroutine
+    {
+        public IEnumerator<WorkgroupBarrier> Steps;
     }
 }
