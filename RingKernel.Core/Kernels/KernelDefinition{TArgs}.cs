@@ -28,12 +28,16 @@ public sealed class KernelDefinition<TArgs> : KernelDefinition
     /// <summary>The per-message CPU body of a ring kernel; preferred over the other bodies when given.</summary>
     public CpuMessageBody<TArgs>? CpuMessageBody { get; init; }
 
+    /// <summary>The SPIR-V body the Vulkan backend dispatches.</summary>
+    public VulkanKernelBody<TArgs>? VulkanBody { get; init; }
+
     /// <summary>The same kernel launched with other options (another grid for another data size, say).</summary>
     public KernelDefinition<TArgs> WithOptions(LaunchOptions options) => new(Name, options)
     {
         CpuThreadBody = CpuThreadBody,
         CpuWorkgroupBody = CpuWorkgroupBody,
         CpuMessageBody = CpuMessageBody,
+        VulkanBody = VulkanBody,
         Signature = Signature,
     };
 }
