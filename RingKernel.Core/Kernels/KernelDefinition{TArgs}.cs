@@ -10,7 +10,8 @@ namespace RingKernel.Kernels;
 /// The CPU backend runs <see cref="CpuWorkgroupBody"/> when it is given (the fast path) and
 /// <see cref="CpuThreadBody"/> otherwise. A ring kernel (options with rings) may instead give
 /// <see cref="CpuMessageBody"/>, which the backend calls per message; its thread and workgroup
-/// bodies loop over <see cref="Persistent.RingKernelContext.Receive"/> themselves.
+/// bodies loop over <see cref="Persistent.RingKernelContext.Receive"/> themselves. The Vulkan
+/// backend runs <see cref="VulkanBody"/>.
 /// </remarks>
 public sealed class KernelDefinition<TArgs> : KernelDefinition
 {

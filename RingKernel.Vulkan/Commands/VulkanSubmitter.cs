@@ -63,9 +63,6 @@ internal sealed unsafe class VulkanSubmitter : IDisposable
     /// <summary>Submissions that have completed on the device (the timeline's value).</summary>
     public ulong CompletedSubmissions => _timeline.Value;
 
-    /// <summary>Submissions made so far.</summary>
-    public ulong Submitted => _submitted;
-
     /// <summary>Resets the command buffer and begins recording into it.</summary>
     public nint Begin()
     {
