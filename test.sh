@@ -3,10 +3,13 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
-# Debian packages the tests use: glslc and g++ compile the generated device headers.
+# Debian packages the tests use: glslc and g++ compile the generated device headers and shaders;
+# libvulkan1 and mesa-vulkan-drivers give the Vulkan tests a real driver (lavapipe, on the CPU).
+packages=(glslc g++ libvulkan1 mesa-vulkan-drivers)
 missing=()
-command -v glslc >/dev/null || missing+=(glslc)
-command -v g++ >/dev/null || missing+=(g++)
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
 if ((${#missing[@]})); then
   echo "test.sh: installing ${missing[*]}"
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"

@@ -10,7 +10,8 @@ namespace RingKernel.Kernels;
 /// The CPU backend runs <see cref="CpuWorkgroupBody"/> when it is given (the fast path) and
 /// <see cref="CpuThreadBody"/> otherwise. A ring kernel (options with rings) may instead give
 /// <see cref="CpuMessageBody"/>, which the backend calls per message; its thread and workgroup
-/// bodies loop over <see cref="Persistent.RingKernelContext.Receive"/> themselves.
+/// bodies loop over <see cref="Persistent.RingKernelContext.Receive"/> themselves. The Vulkan
+/// backend runs <see cref="VulkanBody"/>.
 /// </remarks>
 public sealed class KernelDefinition<TArgs> : KernelDefinition
 {
@@ -28,12 +29,16 @@ public sealed class KernelDefinition<TArgs> : KernelDefinition
     /// <summary>The per-message CPU body of a ring kernel; preferred over the other bodies when given.</summary>
     public CpuMessageBody<TArgs>? CpuMessageBody { get; init; }
 
+    /// <summary>The SPIR-V body the Vulkan backend dispatches.</summary>
+    public VulkanKernelBody<TArgs>? VulkanBody { get; init; }
+
     /// <summary>The same kernel launched with other options (another grid for another data size, say).</summary>
     public KernelDefinition<TArgs> WithOptions(LaunchOptions options) => new(Name, options)
     {
         CpuThreadBody = CpuThreadBody,
         CpuWorkgroupBody = CpuWorkgroupBody,
         CpuMessageBody = CpuMessageBody,
+        VulkanBody = VulkanBody,
         Signature = Signature,
     };
 }

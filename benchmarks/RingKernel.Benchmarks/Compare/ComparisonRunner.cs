@@ -10,6 +10,7 @@ public static class ComparisonRunner
         new Cpu.CpuComparisonSuite(),
         new Stencils.StencilComparisonSuite(),
         new Actors.ActorsSuite(),
+        new Vulkan.VulkanComparisonSuite(),
     ];
 
     public static int Run(string[] args)

@@ -1,0 +1,130 @@
+using RingKernel.Vulkan.Devices;
+using RingKernel.Vulkan.Interop;
+
+namespace RingKernel.Vulkan.Commands;
+
+/// <summary>
+/// Records one command buffer at a time and runs it to completion: submit with a fence, wait on
+/// the fence, reset it. Each submission also signals the device's submission timeline with its
+/// sequence number, so <see cref="CompletedSubmissions"/> counts finished work. Not thread-safe:
+/// the backend serialises its callers.
+/// </summary>
+internal sealed unsafe class VulkanSubmitter : IDisposable
+{
+    private readonly VulkanDevice _device;
+    private readonly ulong _pool;
+    private readonly nint _commandBuffer;
+    private readonly ulong _fence;
+    private readonly VulkanTimelineSemaphore _timeline;
+    private ulong _submitted;
+    private bool _recording;
+
+    public VulkanSubmitter(VulkanDevice device)
+    {
+        _device = device;
+        DeviceFunctions vk = device.Functions;
+        var poolInfo = new VkCommandPoolCreateInfo
+        {
+            SType = VkStructureType.CommandPoolCreateInfo,
+            Flags = VkConstants.CommandPoolResetCommandBuffer,
+            QueueFamilyIndex = device.QueueFamily,
+        };
+        ulong pool;
+        VulkanResults.Check(vk.CreateCommandPool(device.Handle, &poolInfo, null, &pool), "vkCreateCommandPool");
+        _pool = pool;
+        try
+        {
+            var allocate = new VkCommandBufferAllocateInfo
+            {
+                SType = VkStructureType.CommandBufferAllocateInfo,
+                CommandPool = pool,
+                Level = VkConstants.CommandBufferLevelPrimary,
+                CommandBufferCount = 1,
+            };
+            nint commandBuffer;
+            VulkanResults.Check(vk.AllocateCommandBuffers(device.Handle, &allocate, &commandBuffer), "vkAllocateCommandBuffers");
+            _commandBuffer = commandBuffer;
+
+            var fenceInfo = new VkFenceCreateInfo { SType = VkStructureType.FenceCreateInfo };
+            ulong fence;
+            VulkanResults.Check(vk.CreateFence(device.Handle, &fenceInfo, null, &fence), "vkCreateFence");
+            _fence = fence;
+            _timeline = new VulkanTimelineSemaphore(device, 0);
+        }
+        catch
+        {
+            if (_fence != 0)
+                vk.DestroyFence(device.Handle, _fence, null);
+            vk.DestroyCommandPool(device.Handle, pool, null);
+            throw;
+        }
+    }
+
+    /// <summary>Submissions that have completed on the device (the timeline's value).</summary>
+    public ulong CompletedSubmissions => _timeline.Value;
+
+    /// <summary>Resets the command buffer and begins recording into it.</summary>
+    public nint Begin()
+    {
+        if (_recording)
+            throw new InvalidOperationException("A command buffer is already being recorded.");
+        DeviceFunctions vk = _device.Functions;
+        VulkanResults.Check(vk.ResetCommandBuffer(_commandBuffer, 0), "vkResetCommandBuffer");
+        var begin = new VkCommandBufferBeginInfo { SType = VkStructureType.CommandBufferBeginInfo, Flags = VkConstants.CommandBufferOneTimeSubmit };
+        VulkanResults.Check(vk.BeginCommandBuffer(_commandBuffer, &begin), "vkBeginCommandBuffer");
+        _recording = true;
+        return _commandBuffer;
+    }
+
+    /// <summary>Abandons a recording that failed half-way, so the next <see cref="Begin"/> starts clean.</summary>
+    public void Abandon()
+    {
+        if (!_recording)
+            return;
+        _recording = false;
+        _device.Functions.EndCommandBuffer(_commandBuffer);
+    }
+
+    /// <summary>Ends the recording, submits it, and returns when the device has finished it.</summary>
+    public void SubmitAndWait()
+    {
+        if (!_recording)
+            throw new InvalidOperationException("No command buffer is being recorded.");
+        _recording = false;
+        DeviceFunctions vk = _device.Functions;
+        VulkanResults.Check(vk.EndCommandBuffer(_commandBuffer), "vkEndCommandBuffer");
+
+        ulong signalValue = _submitted + 1;
+        ulong semaphore = _timeline.Handle;
+        nint commandBuffer = _commandBuffer;
+        var timelineInfo = new VkTimelineSemaphoreSubmitInfo
+        {
+            SType = VkStructureType.TimelineSemaphoreSubmitInfo,
+            SignalSemaphoreValueCount = 1,
+            PSignalSemaphoreValues = &signalValue,
+        };
+        var submit = new VkSubmitInfo
+        {
+            SType = VkStructureType.SubmitInfo,
+            PNext = &timelineInfo,
+            CommandBufferCount = 1,
+            PCommandBuffers = &commandBuffer,
+            SignalSemaphoreCount = 1,
+            PSignalSemaphores = &semaphore,
+        };
+        VulkanResults.Check(vk.QueueSubmit(_device.Queue, 1, &submit, _fence), "vkQueueSubmit");
+        _submitted = signalValue;
+
+        ulong fence = _fence;
+        VulkanResults.Check(vk.WaitForFences(_device.Handle, 1, &fence, 1, VkConstants.InfiniteTimeout), "vkWaitForFences");
+        VulkanResults.Check(vk.ResetFences(_device.Handle, 1, &fence), "vkResetFences");
+    }
+
+    public void Dispose()
+    {
+        DeviceFunctions vk = _device.Functions;
+        _timeline.Dispose();
+        vk.DestroyFence(_device.Handle, _fence, null);
+        vk.DestroyCommandPool(_device.Handle, _pool, null);
+    }
+}

@@ -1,0 +1,7 @@
+namespace RingKernel.Vulkan.Interop;
+
+internal struct VkDescriptorPoolSize
+{
+    public uint Type;
+    public uint DescriptorCount;
+}

@@ -1,0 +1,7 @@
+namespace RingKernel.Vulkan.Interop;
+
+internal struct VkMemoryHeap
+{
+    public ulong Size;
+    public uint Flags;
+}

@@ -1,0 +1,7 @@
+namespace RingKernel.Vulkan.Interop;
+
+internal struct VkMemoryType
+{
+    public uint PropertyFlags;
+    public uint HeapIndex;
+}

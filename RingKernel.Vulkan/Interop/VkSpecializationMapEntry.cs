@@ -1,0 +1,8 @@
+namespace RingKernel.Vulkan.Interop;
+
+internal struct VkSpecializationMapEntry
+{
+    public uint ConstantId;
+    public uint Offset;
+    public nuint Size;
+}

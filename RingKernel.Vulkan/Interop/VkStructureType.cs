@@ -1,0 +1,37 @@
+namespace RingKernel.Vulkan.Interop;
+
+/// <summary>The sType values of the structures the bindings use (vulkan_core.h).</summary>
+internal enum VkStructureType
+{
+    ApplicationInfo = 0,
+    InstanceCreateInfo = 1,
+    DeviceQueueCreateInfo = 2,
+    DeviceCreateInfo = 3,
+    SubmitInfo = 4,
+    MemoryAllocateInfo = 5,
+    FenceCreateInfo = 8,
+    SemaphoreCreateInfo = 9,
+    BufferCreateInfo = 12,
+    ShaderModuleCreateInfo = 16,
+    PipelineCacheCreateInfo = 17,
+    PipelineShaderStageCreateInfo = 18,
+    ComputePipelineCreateInfo = 29,
+    PipelineLayoutCreateInfo = 30,
+    DescriptorSetLayoutCreateInfo = 32,
+    DescriptorPoolCreateInfo = 33,
+    DescriptorSetAllocateInfo = 34,
+    WriteDescriptorSet = 35,
+    CommandPoolCreateInfo = 39,
+    CommandBufferAllocateInfo = 40,
+    CommandBufferBeginInfo = 42,
+    MemoryBarrier = 46,
+    PhysicalDeviceFeatures2 = 1000059000,
+    MemoryAllocateFlagsInfo = 1000060000,
+    PhysicalDeviceTimelineSemaphoreFeatures = 1000207000,
+    SemaphoreTypeCreateInfo = 1000207002,
+    TimelineSemaphoreSubmitInfo = 1000207003,
+    SemaphoreWaitInfo = 1000207004,
+    SemaphoreSignalInfo = 1000207005,
+    BufferDeviceAddressInfo = 1000244001,
+    PhysicalDeviceBufferDeviceAddressFeatures = 1000257000,
+}

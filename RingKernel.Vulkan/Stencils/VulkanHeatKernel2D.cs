@@ -1,0 +1,54 @@
+using RingKernel.Kernels;
+using RingKernel.Memory;
+using RingKernel.Stencils;
+using RingKernel.Vulkan.Shaders;
+
+namespace RingKernel.Vulkan.Stencils;
+
+/// <summary>
+/// One step of <see cref="HeatEquation2D"/> on a Vulkan device: one thread per cell, neighbours read
+/// from global memory, fixed or periodic boundary, bit-identical to <see cref="HeatReference2D"/>
+/// (shader <c>heat2d_step.comp</c>).
+/// </summary>
+public static class VulkanHeatKernel2D
+{
+    private const int PushConstantBytes = 20;
+
+    /// <summary>
+    /// The step kernel for <paramref name="equation"/> with workgroups of <paramref name="workgroupX"/>
+    /// x <paramref name="workgroupY"/> threads; the grid covers every cell (edge workgroups idle past the edge).
+    /// </summary>
+    public static KernelDefinition<VulkanHeatArgs> Create(HeatEquation2D equation, int workgroupX = 16, int workgroupY = 16)
+    {
+        ArgumentNullException.ThrowIfNull(equation);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(workgroupX);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(workgroupY);
+        GridSize size = equation.Size;
+        long bytes = (long)size.CellCount * sizeof(float);
+        var body = new VulkanKernelBody<VulkanHeatArgs>(VulkanShaders.Spirv("heat2d_step"), 2, PushConstantBytes, (args, bindings) =>
+        {
+            CheckField(args.Current, bytes, equation, nameof(args.Current));
+            CheckField(args.Next, bytes, equation, nameof(args.Next));
+            if (ReferenceEquals(args.Current, args.Next))
+                throw new ArgumentException("A heat step reads its neighbours from the current field, so it cannot write into it.", nameof(args));
+            bindings.StorageBuffer(0, args.Current);
+            bindings.StorageBuffer(1, args.Next);
+            bindings.PushConstant(0, (uint)size.Width);
+            bindings.PushConstant(4, (uint)size.Height);
+            bindings.PushConstant(8, equation.Boundary.Kind == BoundaryKind.Periodic ? 1u : 0u);
+            bindings.PushConstant(12, equation.Boundary.FixedValue);
+            bindings.PushConstant(16, equation.Alpha);
+        });
+        var options = new LaunchOptions(
+            new Dim3((size.Width + workgroupX - 1) / workgroupX, (size.Height + workgroupY - 1) / workgroupY),
+            new Dim3(workgroupX, workgroupY));
+        return new KernelDefinition<VulkanHeatArgs>("heat2d-step", options) { VulkanBody = body };
+    }
+
+    private static void CheckField(DeviceBuffer field, long bytes, HeatEquation2D equation, string name)
+    {
+        ArgumentNullException.ThrowIfNull(field, name);
+        if (field.Length < bytes)
+            throw new ArgumentException($"{name} has {field.Length} bytes; a field over {equation.Size} needs {bytes}.", name);
+    }
+}

@@ -1,0 +1,74 @@
+using RingKernel.Vulkan.Devices;
+using RingKernel.Vulkan.Interop;
+
+namespace RingKernel.Vulkan;
+
+/// <summary>
+/// A Vulkan 1.2 timeline semaphore: a 64-bit counter that only grows, signalled by the host or by
+/// queue submissions, that the host can read and wait on.
+/// </summary>
+public sealed unsafe class VulkanTimelineSemaphore : IDisposable
+{
+    private readonly VulkanDevice _device;
+    private ulong _handle;
+
+    internal VulkanTimelineSemaphore(VulkanDevice device, ulong initialValue)
+    {
+        _device = device;
+        var type = new VkSemaphoreTypeCreateInfo { SType = VkStructureType.SemaphoreTypeCreateInfo, SemaphoreType = VkSemaphoreTypeCreateInfo.Timeline, InitialValue = initialValue };
+        var create = new VkSemaphoreCreateInfo { SType = VkStructureType.SemaphoreCreateInfo, PNext = &type };
+        ulong handle;
+        VulkanResults.Check(device.Functions.CreateSemaphore(device.Handle, &create, null, &handle), "vkCreateSemaphore");
+        _handle = handle;
+    }
+
+    /// <summary>The current value (vkGetSemaphoreCounterValue).</summary>
+    public ulong Value
+    {
+        get
+        {
+            ulong value;
+            VulkanResults.Check(_device.Functions.GetSemaphoreCounterValue(_device.Handle, Handle, &value), "vkGetSemaphoreCounterValue");
+            return value;
+        }
+    }
+
+    internal ulong Handle
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(_handle == 0, this);
+            return _handle;
+        }
+    }
+
+    /// <summary>Sets the value from the host; it must be greater than the current value.</summary>
+    public void Signal(ulong value)
+    {
+        ulong current = Value;
+        if (value <= current)
+            throw new ArgumentOutOfRangeException(nameof(value), value, $"A timeline only grows; its value is already {current}.");
+        var signal = new VkSemaphoreSignalInfo { SType = VkStructureType.SemaphoreSignalInfo, Semaphore = Handle, Value = value };
+        VulkanResults.Check(_device.Functions.SignalSemaphore(_device.Handle, &signal), "vkSignalSemaphore");
+    }
+
+    /// <summary>Waits until the value is at least <paramref name="value"/>; false when <paramref name="timeout"/> passes first.</summary>
+    public bool Wait(ulong value, TimeSpan timeout)
+    {
+        ulong handle = Handle;
+        var wait = new VkSemaphoreWaitInfo { SType = VkStructureType.SemaphoreWaitInfo, SemaphoreCount = 1, PSemaphores = &handle, PValues = &value };
+        ulong nanoseconds = timeout == Timeout.InfiniteTimeSpan ? VkConstants.InfiniteTimeout : (ulong)Math.Max(0, timeout.Ticks) * 100;
+        VkResult result = _device.Functions.WaitSemaphores(_device.Handle, &wait, nanoseconds);
+        if (result == VkResult.Timeout)
+            return false;
+        VulkanResults.Check(result, "vkWaitSemaphores");
+        return true;
+    }
+
+    public void Dispose()
+    {
+        ulong handle = Interlocked.Exchange(ref _handle, 0);
+        if (handle != 0 && !_device.IsDisposed)
+            _device.Functions.DestroySemaphore(_device.Handle, handle, null);
+    }
+}

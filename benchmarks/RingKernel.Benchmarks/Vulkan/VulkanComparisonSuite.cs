@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using RingKernel.Benchmarks.Compare;
+using RingKernel.Cpu;
+using RingKernel.Kernels;
+using RingKernel.Memory;
+using RingKernel.Stencils;
+using RingKernel.Vulkan;
+using RingKernel.Vulkan.Kernels;
+using RingKernel.Vulkan.Stencils;
+
+namespace RingKernel.Benchmarks.Vulkan;
+
+/// <summary>
+/// <c>compare vulkan</c>: the Vulkan backend on whatever device it picks (lavapipe on a machine
+/// without a GPU), every dispatch waited for on its fence, so the times are of finished work.
+/// <list type="bullet">
+/// <item><c>heat2d-vulkan-N</c>: Mcells/s of <see cref="VulkanHeatKernel2D"/> (one thread per cell,
+/// global memory, 16x16 workgroups, one dispatch + fence wait a step) against <see cref="HeatBaseline2D"/>
+/// (Parallel.For over rows, Vector&lt;float&gt;) on the same periodic N² grid; both end on the same
+/// field, checked bit for bit.</item>
+/// <item><c>dispatch-empty</c>: µs per dispatch of an empty kernel (one thread) including the
+/// fence wait, against <see cref="CpuBackend.Dispatch{TArgs}"/> of an empty workgroup body.</item>
+/// </list>
+/// Without a Vulkan device the suite prints why and measures nothing.
+/// </summary>
+public sealed class VulkanComparisonSuite : IComparisonSuite
+{
+    public string Name => "vulkan";
+
+    public IEnumerable<Comparison> Run(bool quick)
+    {
+        if (!VulkanBackend.IsAvailable)
+        {
+            Console.WriteLine($"# vulkan: not available here: {VulkanBackend.UnavailableReason}");
+            yield break;
+        }
+
+        using var backend = new VulkanBackend();
+        Console.WriteLine($"# vulkan device: {backend.Device}");
+        yield return Heat2D(backend, quick ? 1024 : 4096, quick ? 3 : 5, 10);
+        yield return EmptyDispatch(backend, quick ? 3 : 7, quick ? 2_000 : 10_000);
+    }
+
+    private static Comparison Heat2D(VulkanBackend backend, int n, int runs, int steps)
+    {
+        var equation = new HeatEquation2D(GridSize.Square(n), 0.2f, StencilBoundary.Periodic);
+        float[] start = RandomField(equation.Size);
+        float[] baselineField = (float[])start.Clone();
+        var baseline = new HeatBaseline2D(equation);
+        KernelDefinition<VulkanHeatArgs> kernel = VulkanHeatKernel2D.Create(equation);
+        long bytes = (long)start.Length * sizeof(float);
+        using DeviceBuffer first = backend.MemorySpace.Allocate(bytes), second = backend.MemorySpace.Allocate(bytes);
+        start.CopyTo(first.AsSpan<float>(0, start.Length));
+        DeviceBuffer current = first, next = second;
+        long kernelSteps = 0;
+
+        void Kernel(int count)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                backend.Dispatch(kernel, new VulkanHeatArgs(current, next));
+                (current, next) = (next, current);
+            }
+
+            kernelSteps += count;
+        }
+
+        Kernel(2);
+        baseline.Run(baselineField, 2);
+        double ours = 0, theirs = 0;
+        for (int r = 0; r < runs; r++)
+        {
+            ours = Math.Max(ours, Mcells(equation.Size, steps, () => Kernel(steps)));
+            theirs = Math.Max(theirs, Mcells(equation.Size, steps, () => baseline.Run(baselineField, steps)));
+        }
+
+        float[] check = (float[])start.Clone();
+        baseline.Run(check, (int)kernelSteps);
+        if (!check.AsSpan().SequenceEqual(current.AsSpan<float>(0, check.Length)))
+            throw new InvalidOperationException("The Vulkan heat kernel and the baseline disagree after the same number of steps.");
+        return new Comparison($"heat2d-vulkan-{n}", ours, theirs, "Mcells/s", Better.Higher);
+    }
+
+    private static Comparison EmptyDispatch(VulkanBackend backend, int runs, int dispatches)
+    {
+        KernelDefinition<object?> vulkan = VulkanKernels.Empty();
+        var cpu = new CpuBackend();
+        var cpuKernel = new KernelDefinition<object?>("empty", new LaunchOptions(1, 1)) { CpuWorkgroupBody = static (_, _) => { } };
+        void Ours(int count)
+        {
+            for (int i = 0; i < count; i++)
+                backend.Dispatch(vulkan, null);
+        }
+
+        void Baseline(int count)
+        {
+            for (int i = 0; i < count; i++)
+                cpu.Dispatch(cpuKernel, null);
+        }
+
+        Ours(dispatches / 10);
+        Baseline(dispatches / 10);
+        double ours = double.MaxValue, theirs = double.MaxValue;
+        for (int r = 0; r < runs; r++)
+        {
+            ours = Math.Min(ours, Microseconds(dispatches, () => Ours(dispatches)));
+            theirs = Math.Min(theirs, Microseconds(dispatches, () => Baseline(dispatches)));
+        }
+
+        return new Comparison("dispatch-empty", ours, theirs, "us", Better.Lower);
+    }
+
+    private static double Mcells(GridSize size, int steps, Action run)
+    {
+        long start = Stopwatch.GetTimestamp();
+        run();
+        return (double)size.CellCount * steps / Stopwatch.GetElapsedTime(start).TotalSeconds / 1e6;
+    }
+
+    private static double Microseconds(int count, Action run)
+    {
+        long start = Stopwatch.GetTimestamp();
+        run();
+        return Stopwatch.GetElapsedTime(start).TotalMicroseconds / count;
+    }
+
+    /// <summary>Values in [0, 1): with a periodic boundary the field keeps its mean and never reaches denormals.</summary>
+    private static float[] RandomField(GridSize size)
+    {
+        var random = new Random(42);
+        var field = new float[size.CellCount];
+        for (int i = 0; i < field.Length; i++)
+            field[i] = random.NextSingle();
+        return field;
+    }
+}
