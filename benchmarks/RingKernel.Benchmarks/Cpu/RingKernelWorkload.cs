@@ -27,6 +27,7 @@ public static class RingKernelWorkload
         var spinner = new SpinWait();
         for (int i = 0; i < count; i++)
         {
+            spinner.Reset(); // each round trip starts spinning afresh instead of inheriting the last one's yields
             long began = Stopwatch.GetTimestamp();
             if (!input.TryEnqueue(new Value(i), new MessageHeader { CorrelationId = (ulong)i + 1 }))
                 throw new InvalidOperationException("The input ring is full with one message in flight.");
@@ -53,6 +54,7 @@ public static class RingKernelWorkload
         var spinner = new SpinWait();
         for (int i = 0; i < count; i++)
         {
+            spinner.Reset(); // each round trip starts spinning afresh instead of inheriting the last one's yields
             long began = Stopwatch.GetTimestamp();
             requests.Writer.TryWrite(i);
             long reply;
@@ -88,6 +90,8 @@ public static class RingKernelWorkload
             progress += output.Drain(ref sum);
             if (progress == 0)
                 spinner.SpinOnce(sleep1Threshold: -1);
+            else
+                spinner.Reset();
         }
 
         double seconds = Stopwatch.GetElapsedTime(began).TotalSeconds;
@@ -125,6 +129,8 @@ public static class RingKernelWorkload
 
             if (progress == 0)
                 spinner.SpinOnce(sleep1Threshold: -1);
+            else
+                spinner.Reset();
         }
 
         double seconds = Stopwatch.GetElapsedTime(began).TotalSeconds;
@@ -162,6 +168,7 @@ public static class RingKernelWorkload
         var spinner = new SpinWait();
         for (long i = 0; i < count; i++)
         {
+            spinner.Reset();
             long request;
             while (!requests.TryRead(out request))
                 spinner.SpinOnce(sleep1Threshold: -1);
