@@ -1,0 +1,197 @@
+using RingKernel.K2K;
+using RingKernel.Layouts;
+
+namespace RingKernel.Stencils.Halo;
+
+/// <summary>
+/// One tile's halo exchange over K2K: for an epoch (the step number the halo belongs to) it sends
+/// the strips its neighbours need on its routes and fills its halo from the strips on its inboxes,
+/// each strip cut into <see cref="HaloChunk"/>s when it is longer than the chunk size.
+/// </summary>
+/// <remarks>
+/// <para>Sending and receiving interleave without blocking (try to send what is pending, take what
+/// has arrived, back off when neither moves), so tiles whose strips exceed their inboxes' capacity
+/// cannot deadlock by all sending at once.</para>
+/// <para>Epochs: an exchange reads exactly the chunks of its epoch from each inbox and no more, so
+/// the next epoch's chunks of a faster neighbour stay queued, unread, behind them. Every chunk's
+/// <see cref="HaloMessageHeader"/> is checked (step, face, halo width, chunk index and count,
+/// element count, sender); a mismatch throws <see cref="HaloEpochException"/>. K2K's per-route
+/// sequence numbers already prove that no chunk was lost or repeated.</para>
+/// </remarks>
+public sealed class HaloExchange
+{
+    private readonly K2KEndpoint _endpoint;
+    private readonly Outgoing[] _routes;
+    private readonly Incoming[] _inboxes;
+    private readonly int _chunkElements;
+    private HaloChunk _chunk;
+
+    /// <param name="endpoint">The tile's K2K endpoint; its routes and inboxes on <paramref name="directions"/> are used where present.</param>
+    /// <param name="layout">The tile's padded memory.</param>
+    /// <param name="directions">The neighbourhood's directions (a missing route or inbox is a fixed boundary there).</param>
+    /// <param name="firstKernelId">The kernel id of tile 0: a tile's number is its kernel id less this.</param>
+    /// <param name="chunkElements">Floats per chunk, 1 to <see cref="HaloChunk.Capacity"/>.</param>
+    public HaloExchange(K2KEndpoint endpoint, HaloTileLayout layout, IReadOnlyList<K2KDirection> directions, uint firstKernelId = 0, int chunkElements = HaloChunk.Capacity)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        ArgumentNullException.ThrowIfNull(layout);
+        ArgumentNullException.ThrowIfNull(directions);
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunkElements, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(chunkElements, HaloChunk.Capacity);
+        _endpoint = endpoint;
+        Layout = layout;
+        _chunkElements = chunkElements;
+        FirstKernelId = firstKernelId;
+        _routes = [.. directions.Where(d => endpoint.FindRoute((int)d) is not null).Select(d => new Outgoing(d, layout.SendRegion(d)))];
+        _inboxes = [.. directions.Where(d => endpoint.FindInbox((int)d) is not null).Select(d => new Incoming(d, layout.ReceiveRegion(d), endpoint.FindInbox((int)d)!.SourceKernelId - firstKernelId))];
+    }
+
+    public HaloTileLayout Layout { get; }
+
+    public uint FirstKernelId { get; }
+
+    /// <summary>This tile's number.</summary>
+    public uint Tile => _endpoint.KernelId - FirstKernelId;
+
+    /// <summary>The directions this tile sends halos on.</summary>
+    public IReadOnlyList<K2KDirection> Routes => [.. _routes.Select(r => r.Direction)];
+
+    /// <summary>The directions this tile receives halos from.</summary>
+    public IReadOnlyList<K2KDirection> Inboxes => [.. _inboxes.Select(r => r.Direction)];
+
+    /// <summary>Chunks sent so far.</summary>
+    public long ChunksSent { get; private set; }
+
+    /// <summary>Chunks received so far.</summary>
+    public long ChunksReceived { get; private set; }
+
+    /// <summary>
+    /// Exchanges the halo of epoch <paramref name="step"/>: sends the strips of every level in
+    /// <paramref name="levels"/> (padded fields of <see cref="Layout"/>) and fills their halos from the
+    /// neighbours' strips. Returns when every strip is sent and every halo filled.
+    /// </summary>
+    /// <exception cref="HaloEpochException">A received chunk belongs to another epoch or place.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled (the kernel is terminating).</exception>
+    public void Exchange(ulong step, float[][] levels, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(levels);
+        foreach (ref Outgoing route in _routes.AsSpan())
+            route.Begin(levels.Length, _chunkElements);
+        foreach (ref Incoming inbox in _inboxes.AsSpan())
+            inbox.Begin(levels.Length, _chunkElements);
+
+        int pending = _routes.Length + _inboxes.Length;
+        var backoff = default(SpinWait);
+        while (pending > 0)
+        {
+            bool moved = false;
+            foreach (ref Outgoing route in _routes.AsSpan())
+            {
+                while (route.Next < route.Count)
+                {
+                    FillChunk(ref route, step, levels);
+                    if (!_endpoint.TrySend((int)route.Direction, in _chunk))
+                        break;
+                    route.Next++;
+                    ChunksSent++;
+                    moved = true;
+                    if (route.Next == route.Count)
+                        pending--;
+                }
+            }
+
+            foreach (ref Incoming inbox in _inboxes.AsSpan())
+            {
+                while (inbox.Next < inbox.Count && _endpoint.TryReceive((int)inbox.Direction, out _chunk))
+                {
+                    TakeChunk(ref inbox, step, levels);
+                    inbox.Next++;
+                    ChunksReceived++;
+                    moved = true;
+                    if (inbox.Next == inbox.Count)
+                        pending--;
+                }
+            }
+
+            if (moved)
+            {
+                backoff.Reset();
+            }
+            else
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                backoff.SpinOnce();
+            }
+        }
+    }
+
+    private void FillChunk(ref Outgoing route, ulong step, float[][] levels)
+    {
+        int offset = route.Next * _chunkElements;
+        int count = Math.Min(_chunkElements, route.Total - offset);
+        _chunk.Header = new HaloMessageHeader
+        {
+            Step = step,
+            SourceTile = Tile,
+            Direction = (uint)route.Direction.Opposite(),
+            HaloWidth = (uint)Layout.Halo,
+            ElementCount = (uint)count,
+            ChunkIndex = (uint)route.Next,
+            ChunkCount = (uint)route.Count,
+        };
+        Layout.CopyStrip(levels, route.Region, offset, ((Span<float>)_chunk.Data)[..count], intoChunk: true);
+    }
+
+    private void TakeChunk(ref Incoming inbox, ulong step, float[][] levels)
+    {
+        ref readonly HaloMessageHeader header = ref _chunk.Header;
+        int offset = inbox.Next * _chunkElements;
+        int count = Math.Min(_chunkElements, inbox.Total - offset);
+        string? problem =
+            header.Step != step ? $"it is for step {header.Step}"
+            : header.Direction != (uint)inbox.Direction ? $"it fills face {K2KDirections.Describe((int)header.Direction)}"
+            : header.SourceTile != inbox.SourceTile ? $"it comes from tile {header.SourceTile}, not {inbox.SourceTile}"
+            : header.HaloWidth != (uint)Layout.Halo ? $"its halo is {header.HaloWidth} wide, not {Layout.Halo}"
+            : header.ChunkCount != (uint)inbox.Count || header.ChunkIndex != (uint)inbox.Next ? $"it is chunk {header.ChunkIndex} of {header.ChunkCount}, not {inbox.Next} of {inbox.Count}"
+            : header.ElementCount != (uint)count ? $"it holds {header.ElementCount} elements, not {count}"
+            : null;
+        if (problem is not null)
+            throw new HaloEpochException($"Tile {Tile} exchanging the halo of step {step} received a chunk on inbox {K2KDirections.Describe((int)inbox.Direction)} that does not belong there: {problem}.");
+        Layout.CopyStrip(levels, inbox.Region, offset, ((Span<float>)_chunk.Data)[..count], intoChunk: false);
+    }
+
+    private static int ChunkCount(int total, int chunkElements) => (total + chunkElements - 1) / chunkElements;
+
+    private struct Outgoing(K2KDirection direction, HaloRegion region)
+    {
+        public readonly K2KDirection Direction = direction;
+        public readonly HaloRegion Region = region;
+        public int Total;
+        public int Count;
+        public int Next;
+
+        public void Begin(int levels, int chunkElements)
+        {
+            Total = Region.CellCount * levels;
+            Count = ChunkCount(Total, chunkElements);
+            Next = 0;
+        }
+    }
+
+    private struct Incoming(K2KDirection direction, HaloRegion region, uint sourceTile)
+    {
+        public readonly K2KDirection Direction = direction;
+        public readonly HaloRegion Region = region;
+        public readonly uint SourceTile = sourceTile;
+        public int Total;
+        public int Count;
+        public int Next;
+
+        public void Begin(int levels, int chunkElements)
+        {
+            Total = Region.CellCount * levels;
+            Count = ChunkCount(Total, chunkElements);
+            Next = 0;
+        }
+    }
+}
