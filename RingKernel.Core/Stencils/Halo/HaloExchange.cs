@@ -11,7 +11,8 @@ namespace RingKernel.Stencils.Halo;
 /// <remarks>
 /// <para>Sending and receiving interleave without blocking (try to send what is pending, take what
 /// has arrived, back off when neither moves), so tiles whose strips exceed their inboxes' capacity
-/// cannot deadlock by all sending at once.</para>
+/// cannot deadlock by all sending at once. Waiting spins and yields the core (a neighbour is
+/// normally one step's compute away) and falls back to 1 ms sleeps only after long idleness.</para>
 /// <para>Epochs: an exchange reads exactly the chunks of its epoch from each inbox and no more, so
 /// the next epoch's chunks of a faster neighbour stay queued, unread, behind them. Every chunk's
 /// <see cref="HaloMessageHeader"/> is checked (step, face, halo width, chunk index and count,
@@ -20,6 +21,12 @@ namespace RingKernel.Stencils.Halo;
 /// </remarks>
 public sealed class HaloExchange
 {
+    private const int IdleSpinsBeforeSleep = 1 << 14;
+
+    // Bounds a doorbell wait, so that a tile still looks at its inboxes if a ring were missed.
+    private static readonly TimeSpan DoorbellTimeout = TimeSpan.FromMilliseconds(20);
+
+    private readonly HaloDoorbells? _doorbells;
     private readonly K2KEndpoint _endpoint;
     private readonly Outgoing[] _routes;
     private readonly Incoming[] _inboxes;
@@ -31,8 +38,10 @@ public sealed class HaloExchange
     /// <param name="directions">The neighbourhood's directions (a missing route or inbox is a fixed boundary there).</param>
     /// <param name="firstKernelId">The kernel id of tile 0: a tile's number is its kernel id less this.</param>
     /// <param name="chunkElements">Floats per chunk, 1 to <see cref="HaloChunk.Capacity"/>.</param>
-    public HaloExchange(K2KEndpoint endpoint, HaloTileLayout layout, IReadOnlyList<K2KDirection> directions, uint firstKernelId = 0, int chunkElements = HaloChunk.Capacity)
+    /// <param name="doorbells">The tiles' wake-up signals, by tile number, to sleep on while waiting; null to spin, yield and then sleep 1 ms at a time.</param>
+    public HaloExchange(K2KEndpoint endpoint, HaloTileLayout layout, IReadOnlyList<K2KDirection> directions, uint firstKernelId = 0, int chunkElements = HaloChunk.Capacity, HaloDoorbells? doorbells = null)
     {
+        _doorbells = doorbells;
         ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(directions);
@@ -42,7 +51,7 @@ public sealed class HaloExchange
         Layout = layout;
         _chunkElements = chunkElements;
         FirstKernelId = firstKernelId;
-        _routes = [.. directions.Where(d => endpoint.FindRoute((int)d) is not null).Select(d => new Outgoing(d, layout.SendRegion(d)))];
+        _routes = [.. directions.Where(d => endpoint.FindRoute((int)d) is not null).Select(d => new Outgoing(d, layout.SendRegion(d), endpoint.FindRoute((int)d)!.TargetKernelId - firstKernelId))];
         _inboxes = [.. directions.Where(d => endpoint.FindInbox((int)d) is not null).Select(d => new Incoming(d, layout.ReceiveRegion(d), endpoint.FindInbox((int)d)!.SourceKernelId - firstKernelId))];
     }
 
@@ -82,45 +91,78 @@ public sealed class HaloExchange
 
         int pending = _routes.Length + _inboxes.Length;
         var backoff = default(SpinWait);
+        int idle = 0;
+        bool armed = false;
         while (pending > 0)
         {
             bool moved = false;
             foreach (ref Outgoing route in _routes.AsSpan())
             {
+                int sent = 0;
                 while (route.Next < route.Count)
                 {
                     FillChunk(ref route, step, levels);
                     if (!_endpoint.TrySend((int)route.Direction, in _chunk))
                         break;
                     route.Next++;
-                    ChunksSent++;
-                    moved = true;
+                    sent++;
                     if (route.Next == route.Count)
                         pending--;
+                }
+
+                if (sent > 0)
+                {
+                    ChunksSent += sent;
+                    moved = true;
+                    _doorbells?.Ring(route.TargetTile);
                 }
             }
 
             foreach (ref Incoming inbox in _inboxes.AsSpan())
             {
+                int received = 0;
                 while (inbox.Next < inbox.Count && _endpoint.TryReceive((int)inbox.Direction, out _chunk))
                 {
                     TakeChunk(ref inbox, step, levels);
                     inbox.Next++;
-                    ChunksReceived++;
-                    moved = true;
+                    received++;
                     if (inbox.Next == inbox.Count)
                         pending--;
                 }
+
+                if (received > 0)
+                {
+                    ChunksReceived += received;
+                    moved = true;
+                    _doorbells?.Ring(inbox.SourceTile);
+                }
             }
 
-            if (moved)
+            if (moved || pending == 0)
             {
                 backoff.Reset();
+                idle = 0;
+                armed = false;
+            }
+            else if (_doorbells is not null)
+            {
+                // Arm, look once more (a neighbour that acts after this rings), then sleep until rung.
+                if (armed)
+                    _doorbells.Wait(Tile, DoorbellTimeout, cancellationToken);
+                else
+                    _doorbells.Arm(Tile);
+                armed = !armed;
             }
             else
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                backoff.SpinOnce();
+
+                // A neighbour is usually a step's compute away: spin and yield the core to it, and
+                // sleep only when it has been away far longer (a stalled or descheduled tile).
+                if (++idle < IdleSpinsBeforeSleep)
+                    backoff.SpinOnce(sleep1Threshold: -1);
+                else
+                    Thread.Sleep(1);
             }
         }
     }
@@ -162,10 +204,11 @@ public sealed class HaloExchange
 
     private static int ChunkCount(int total, int chunkElements) => (total + chunkElements - 1) / chunkElements;
 
-    private struct Outgoing(K2KDirection direction, HaloRegion region)
+    private struct Outgoing(K2KDirection direction, HaloRegion region, uint targetTile)
     {
         public readonly K2KDirection Direction = direction;
         public readonly HaloRegion Region = region;
+        public readonly uint TargetTile = targetTile;
         public int Total;
         public int Count;
         public int Next;

@@ -80,25 +80,44 @@ public sealed class HaloTileLayout
     /// </summary>
     public void CopyStrip(float[][] levels, HaloRegion region, int offset, Span<float> chunk, bool intoChunk)
     {
+        ArgumentNullException.ThrowIfNull(levels);
+
+        // Where the chunk starts, found once; then row by row (a face across X has rows of h cells).
         int cells = region.CellCount;
+        int level = offset / cells;
+        int cell = offset % cells;
+        int x = cell % region.Width;
+        int row = cell / region.Width;
+        int y = row % region.Height;
+        int z = row / region.Height;
         int done = 0;
         while (done < chunk.Length)
         {
-            int element = offset + done;
-            int level = element / cells;
-            int cell = element % cells;
-            int x = cell % region.Width;
-            int row = cell / region.Width;
-            int y = row % region.Height;
-            int z = row / region.Height;
             int run = Math.Min(region.Width - x, chunk.Length - done);
-            Span<float> cellsInField = levels[level].AsSpan(Index(region.Start.X + x, region.Start.Y + y, region.Start.Z + z), run);
-            Span<float> cellsInChunk = chunk.Slice(done, run);
+            int at = Index(region.Start.X + x, region.Start.Y + y, region.Start.Z + z);
+            float[] field = levels[level];
             if (intoChunk)
-                cellsInField.CopyTo(cellsInChunk);
+            {
+                for (int i = 0; i < run; i++)
+                    chunk[done + i] = field[at + i];
+            }
             else
-                cellsInChunk.CopyTo(cellsInField);
+            {
+                for (int i = 0; i < run; i++)
+                    field[at + i] = chunk[done + i];
+            }
+
             done += run;
+            x = 0;
+            if (++y == region.Height)
+            {
+                y = 0;
+                if (++z == region.Depth)
+                {
+                    z = 0;
+                    level++;
+                }
+            }
         }
     }
 

@@ -69,12 +69,12 @@ public abstract class StencilTile
     /// <summary>The padded fields whose halos are exchanged, in the order they travel.</summary>
     protected abstract float[][] ExchangedLevels { get; }
 
-    /// <summary>Connects the tile to its K2K endpoint; the engine calls it before the tile's kernel starts.</summary>
-    public void Attach(K2KEndpoint endpoint, TiledStencilOptions options, uint firstKernelId = 0)
+    /// <summary>Connects the tile to its K2K endpoint (and the tiles' doorbells, if any); the engine calls it before the tile's kernel starts.</summary>
+    public void Attach(K2KEndpoint endpoint, TiledStencilOptions options, HaloDoorbells? doorbells = null, uint firstKernelId = 0)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentNullException.ThrowIfNull(options);
-        _exchange = new HaloExchange(endpoint, Layout, K2KDirections.Of(Neighbourhood, !Grid.Size.Is2D), firstKernelId, options.ChunkElements);
+        _exchange = new HaloExchange(endpoint, Layout, K2KDirections.Of(Neighbourhood, !Grid.Size.Is2D), firstKernelId, options.ChunkElements, doorbells);
         BeforeStep = options.BeforeStep;
     }
 

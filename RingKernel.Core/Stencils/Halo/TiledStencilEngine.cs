@@ -17,7 +17,8 @@ namespace RingKernel.Stencils.Halo;
 /// </summary>
 /// <remarks>
 /// On the CPU backend each tile kernel is a dedicated thread running its message body; the same
-/// kernels, rings and K2K routes live in the backend's memory space.
+/// kernels, rings and K2K routes live in the backend's memory space. A tile waiting for its
+/// neighbours sleeps on a <see cref="HaloDoorbells"/> signal that they ring after each send or receive.
 /// </remarks>
 public sealed class TiledStencilEngine : IAsyncDisposable
 {
@@ -45,6 +46,7 @@ public sealed class TiledStencilEngine : IAsyncDisposable
     };
 
     private readonly K2KFabric _fabric;
+    private readonly HaloDoorbells _doorbells;
     private readonly List<RingKernelMemory> _memories = [];
     private readonly List<IRingKernel> _kernels = [];
     private ulong _nextCorrelation;
@@ -53,6 +55,7 @@ public sealed class TiledStencilEngine : IAsyncDisposable
     {
         Tiles = tiles;
         _fabric = fabric;
+        _doorbells = new HaloDoorbells(tiles.Count);
     }
 
     /// <summary>The tiles, by number; their state belongs to their kernels while a command runs.</summary>
@@ -101,7 +104,7 @@ public sealed class TiledStencilEngine : IAsyncDisposable
             foreach (StencilTile tile in tiles)
             {
                 K2KEndpoint endpoint = fabric.Endpoint((uint)tile.Index);
-                tile.Attach(endpoint, options);
+                tile.Attach(endpoint, options, engine._doorbells);
                 RingKernelMemory memory = RingKernelMemory.Allocate(backend.MemorySpace, TileKernelOptions, commandTypes);
                 engine._memories.Add(memory);
                 memory.AttachK2K(endpoint);
@@ -163,6 +166,7 @@ public sealed class TiledStencilEngine : IAsyncDisposable
             memory.Dispose();
         _memories.Clear();
         _fabric.Dispose();
+        _doorbells.Dispose();
     }
 
     private async Task CommandAsync(TileCommand command, IProgress<TileProgress>? progress, CancellationToken cancellationToken)
