@@ -67,6 +67,31 @@ public class StencilOptionParserTests
         Assert.DoesNotContain('\n', error.Message);
     }
 
+    private static readonly StencilSampleSpec HeatWithTiles = Heat with
+    {
+        Engines = [Heat.Engines[0], new StencilEngine("tiles", TiledEngineRules.Description, TiledEngineRules.Check)],
+    };
+
+    [Fact]
+    public void The_tiles_engine_takes_any_tiling_and_halo_the_tile_grid_allows()
+    {
+        StencilOptions options = StencilOptionParser.Parse(["--engine", "tiles", "--tiles", "4x2", "--halo", "3", "--boundary", "periodic"], HeatWithTiles);
+        Assert.Equal(("tiles", new Dim3(4, 2), 3), (options.Engine.Name, options.Tiles.Tiles, options.Halo));
+
+        StencilOptions cube = StencilOptionParser.Parse(["--engine", "tiles", "--size", "24", "--tiles", "3x2x4", "--halo", "3"], HeatWithTiles with { Dimensions = 3 });
+        Assert.Equal((new Dim3(3, 2, 4), 3), (cube.Tiles.Tiles, cube.Halo));
+    }
+
+    [Theory]
+    [InlineData("--engine tiles --tiles 64x32", "engine 'tiles': each tile is a ring kernel with its own thread, and 2048 tiles are more than 1024; use fewer tiles")]
+    [InlineData("--engine tiles --tiles 4x16 --halo 5", "--halo 5: A halo of 5 cells is wider than the 16x4 tiles of the 64x64 grid allow; at most 4.")]
+    [InlineData("--engine tiles --tiles 5", "--tiles 5: 5 tiles along X do not divide the 64 cells of the 64x64 grid; use a divisor of 64 (1, 2, 4, 8, 16, 32, 64).")]
+    public void The_tiles_engine_refuses_what_the_tile_grid_does_not_allow_in_one_line(string commandLine, string message)
+    {
+        OptionException error = Assert.Throws<OptionException>(() => StencilOptionParser.Parse(commandLine.Split(' '), HeatWithTiles));
+        Assert.Equal(message, error.Message);
+    }
+
     [Fact]
     public void Tiles_along_z_are_checked_for_3d_grids()
     {

@@ -4,13 +4,15 @@ using RingKernel.Samples.Cli;
 using RingKernel.Samples.Hosting;
 using RingKernel.Samples.Imaging;
 using RingKernel.Stencils;
+using RingKernel.Stencils.Halo;
 
 /// <summary>
 /// The heat-diffusion run: a hot square (1.0) in a cold plate (0.0), alpha 0.24, advanced by the
-/// single-grid baseline (engine grid) or by the per-thread shared-memory kernel on the CPU backend
-/// (engine kernel, one workgroup per tile).
+/// single-grid baseline (engine grid), by the per-thread shared-memory kernel on the CPU backend
+/// (engine kernel, one workgroup per tile), or by one persistent ring kernel per tile exchanging
+/// halos over K2K (engine tiles).
 /// </summary>
-internal sealed class HeatSimulation : IStencilSimulation
+internal sealed class HeatSimulation : IStencilSimulation, IDisposable
 {
     private const float Alpha = 0.24f;
 
@@ -18,6 +20,7 @@ internal sealed class HeatSimulation : IStencilSimulation
     private readonly HeatBaseline2D? _baseline;
     private readonly KernelDefinition<HeatKernelArgs>? _kernel;
     private readonly CpuBackend? _backend;
+    private readonly TiledHeat2D? _tiled;
     private float[] _field;
     private float[] _scratch;
 
@@ -27,7 +30,12 @@ internal sealed class HeatSimulation : IStencilSimulation
         _equation = new HeatEquation2D(options.Size, Alpha, boundary);
         _field = InitialConditions.HotSquare(options.Size, ambient: 0f, hot: 1f, fraction: 0.25);
         _scratch = new float[_field.Length];
-        if (options.Engine.Name == "kernel")
+        if (options.Engine.Name == "tiles")
+        {
+            _tiled = TiledHeat2D.StartAsync(new CpuBackend(), _equation, options.Tiles, options.Halo, _field).GetAwaiter().GetResult();
+            EngineDescription = $"{options.Tiles}, one ring kernel per tile with a {options.Halo}-cell halo over {_tiled.Engine.Routes.Count} K2K routes, exchanged every {options.Halo} step(s)";
+        }
+        else if (options.Engine.Name == "kernel")
         {
             GridSize tile = options.Tiles.TileSize;
             _kernel = HeatKernel2D.Create(_equation, tile.Width, tile.Height);
@@ -64,6 +72,13 @@ internal sealed class HeatSimulation : IStencilSimulation
 
     public void RunSteps(int steps)
     {
+        if (_tiled is not null)
+        {
+            // The host only commands; each tile's progress reply must say it reached the same step.
+            _tiled.RunStepsAsync(steps, new TileReplies(_tiled.Engine.StepsDone + steps)).GetAwaiter().GetResult();
+            return;
+        }
+
         if (_baseline is not null)
         {
             _baseline.Run(_field, steps);
@@ -77,6 +92,11 @@ internal sealed class HeatSimulation : IStencilSimulation
         }
     }
 
-    public FieldPicture Picture() =>
-        new(_field, _equation.Size.Width, _equation.Size.Height, ColorMap.Inferno, CentredOnZero: false, "temperature");
+    public FieldPicture Picture()
+    {
+        _tiled?.SnapshotAsync(_field).GetAwaiter().GetResult();
+        return new(_field, _equation.Size.Width, _equation.Size.Height, ColorMap.Inferno, CentredOnZero: false, "temperature");
+    }
+
+    public void Dispose() => _tiled?.DisposeAsync().AsTask().GetAwaiter().GetResult();
 }

@@ -14,6 +14,7 @@ var spec = new StencilSampleSpec(
     [
         new StencilEngine("grid", "the whole grid per step, Parallel.For over rows with Vector<float>", HeatSimulation.CheckGridEngine),
         new StencilEngine("kernel", "a GPU-style kernel per step: one workgroup per tile, one coroutine thread per cell, tile and 1-cell halo in shared memory", HeatSimulation.CheckKernelEngine),
+        new StencilEngine("tiles", TiledEngineRules.Description, TiledEngineRules.Check),
     ]);
 
 return StencilSampleHost.Run(args, spec, options => new HeatSimulation(options));

@@ -13,6 +13,7 @@ var spec = new StencilSampleSpec(
     Engines:
     [
         new StencilEngine("grid", "the whole grid per step, Parallel.For over rows with Vector<float>", WaveSimulation.CheckGridEngine),
+        new StencilEngine("tiles", TiledEngineRules.Description, TiledEngineRules.Check),
     ]);
 
 return StencilSampleHost.Run(args, spec, options => new WaveSimulation(options));

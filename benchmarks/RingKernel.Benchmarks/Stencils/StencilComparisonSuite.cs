@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using RingKernel.Benchmarks.Compare;
 using RingKernel.Cpu;
+using RingKernel.Kernels;
 using RingKernel.Stencils;
+using RingKernel.Stencils.Halo;
 
 namespace RingKernel.Benchmarks.Stencils;
 
@@ -14,9 +16,14 @@ namespace RingKernel.Benchmarks.Stencils;
 /// kernel (16x16 coroutine threads a workgroup, tile and halo in shared memory) dispatched once a
 /// step on <see cref="CpuBackend"/>; the baseline is <see cref="HeatBaseline2D"/> on the same
 /// 512² periodic grid. Both end on the same field, checked bit for bit after the runs.</item>
+/// <item><c>heat2d-4096-tiled</c>, <c>heat2d-256-16x16tiles</c>: ours is <see cref="TiledHeat2D"/>,
+/// one persistent ring kernel per tile (2x2 tiles with a 2-cell halo; 16x16 tiles with a 16-cell
+/// halo), halos exchanged over K2K, the host sending RunSteps and waiting for every tile's progress
+/// reply; the baseline is <see cref="HeatBaseline2D"/> on the same periodic grid.</item>
+/// <item><c>wave3d-256-tiled</c> (<c>wave3d-128-tiled</c> in quick mode): ours is
+/// <see cref="TiledWave3D"/>, 1x2x2 tiles (cut across Y and Z, whose faces are whole rows) with a 1-cell halo; the baseline <see cref="WaveBaseline3D"/>.</item>
 /// </list>
-/// Figures with nothing of ours to compare yet (the baselines at the sizes the tiled actor engine
-/// will be measured at) are printed as <c># baseline</c> comment lines.
+/// Every tiled line ends on the same bits as its baseline after the same number of steps, checked after the runs.
 /// </summary>
 public sealed class StencilComparisonSuite : IComparisonSuite
 {
@@ -28,9 +35,72 @@ public sealed class StencilComparisonSuite : IComparisonSuite
     {
         int runs = quick ? 5 : 11;
         yield return GpuStyle2D(runs, quick ? 8 : 20);
-        PrintBaseline("heat2d-4096", Heat2DBaseline(4096, runs, quick ? 10 : 30));
-        PrintBaseline("heat2d-256", Heat2DBaseline(256, runs, quick ? 400 : 2000));
-        PrintBaseline("wave3d-256", Wave3DBaseline(256, runs, quick ? 8 : 20));
+        yield return TiledHeat("heat2d-4096-tiled", 4096, new Dim3(2, 2), halo: 2, runs, quick ? 10 : 30);
+        yield return TiledHeat("heat2d-256-16x16tiles", 256, new Dim3(16, 16), halo: 16, runs, quick ? 320 : 1600);
+        yield return TiledWave(quick ? 128 : 256, runs, quick ? 8 : 20);
+    }
+
+    private static Comparison TiledHeat(string name, int n, Dim3 tiles, int halo, int runs, int steps)
+    {
+        var equation = new HeatEquation2D(GridSize.Square(n), 0.2f, StencilBoundary.Periodic);
+        float[] start = RandomField(equation.Size);
+        float[] baselineField = (float[])start.Clone();
+        var baseline = new HeatBaseline2D(equation);
+        TiledHeat2D tiled = TiledHeat2D.StartAsync(new CpuBackend(), equation, TileGrid.Create(equation.Size, tiles), halo, start).GetAwaiter().GetResult();
+        try
+        {
+            double ours = Best(equation.Size, runs, steps, count => tiled.RunStepsAsync(count).GetAwaiter().GetResult());
+            double theirs = Best(equation.Size, runs, steps, count => baseline.Run(baselineField, count));
+
+            float[] tiledField = new float[start.Length];
+            tiled.SnapshotAsync(tiledField).GetAwaiter().GetResult();
+            float[] check = (float[])start.Clone();
+            baseline.Run(check, (int)tiled.Engine.StepsDone);
+            if (!check.AsSpan().SequenceEqual(tiledField))
+                throw new InvalidOperationException($"{name}: the tiled engine and the baseline disagree after the same number of steps.");
+            return new Comparison(name, ours, theirs, Unit, Better.Higher);
+        }
+        finally
+        {
+            tiled.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    private static Comparison TiledWave(int n, int runs, int steps)
+    {
+        var equation = new WaveEquation3D(GridSize.Cube(n), 0.25f, StencilBoundary.Periodic);
+        float[] startPrevious = RandomField(equation.Size), startCurrent = RandomField(equation.Size, seed: 7);
+        float[] previous = (float[])startPrevious.Clone(), current = (float[])startCurrent.Clone();
+        var baseline = new WaveBaseline3D(equation);
+        TiledWave3D tiled = TiledWave3D.StartAsync(new CpuBackend(), equation, TileGrid.Create(equation.Size, new Dim3(1, 2, 2)), 1, startPrevious, startCurrent).GetAwaiter().GetResult();
+        string name = $"wave3d-{n}-tiled";
+        try
+        {
+            double ours = Best(equation.Size, runs, steps, count => tiled.RunStepsAsync(count).GetAwaiter().GetResult());
+            double theirs = Best(equation.Size, runs, steps, count => baseline.Run(previous, current, count));
+
+            float[] tiledPrevious = new float[previous.Length], tiledCurrent = new float[current.Length];
+            tiled.SnapshotAsync(tiledPrevious, tiledCurrent).GetAwaiter().GetResult();
+            float[] checkPrevious = (float[])startPrevious.Clone(), checkCurrent = (float[])startCurrent.Clone();
+            baseline.Run(checkPrevious, checkCurrent, (int)tiled.Engine.StepsDone);
+            if (!checkCurrent.AsSpan().SequenceEqual(tiledCurrent) || !checkPrevious.AsSpan().SequenceEqual(tiledPrevious))
+                throw new InvalidOperationException($"{name}: the tiled engine and the baseline disagree after the same number of steps.");
+            return new Comparison(name, ours, theirs, Unit, Better.Higher);
+        }
+        finally
+        {
+            tiled.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    /// <summary>Warms <paramref name="run"/> up, then returns the best Mcells/s of <paramref name="runs"/> timed runs of <paramref name="steps"/> steps.</summary>
+    private static double Best(GridSize size, int runs, int steps, Action<int> run)
+    {
+        WarmUp(() => run(1));
+        double best = 0;
+        for (int r = 0; r < runs; r++)
+            best = Math.Max(best, Mcells(size, steps, () => run(steps)));
+        return best;
     }
 
     private static Comparison GpuStyle2D(int runs, int steps)
@@ -78,34 +148,6 @@ public sealed class StencilComparisonSuite : IComparisonSuite
         return new Comparison("stencil2d-gpu-style-512", ours, theirs, Unit, Better.Higher);
     }
 
-    private static double Heat2DBaseline(int n, int runs, int steps)
-    {
-        var equation = new HeatEquation2D(GridSize.Square(n), 0.2f, StencilBoundary.Periodic);
-        float[] field = RandomField(equation.Size);
-        var baseline = new HeatBaseline2D(equation);
-        WarmUp(() => baseline.Run(field, 2));
-        double best = 0;
-        for (int r = 0; r < runs; r++)
-            best = Math.Max(best, Mcells(equation.Size, steps, () => baseline.Run(field, steps)));
-        return best;
-    }
-
-    private static double Wave3DBaseline(int n, int runs, int steps)
-    {
-        var equation = new WaveEquation3D(GridSize.Cube(n), 0.25f, StencilBoundary.Periodic);
-        float[] previous = RandomField(equation.Size), current = RandomField(equation.Size);
-        var baseline = new WaveBaseline3D(equation);
-        WarmUp(() => baseline.Run(previous, current, 2));
-        double best = 0;
-        for (int r = 0; r < runs; r++)
-            best = Math.Max(best, Mcells(equation.Size, steps, () => baseline.Run(previous, current, steps)));
-        return best;
-    }
-
-    private static void PrintBaseline(string name, double mcells) => Console.WriteLine(string.Create(
-        CultureInfo.InvariantCulture,
-        $"# baseline {name}: {mcells:0} {Unit} (single grid, Parallel.For over rows + Vector<float>, {Environment.ProcessorCount} cores; nothing of ours to compare yet)"));
-
     /// <summary>Runs <paramref name="work"/> for at least 400 ms so the hot loops reach tier-1 code before timing.</summary>
     private static void WarmUp(Action work)
     {
@@ -122,9 +164,9 @@ public sealed class StencilComparisonSuite : IComparisonSuite
     }
 
     /// <summary>Values in [0, 1): with a periodic boundary the field keeps its mean and never reaches denormals, which would slow every side.</summary>
-    private static float[] RandomField(GridSize size)
+    private static float[] RandomField(GridSize size, int seed = 42)
     {
-        var random = new Random(42);
+        var random = new Random(seed);
         var field = new float[size.CellCount];
         for (int i = 0; i < field.Length; i++)
             field[i] = random.NextSingle();

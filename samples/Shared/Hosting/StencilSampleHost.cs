@@ -48,6 +48,7 @@ public static class StencilSampleHost
         TimeSpan elapsed = SimulationProgress.Run(options.Steps, simulation.RunSteps, output, interactive);
 
         FieldPicture picture = simulation.Picture();
+        (simulation as IDisposable)?.Dispose();
         (float min, float max) = FieldImage.Range(picture.Plane);
         (float low, float high) = picture.CentredOnZero ? (-Math.Max(Math.Abs(min), Math.Abs(max)), Math.Max(Math.Abs(min), Math.Abs(max))) : (min, max);
         FieldImage.WritePng(options.Output, picture.Plane, picture.Width, picture.Height, picture.Map, low, high);

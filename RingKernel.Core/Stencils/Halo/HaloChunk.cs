@@ -1,0 +1,30 @@
+using System.Runtime.InteropServices;
+using RingKernel.Layouts;
+
+namespace RingKernel.Stencils.Halo;
+
+/// <summary>
+/// One K2K message of a halo exchange: a <see cref="HaloMessageHeader"/> and up to
+/// <see cref="Capacity"/> floats of strip data inline. A strip longer than a chunk is cut into
+/// <see cref="HaloMessageHeader.ChunkCount"/> chunks that the receiver reassembles by
+/// <see cref="HaloMessageHeader.ChunkIndex"/>. 960 bytes, so a 1024-byte inbox slot holds it with its message header.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public struct HaloChunk
+{
+    /// <summary>Floats one chunk carries at most.</summary>
+    public const int Capacity = 232;
+
+    /// <summary>The chunk's size in bytes: the halo header and the data.</summary>
+    public const int Size = HaloMessageHeader.Size + (Capacity * sizeof(float));
+
+    /// <summary>The K2K message type id of halo chunks.</summary>
+    public const uint TypeId = 0x4841_4C4F;
+
+    /// <summary>The inbox slot size that carries one chunk: a message header and <see cref="Size"/> bytes, rounded to 64.</summary>
+    public const int InboxSlotSize = 1024;
+
+    public HaloMessageHeader Header;
+
+    public HaloChunkData Data;
+}

@@ -1,0 +1,240 @@
+using RingKernel.K2K;
+using RingKernel.Layouts;
+
+namespace RingKernel.Stencils.Halo;
+
+/// <summary>
+/// One tile's halo exchange over K2K: for an epoch (the step number the halo belongs to) it sends
+/// the strips its neighbours need on its routes and fills its halo from the strips on its inboxes,
+/// each strip cut into <see cref="HaloChunk"/>s when it is longer than the chunk size.
+/// </summary>
+/// <remarks>
+/// <para>Sending and receiving interleave without blocking (try to send what is pending, take what
+/// has arrived, back off when neither moves), so tiles whose strips exceed their inboxes' capacity
+/// cannot deadlock by all sending at once. Waiting spins and yields the core (a neighbour is
+/// normally one step's compute away) and falls back to 1 ms sleeps only after long idleness.</para>
+/// <para>Epochs: an exchange reads exactly the chunks of its epoch from each inbox and no more, so
+/// the next epoch's chunks of a faster neighbour stay queued, unread, behind them. Every chunk's
+/// <see cref="HaloMessageHeader"/> is checked (step, face, halo width, chunk index and count,
+/// element count, sender); a mismatch throws <see cref="HaloEpochException"/>. K2K's per-route
+/// sequence numbers already prove that no chunk was lost or repeated.</para>
+/// </remarks>
+public sealed class HaloExchange
+{
+    private const int IdleSpinsBeforeSleep = 1 << 14;
+
+    // Bounds a doorbell wait, so that a tile still looks at its inboxes if a ring were missed.
+    private static readonly TimeSpan DoorbellTimeout = TimeSpan.FromMilliseconds(20);
+
+    private readonly HaloDoorbells? _doorbells;
+    private readonly K2KEndpoint _endpoint;
+    private readonly Outgoing[] _routes;
+    private readonly Incoming[] _inboxes;
+    private readonly int _chunkElements;
+    private HaloChunk _chunk;
+
+    /// <param name="endpoint">The tile's K2K endpoint; its routes and inboxes on <paramref name="directions"/> are used where present.</param>
+    /// <param name="layout">The tile's padded memory.</param>
+    /// <param name="directions">The neighbourhood's directions (a missing route or inbox is a fixed boundary there).</param>
+    /// <param name="firstKernelId">The kernel id of tile 0: a tile's number is its kernel id less this.</param>
+    /// <param name="chunkElements">Floats per chunk, 1 to <see cref="HaloChunk.Capacity"/>.</param>
+    /// <param name="doorbells">The tiles' wake-up signals, by tile number, to sleep on while waiting; null to spin, yield and then sleep 1 ms at a time.</param>
+    public HaloExchange(K2KEndpoint endpoint, HaloTileLayout layout, IReadOnlyList<K2KDirection> directions, uint firstKernelId = 0, int chunkElements = HaloChunk.Capacity, HaloDoorbells? doorbells = null)
+    {
+        _doorbells = doorbells;
+        ArgumentNullException.ThrowIfNull(endpoint);
+        ArgumentNullException.ThrowIfNull(layout);
+        ArgumentNullException.ThrowIfNull(directions);
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunkElements, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(chunkElements, HaloChunk.Capacity);
+        _endpoint = endpoint;
+        Layout = layout;
+        _chunkElements = chunkElements;
+        FirstKernelId = firstKernelId;
+        _routes = [.. directions.Where(d => endpoint.FindRoute((int)d) is not null).Select(d => new Outgoing(d, layout.SendRegion(d), endpoint.FindRoute((int)d)!.TargetKernelId - firstKernelId))];
+        _inboxes = [.. directions.Where(d => endpoint.FindInbox((int)d) is not null).Select(d => new Incoming(d, layout.ReceiveRegion(d), endpoint.FindInbox((int)d)!.SourceKernelId - firstKernelId))];
+    }
+
+    public HaloTileLayout Layout { get; }
+
+    public uint FirstKernelId { get; }
+
+    /// <summary>This tile's number.</summary>
+    public uint Tile => _endpoint.KernelId - FirstKernelId;
+
+    /// <summary>The directions this tile sends halos on.</summary>
+    public IReadOnlyList<K2KDirection> Routes => [.. _routes.Select(r => r.Direction)];
+
+    /// <summary>The directions this tile receives halos from.</summary>
+    public IReadOnlyList<K2KDirection> Inboxes => [.. _inboxes.Select(r => r.Direction)];
+
+    /// <summary>Chunks sent so far.</summary>
+    public long ChunksSent { get; private set; }
+
+    /// <summary>Chunks received so far.</summary>
+    public long ChunksReceived { get; private set; }
+
+    /// <summary>
+    /// Exchanges the halo of epoch <paramref name="step"/>: sends the strips of every level in
+    /// <paramref name="levels"/> (padded fields of <see cref="Layout"/>) and fills their halos from the
+    /// neighbours' strips. Returns when every strip is sent and every halo filled.
+    /// </summary>
+    /// <exception cref="HaloEpochException">A received chunk belongs to another epoch or place.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled (the kernel is terminating).</exception>
+    public void Exchange(ulong step, float[][] levels, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(levels);
+        foreach (ref Outgoing route in _routes.AsSpan())
+            route.Begin(levels.Length, _chunkElements);
+        foreach (ref Incoming inbox in _inboxes.AsSpan())
+            inbox.Begin(levels.Length, _chunkElements);
+
+        int pending = _routes.Length + _inboxes.Length;
+        var backoff = default(SpinWait);
+        int idle = 0;
+        bool armed = false;
+        while (pending > 0)
+        {
+            bool moved = false;
+            foreach (ref Outgoing route in _routes.AsSpan())
+            {
+                int sent = 0;
+                while (route.Next < route.Count)
+                {
+                    FillChunk(ref route, step, levels);
+                    if (!_endpoint.TrySend((int)route.Direction, in _chunk))
+                        break;
+                    route.Next++;
+                    sent++;
+                    if (route.Next == route.Count)
+                        pending--;
+                }
+
+                if (sent > 0)
+                {
+                    ChunksSent += sent;
+                    moved = true;
+                    _doorbells?.Ring(route.TargetTile);
+                }
+            }
+
+            foreach (ref Incoming inbox in _inboxes.AsSpan())
+            {
+                int received = 0;
+                while (inbox.Next < inbox.Count && _endpoint.TryReceive((int)inbox.Direction, out _chunk))
+                {
+                    TakeChunk(ref inbox, step, levels);
+                    inbox.Next++;
+                    received++;
+                    if (inbox.Next == inbox.Count)
+                        pending--;
+                }
+
+                if (received > 0)
+                {
+                    ChunksReceived += received;
+                    moved = true;
+                    _doorbells?.Ring(inbox.SourceTile);
+                }
+            }
+
+            if (moved || pending == 0)
+            {
+                backoff.Reset();
+                idle = 0;
+                armed = false;
+            }
+            else if (_doorbells is not null)
+            {
+                // Arm, look once more (a neighbour that acts after this rings), then sleep until rung.
+                if (armed)
+                    _doorbells.Wait(Tile, DoorbellTimeout, cancellationToken);
+                else
+                    _doorbells.Arm(Tile);
+                armed = !armed;
+            }
+            else
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+
+                // A neighbour is usually a step's compute away: spin and yield the core to it, and
+                // sleep only when it has been away far longer (a stalled or descheduled tile).
+                if (++idle < IdleSpinsBeforeSleep)
+                    backoff.SpinOnce(sleep1Threshold: -1);
+                else
+                    Thread.Sleep(1);
+            }
+        }
+    }
+
+    private void FillChunk(ref Outgoing route, ulong step, float[][] levels)
+    {
+        int offset = route.Next * _chunkElements;
+        int count = Math.Min(_chunkElements, route.Total - offset);
+        _chunk.Header = new HaloMessageHeader
+        {
+            Step = step,
+            SourceTile = Tile,
+            Direction = (uint)route.Direction.Opposite(),
+            HaloWidth = (uint)Layout.Halo,
+            ElementCount = (uint)count,
+            ChunkIndex = (uint)route.Next,
+            ChunkCount = (uint)route.Count,
+        };
+        Layout.CopyStrip(levels, route.Region, offset, ((Span<float>)_chunk.Data)[..count], intoChunk: true);
+    }
+
+    private void TakeChunk(ref Incoming inbox, ulong step, float[][] levels)
+    {
+        ref readonly HaloMessageHeader header = ref _chunk.Header;
+        int offset = inbox.Next * _chunkElements;
+        int count = Math.Min(_chunkElements, inbox.Total - offset);
+        string? problem =
+            header.Step != step ? $"it is for step {header.Step}"
+            : header.Direction != (uint)inbox.Direction ? $"it fills face {K2KDirections.Describe((int)header.Direction)}"
+            : header.SourceTile != inbox.SourceTile ? $"it comes from tile {header.SourceTile}, not {inbox.SourceTile}"
+            : header.HaloWidth != (uint)Layout.Halo ? $"its halo is {header.HaloWidth} wide, not {Layout.Halo}"
+            : header.ChunkCount != (uint)inbox.Count || header.ChunkIndex != (uint)inbox.Next ? $"it is chunk {header.ChunkIndex} of {header.ChunkCount}, not {inbox.Next} of {inbox.Count}"
+            : header.ElementCount != (uint)count ? $"it holds {header.ElementCount} elements, not {count}"
+            : null;
+        if (problem is not null)
+            throw new HaloEpochException($"Tile {Tile} exchanging the halo of step {step} received a chunk on inbox {K2KDirections.Describe((int)inbox.Direction)} that does not belong there: {problem}.");
+        Layout.CopyStrip(levels, inbox.Region, offset, ((Span<float>)_chunk.Data)[..count], intoChunk: false);
+    }
+
+    private static int ChunkCount(int total, int chunkElements) => (total + chunkElements - 1) / chunkElements;
+
+    private struct Outgoing(K2KDirection direction, HaloRegion region, uint targetTile)
+    {
+        public readonly K2KDirection Direction = direction;
+        public readonly HaloRegion Region = region;
+        public readonly uint TargetTile = targetTile;
+        public int Total;
+        public int Count;
+        public int Next;
+
+        public void Begin(int levels, int chunkElements)
+        {
+            Total = Region.CellCount * levels;
+            Count = ChunkCount(Total, chunkElements);
+            Next = 0;
+        }
+    }
+
+    private struct Incoming(K2KDirection direction, HaloRegion region, uint sourceTile)
+    {
+        public readonly K2KDirection Direction = direction;
+        public readonly HaloRegion Region = region;
+        public readonly uint SourceTile = sourceTile;
+        public int Total;
+        public int Count;
+        public int Next;
+
+        public void Begin(int levels, int chunkElements)
+        {
+            Total = Region.CellCount * levels;
+            Count = ChunkCount(Total, chunkElements);
+            Next = 0;
+        }
+    }
+}

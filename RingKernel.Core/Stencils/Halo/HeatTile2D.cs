@@ -1,0 +1,73 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace RingKernel.Stencils.Halo;
+
+/// <summary>
+/// A tile of a <see cref="HeatEquation2D"/> simulation: two padded levels, each step's rows in
+/// <see cref="Vector{T}"/> lanes through <see cref="HeatEquation2D.Update(Vector{float}, Vector{float}, Vector{float}, Vector{float}, Vector{float}, Vector{float})"/>,
+/// the tail through the scalar rule, so it matches <see cref="HeatReference2D"/> bit for bit.
+/// </summary>
+public sealed class HeatTile2D : StencilTile
+{
+    private readonly float[] _field;
+    private readonly float _alpha;
+    private float[] _current;
+    private float[] _next;
+
+    /// <param name="equation">The equation over the whole grid.</param>
+    /// <param name="grid">The grid's tiles.</param>
+    /// <param name="tile">This tile's number.</param>
+    /// <param name="halo">The halo width (1 to the grid's <see cref="TileGrid.MaxHaloWidth"/>).</param>
+    /// <param name="field">The whole-grid field: the tile's cells are read from it now and written back by <see cref="Snapshot"/>.</param>
+    public HeatTile2D(HeatEquation2D equation, TileGrid grid, int tile, int halo, float[] field)
+        : base(grid, tile, halo, (equation ?? throw new ArgumentNullException(nameof(equation))).Boundary)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        if (equation.Size != grid.Size)
+            throw new ArgumentException($"The equation is over a {equation.Size} grid, the tiles over {grid.Size}.", nameof(grid));
+        StencilFields.CheckLength(field.Length, grid.Size, nameof(field));
+        _field = field;
+        _alpha = equation.Alpha;
+        _current = NewLevel();
+        _next = NewLevel();
+        Layout.LoadInterior(field, grid.Size, Origin, _current);
+    }
+
+    protected override float[][] ExchangedLevels => [_current];
+
+    public override void Snapshot() => Layout.StoreInterior(_current, _field, Grid.Size, Origin);
+
+    protected override void Advance(HaloRegion region)
+    {
+        int stride = Layout.RowStride;
+        ref float current = ref MemoryMarshal.GetArrayDataReference(_current);
+        ref float next = ref MemoryMarshal.GetArrayDataReference(_next);
+        var alphas = new Vector<float>(_alpha);
+        int width = region.Width;
+        for (int y = region.Start.Y; y < region.End.Y; y++)
+        {
+            int row = Layout.Index(region.Start.X, y);
+            int x = 0;
+            for (; x + Vector<float>.Count <= width; x += Vector<float>.Count)
+            {
+                nuint at = (nuint)(row + x);
+                HeatEquation2D.Update(
+                    Vector.LoadUnsafe(ref current, at),
+                    Vector.LoadUnsafe(ref current, at - 1),
+                    Vector.LoadUnsafe(ref current, at + 1),
+                    Vector.LoadUnsafe(ref current, at - (nuint)stride),
+                    Vector.LoadUnsafe(ref current, at + (nuint)stride),
+                    alphas).StoreUnsafe(ref next, at);
+            }
+
+            for (; x < width; x++)
+            {
+                int at = row + x;
+                _next[at] = HeatEquation2D.Update(_current[at], _current[at - 1], _current[at + 1], _current[at - stride], _current[at + stride], _alpha);
+            }
+        }
+
+        (_current, _next) = (_next, _current);
+    }
+}

@@ -1,0 +1,118 @@
+using RingKernel.K2K;
+using RingKernel.Kernels;
+
+namespace RingKernel.Stencils.Halo;
+
+/// <summary>
+/// One tile of a tiled stencil simulation, the state of one tile kernel: its cells with a halo of
+/// <see cref="Halo"/> cells, refreshed over K2K every <see cref="Halo"/> steps. Between exchanges a
+/// tile computes a region that shrinks by one cell per step from the full halo to its own cells
+/// (communication-avoiding), so a halo of h costs one exchange per h steps and gives the same bits
+/// as a single-grid step every time.
+/// </summary>
+/// <remarks>
+/// On a side with no neighbour (the grid's edge under a fixed boundary) the halo holds the fixed
+/// value and the region does not grow into it.
+/// </remarks>
+public abstract class StencilTile
+{
+    private readonly HaloRegion _interior;
+    private readonly Index3 _growMinus;
+    private readonly Index3 _growPlus;
+    private HaloExchange? _exchange;
+
+    protected StencilTile(TileGrid grid, int tile, int halo, StencilBoundary boundary)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        string? error = grid.CheckHaloWidth(halo);
+        if (error is not null)
+            throw new ArgumentOutOfRangeException(nameof(halo), halo, error);
+        Grid = grid;
+        Index = tile;
+        Coordinates = grid.TileAt(tile);
+        Origin = grid.OriginOf(Coordinates);
+        Boundary = boundary;
+        Layout = new HaloTileLayout(grid.TileSize, halo);
+        _interior = Layout.Interior;
+        _growMinus = new Index3(Grows(TileFace.XMinus), Grows(TileFace.YMinus), grid.Size.Is2D ? 0 : Grows(TileFace.ZMinus));
+        _growPlus = new Index3(Grows(TileFace.XPlus), Grows(TileFace.YPlus), grid.Size.Is2D ? 0 : Grows(TileFace.ZPlus));
+    }
+
+    public TileGrid Grid { get; }
+
+    /// <summary>The tile's number in <see cref="Grid"/>.</summary>
+    public int Index { get; }
+
+    public Index3 Coordinates { get; }
+
+    /// <summary>The grid coordinates of the tile's first cell.</summary>
+    public Index3 Origin { get; }
+
+    public StencilBoundary Boundary { get; }
+
+    public HaloTileLayout Layout { get; }
+
+    public int Halo => Layout.Halo;
+
+    /// <summary>Steps done since the start.</summary>
+    public long StepsDone { get; private set; }
+
+    /// <summary>The neighbourhood the tile exchanges with: faces only for a halo of 1, faces, edges and corners for wider halos (the shrinking region reads diagonal neighbours' cells).</summary>
+    public K2KNeighbourhood Neighbourhood => Halo == 1 ? K2KNeighbourhood.VonNeumann : K2KNeighbourhood.Moore;
+
+    /// <summary>The tile's progress as its kernel reports it.</summary>
+    public TileProgress Progress => new(Index, StepsDone, _exchange?.ChunksSent ?? 0, _exchange?.ChunksReceived ?? 0);
+
+    /// <summary>Called before each step with (tile, step); see <see cref="TiledStencilOptions.BeforeStep"/>.</summary>
+    internal Action<int, long>? BeforeStep { get; set; }
+
+    /// <summary>The padded fields whose halos are exchanged, in the order they travel.</summary>
+    protected abstract float[][] ExchangedLevels { get; }
+
+    /// <summary>Connects the tile to its K2K endpoint (and the tiles' doorbells, if any); the engine calls it before the tile's kernel starts.</summary>
+    public void Attach(K2KEndpoint endpoint, TiledStencilOptions options, HaloDoorbells? doorbells = null, uint firstKernelId = 0)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        ArgumentNullException.ThrowIfNull(options);
+        _exchange = new HaloExchange(endpoint, Layout, K2KDirections.Of(Neighbourhood, !Grid.Size.Is2D), firstKernelId, options.ChunkElements, doorbells);
+        BeforeStep = options.BeforeStep;
+    }
+
+    /// <summary>Advances <paramref name="steps"/> steps, exchanging halos at the start of every epoch of <see cref="Halo"/> steps.</summary>
+    /// <exception cref="InvalidOperationException">The tile is not attached to a K2K endpoint.</exception>
+    public void Run(int steps, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(steps);
+        HaloExchange exchange = _exchange ?? throw new InvalidOperationException($"Tile {Index} is not attached to a K2K endpoint.");
+        for (int i = 0; i < steps; i++)
+        {
+            BeforeStep?.Invoke(Index, StepsDone);
+            int phase = (int)(StepsDone % Halo);
+            if (phase == 0)
+                exchange.Exchange((ulong)StepsDone, ExchangedLevels, cancellationToken);
+            Advance(Region(Halo - 1 - phase));
+            StepsDone++;
+        }
+    }
+
+    /// <summary>Writes the tile's cells into the engine's whole-grid field(s).</summary>
+    public abstract void Snapshot();
+
+    /// <summary>Computes one step over <paramref name="region"/> (tile coordinates) and makes it the current level.</summary>
+    protected abstract void Advance(HaloRegion region);
+
+    /// <summary>A padded field with every cell at the fixed boundary value (the halo on a side without a neighbour keeps it).</summary>
+    protected float[] NewLevel()
+    {
+        var level = new float[Layout.Length];
+        if (Boundary.Kind == BoundaryKind.Fixed)
+            Array.Fill(level, Boundary.FixedValue);
+        return level;
+    }
+
+    private HaloRegion Region(int extent) => new(
+        new Index3(_interior.Start.X - (extent * _growMinus.X), _interior.Start.Y - (extent * _growMinus.Y), _interior.Start.Z - (extent * _growMinus.Z)),
+        new Index3(_interior.End.X + (extent * _growPlus.X), _interior.End.Y + (extent * _growPlus.Y), _interior.End.Z + (extent * _growPlus.Z)));
+
+    private int Grows(TileFace face) => Grid.TryGetNeighbour(Coordinates, face, Boundary.Kind, out _) ? 1 : 0;
+}

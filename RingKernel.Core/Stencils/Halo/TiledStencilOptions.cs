@@ -1,0 +1,20 @@
+namespace RingKernel.Stencils.Halo;
+
+/// <summary>How a <see cref="TiledStencilEngine"/> sets up its tiles' K2K halo exchange.</summary>
+public sealed record TiledStencilOptions
+{
+    /// <summary>Floats per halo chunk, 1 to <see cref="HaloChunk.Capacity"/>: a strip longer than this is sent in several chunks.</summary>
+    public int ChunkElements { get; init; } = HaloChunk.Capacity;
+
+    /// <summary>Chunks each K2K inbox holds (a power of two of at least 2); a sender waits, still receiving, when it is full.</summary>
+    public int InboxCapacity { get; init; } = 16;
+
+    /// <summary>Whether every halo chunk carries a CRC-32C that the receiving tile verifies.</summary>
+    public bool Checksummed { get; init; } = true;
+
+    /// <summary>
+    /// Called on a tile's kernel thread before each of its steps with (tile, step): lets tests slow
+    /// one tile down or inject a fault into it. Null in normal use.
+    /// </summary>
+    public Action<int, long>? BeforeStep { get; init; }
+}
