@@ -36,6 +36,8 @@ public sealed class HeatTile2D : StencilTile
 
     protected override float[][] ExchangedLevels => [_current];
 
+    protected override float[][] StateLevels => [_current];
+
     public override void Snapshot() => Layout.StoreInterior(_current, _field, Grid.Size, Origin);
 
     protected override void Advance(HaloRegion region)

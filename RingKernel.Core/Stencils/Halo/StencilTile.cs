@@ -20,6 +20,14 @@ public abstract class StencilTile
     private readonly Index3 _growMinus;
     private readonly Index3 _growPlus;
     private HaloExchange? _exchange;
+    private float[][]? _checkpoint;
+    private long _checkpointStep;
+    private long _checkpointExchangedStep = -1;
+
+    // The step whose epoch's halo is in place: a tile restored to a checkpoint taken right after an
+    // exchange must not exchange that epoch again.
+    private long _exchangedStep = -1;
+    private bool _exchangedSinceCheckpoint;
 
     protected StencilTile(TileGrid grid, int tile, int halo, StencilBoundary boundary)
     {
@@ -69,6 +77,9 @@ public abstract class StencilTile
     /// <summary>The padded fields whose halos are exchanged, in the order they travel.</summary>
     protected abstract float[][] ExchangedLevels { get; }
 
+    /// <summary>The padded fields that hold the tile's state between steps (what a checkpoint copies).</summary>
+    protected abstract float[][] StateLevels { get; }
+
     /// <summary>Connects the tile to its K2K endpoint (and the tiles' doorbells, if any); the engine calls it before the tile's kernel starts.</summary>
     public void Attach(K2KEndpoint endpoint, TiledStencilOptions options, HaloDoorbells? doorbells = null, uint firstKernelId = 0)
     {
@@ -76,20 +87,45 @@ public abstract class StencilTile
         ArgumentNullException.ThrowIfNull(options);
         _exchange = new HaloExchange(endpoint, Layout, K2KDirections.Of(Neighbourhood, !Grid.Size.Is2D), firstKernelId, options.ChunkElements, doorbells);
         BeforeStep = options.BeforeStep;
+        if (options.RestartFromCheckpoints)
+            SaveCheckpoint();
     }
 
-    /// <summary>Advances <paramref name="steps"/> steps, exchanging halos at the start of every epoch of <see cref="Halo"/> steps.</summary>
-    /// <exception cref="InvalidOperationException">The tile is not attached to a K2K endpoint.</exception>
-    public void Run(int steps, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Puts the tile back to its last checkpoint (taken after its last exchange, or at the start);
+    /// false, changing nothing, when there is none or the tile has begun an exchange since, whose
+    /// chunks cannot be sent or read twice.
+    /// </summary>
+    public bool TryRestoreCheckpoint()
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(steps);
+        if (_checkpoint is null || _exchangedSinceCheckpoint)
+            return false;
+        float[][] levels = StateLevels;
+        for (int i = 0; i < levels.Length; i++)
+            _checkpoint[i].CopyTo(levels[i], 0);
+        StepsDone = _checkpointStep;
+        _exchangedStep = _checkpointExchangedStep;
+        return true;
+    }
+
+    /// <summary>Advances until <see cref="StepsDone"/> is <paramref name="untilStep"/>, exchanging halos at the start of every epoch of <see cref="Halo"/> steps.</summary>
+    /// <exception cref="InvalidOperationException">The tile is not attached to a K2K endpoint.</exception>
+    public void RunUntil(long untilStep, CancellationToken cancellationToken = default)
+    {
         HaloExchange exchange = _exchange ?? throw new InvalidOperationException($"Tile {Index} is not attached to a K2K endpoint.");
-        for (int i = 0; i < steps; i++)
+        while (StepsDone < untilStep)
         {
             BeforeStep?.Invoke(Index, StepsDone);
             int phase = (int)(StepsDone % Halo);
-            if (phase == 0)
+            if (phase == 0 && _exchangedStep != StepsDone)
+            {
+                _exchangedSinceCheckpoint = true;
                 exchange.Exchange((ulong)StepsDone, ExchangedLevels, cancellationToken);
+                _exchangedStep = StepsDone;
+                if (_checkpoint is not null)
+                    SaveCheckpoint();
+            }
+
             Advance(Region(Halo - 1 - phase));
             StepsDone++;
         }
@@ -108,6 +144,17 @@ public abstract class StencilTile
         if (Boundary.Kind == BoundaryKind.Fixed)
             Array.Fill(level, Boundary.FixedValue);
         return level;
+    }
+
+    private void SaveCheckpoint()
+    {
+        float[][] levels = StateLevels;
+        _checkpoint ??= [.. levels.Select(level => new float[level.Length])];
+        for (int i = 0; i < levels.Length; i++)
+            levels[i].CopyTo(_checkpoint[i], 0);
+        _checkpointStep = StepsDone;
+        _checkpointExchangedStep = _exchangedStep;
+        _exchangedSinceCheckpoint = false;
     }
 
     private HaloRegion Region(int extent) => new(

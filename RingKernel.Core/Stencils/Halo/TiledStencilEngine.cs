@@ -32,7 +32,7 @@ public sealed class TiledStencilEngine : IAsyncDisposable
             switch (command.Kind)
             {
                 case TileCommandKind.RunSteps:
-                    tile.Run(command.Steps, kernel.TerminationToken);
+                    tile.RunUntil(command.UntilStep, kernel.TerminationToken);
                     break;
                 case TileCommandKind.Snapshot:
                     tile.Snapshot();
@@ -49,10 +49,16 @@ public sealed class TiledStencilEngine : IAsyncDisposable
     private readonly HaloDoorbells _doorbells;
     private readonly List<RingKernelMemory> _memories = [];
     private readonly List<IRingKernel> _kernels = [];
+    private readonly IRingKernelBackend _backend;
+    private readonly TiledStencilOptions _options;
+    private readonly int[] _restarts;
     private ulong _nextCorrelation;
 
-    private TiledStencilEngine(IReadOnlyList<StencilTile> tiles, K2KFabric fabric)
+    private TiledStencilEngine(IRingKernelBackend backend, IReadOnlyList<StencilTile> tiles, K2KFabric fabric, TiledStencilOptions options)
     {
+        _backend = backend;
+        _options = options;
+        _restarts = new int[tiles.Count];
         Tiles = tiles;
         _fabric = fabric;
         _doorbells = new HaloDoorbells(tiles.Count);
@@ -69,6 +75,9 @@ public sealed class TiledStencilEngine : IAsyncDisposable
 
     /// <summary>Steps every tile has done.</summary>
     public long StepsDone { get; private set; }
+
+    /// <summary>Tile kernels relaunched from their checkpoints after a fault (see <see cref="TiledStencilOptions.RestartFromCheckpoints"/>).</summary>
+    public int Restarts => _restarts.Sum();
 
     /// <summary>
     /// Connects <paramref name="tiles"/> (every tile of one grid, by number, with one halo width and
@@ -94,7 +103,7 @@ public sealed class TiledStencilEngine : IAsyncDisposable
 
         var haloTypes = new MessageTypeRegistry(HaloChunk.InboxSlotSize - MessageHeader.Size).Register<HaloChunk>(HaloChunk.TypeId);
         var fabric = new K2KFabric(backend.MemorySpace, haloTypes, options.InboxCapacity, HaloChunk.InboxSlotSize, options.Checksummed);
-        var engine = new TiledStencilEngine(tiles, fabric);
+        var engine = new TiledStencilEngine(backend, tiles, fabric, options);
         try
         {
             fabric.ConnectNeighbourhood(first.Grid, first.Neighbourhood, first.Boundary.Kind);
@@ -132,7 +141,7 @@ public sealed class TiledStencilEngine : IAsyncDisposable
     public async Task<long> RunStepsAsync(int steps, IProgress<TileProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(steps);
-        await CommandAsync(TileCommand.RunSteps(steps), progress, cancellationToken).ConfigureAwait(false);
+        await CommandAsync(TileCommand.RunSteps(StepsDone + steps), progress, cancellationToken).ConfigureAwait(false);
         StepsDone += steps;
         return StepsDone;
     }
@@ -169,30 +178,70 @@ public sealed class TiledStencilEngine : IAsyncDisposable
         _doorbells.Dispose();
     }
 
+    /// <summary>
+    /// Relaunches faulted tile kernel <paramref name="tile"/> over its rings after restoring its
+    /// checkpoint; its unprocessed command is still at the head of its input ring (a faulted ring
+    /// kernel does not commit the message in hand) and, naming the step to reach, is simply run again.
+    /// </summary>
+    private async Task<bool> TryRestartAsync(int tile)
+    {
+        if (!_options.RestartFromCheckpoints || _kernels[tile].State != RingKernelState.Faulted || _restarts[tile] >= _options.MaxRestartsPerTile)
+            return false;
+        if (!Tiles[tile].TryRestoreCheckpoint())
+            return false;
+        IRingKernel relaunched = _backend.CreateRingKernel(TileKernel, Tiles[tile], _memories[tile]);
+        relaunched.Launch();
+        _kernels[tile] = relaunched;
+        _restarts[tile]++;
+        await relaunched.ActivateAsync().ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>Relaunches every ended tile kernel that can be; throws the fault of the first that cannot.</summary>
+    private async Task RecoverEndedTilesAsync()
+    {
+        for (int tile = 0; tile < _kernels.Count; tile++)
+        {
+            IRingKernel kernel = _kernels[tile];
+            if (!kernel.Completion.IsCompleted || await TryRestartAsync(tile).ConfigureAwait(false))
+                continue;
+            await kernel.Completion.ConfigureAwait(false);
+            throw new KernelFaultedException(kernel.Name, $"tile {tile}'s kernel ended while a tile command was in progress");
+        }
+    }
+
     private async Task CommandAsync(TileCommand command, IProgress<TileProgress>? progress, CancellationToken cancellationToken)
     {
         ulong correlation = ++_nextCorrelation;
         foreach (IRingKernel kernel in _kernels)
             await kernel.Input.EnqueueAsync(command, new MessageHeader { CorrelationId = correlation }, cancellationToken).ConfigureAwait(false);
 
-        foreach (IRingKernel kernel in _kernels)
+        for (int tile = 0; tile < _kernels.Count; tile++)
         {
             TileProgress reply;
             MessageHeader header;
-            while (!kernel.Output.TryDequeue(out reply, out header))
+            while (!_kernels[tile].Output.TryDequeue(out reply, out header))
             {
-                Task ready = kernel.Output.WaitToReadAsync(cancellationToken).AsTask();
-                if (await Task.WhenAny(ready, kernel.Completion).ConfigureAwait(false) == kernel.Completion)
+                using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                Task ready = _kernels[tile].Output.WaitToReadAsync(stopWaiting.Token).AsTask();
+
+                // Any tile ending stops the run: the tile waited on may be waiting for that one's halo.
+                Task ended = Task.WhenAny(_kernels.Select(k => k.Completion));
+                if (await Task.WhenAny(ready, ended).ConfigureAwait(false) != ready)
                 {
-                    await kernel.Completion.ConfigureAwait(false);
-                    throw new KernelFaultedException(kernel.Name, "it ended while a tile command was in progress");
+                    // One reader waits on a ring at a time: end this wait before a relaunched kernel's.
+                    await stopWaiting.CancelAsync().ConfigureAwait(false);
+                    await ready.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    cancellationToken.ThrowIfCancellationRequested();
+                    await RecoverEndedTilesAsync().ConfigureAwait(false);
+                    continue;
                 }
 
                 await ready.ConfigureAwait(false);
             }
 
             if (header.CorrelationId != correlation)
-                throw new InvalidOperationException($"Tile kernel {kernel.Name} answered command {header.CorrelationId} while {correlation} was expected.");
+                throw new InvalidOperationException($"Tile kernel {_kernels[tile].Name} answered command {header.CorrelationId} while {correlation} was expected.");
             progress?.Report(reply);
         }
     }

@@ -13,6 +13,16 @@ public sealed record TiledStencilOptions
     public bool Checksummed { get; init; } = true;
 
     /// <summary>
+    /// Whether each tile checkpoints its cells and halo after every exchange, so that a tile kernel
+    /// that faults between exchanges is relaunched over the same rings, restored, and given its
+    /// command again. Costs a copy of the tile per epoch; off unless set.
+    /// </summary>
+    public bool RestartFromCheckpoints { get; init; }
+
+    /// <summary>Relaunches allowed per tile when <see cref="RestartFromCheckpoints"/> is set; past them a fault ends the run.</summary>
+    public int MaxRestartsPerTile { get; init; } = 3;
+
+    /// <summary>
     /// Called on a tile's kernel thread before each of its steps with (tile, step): lets tests slow
     /// one tile down or inject a fault into it. Null in normal use.
     /// </summary>

@@ -43,6 +43,8 @@ public sealed class WaveTile3D : StencilTile
 
     protected override float[][] ExchangedLevels => Halo == 1 ? [_current] : [_current, _previous];
 
+    protected override float[][] StateLevels => [_previous, _current];
+
     public override void Snapshot()
     {
         Layout.StoreInterior(_previous, _previousField, Grid.Size, Origin);

@@ -167,6 +167,9 @@ public class TiledHeatTests
         float[][] leftLevels = [Filled(layout, 1f)];
         float[][] rightLevels = [Filled(layout, 2f)];
         K2KRoute rightToLeft = fabric.FindRoute(1, (int)K2KDirection.XMinus)!;
+        Assert.Equal([K2KDirection.XPlus], left.Routes);
+        Assert.Equal([K2KDirection.XPlus], left.Inboxes);
+        Assert.Equal([K2KDirection.XMinus], right.Routes);
 
         // The right tile exchanges step 0, then sends step 1 (other values) without waiting for the left tile.
         Task right01 = Task.Run(() =>
