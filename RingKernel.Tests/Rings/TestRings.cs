@@ -12,6 +12,9 @@ internal static class TestRings
     /// <summary>Hang guard for waits on other threads; never a performance bound.</summary>
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
+    /// <summary>Hang guard for stress threads: generous, since a loaded machine can slow them a hundredfold.</summary>
+    public static readonly TimeSpan JoinPatience = TimeSpan.FromMinutes(4);
+
     public static TheoryData<RingKind> Kinds => new() { RingKind.SingleProducer, RingKind.MultiProducer };
 
     public static DeviceBuffer Allocate(RingKind kind, int capacity, int slotSize) =>
@@ -57,6 +60,14 @@ internal static class TestRings
         }
     }
 
-    public static void Join(Thread thread) =>
-        Assert.True(thread.Join(Patience), $"Thread {thread.Name} did not finish.");
+    /// <summary>
+    /// Waits for a producer or consumer thread. One still running after the patience would go on
+    /// writing ring memory that the test is about to free, corrupting the test host's heap, so the
+    /// host is stopped with the reason instead of failing the test alone.
+    /// </summary>
+    public static void Join(Thread thread)
+    {
+        if (!thread.Join(JoinPatience))
+            Environment.FailFast($"Test thread '{thread.Name}' did not finish within {JoinPatience}; stopping rather than free ring memory it still uses.");
+    }
 }
