@@ -28,8 +28,8 @@ public sealed class HaloExchange
 
     private readonly HaloDoorbells? _doorbells;
     private readonly K2KEndpoint _endpoint;
-    private readonly Outgoing[] _routes;
-    private readonly Incoming[] _inboxes;
+    private readonly Strip[] _routes;
+    private readonly Strip[] _inboxes;
     private readonly int _chunkElements;
     private HaloChunk _chunk;
 
@@ -51,8 +51,8 @@ public sealed class HaloExchange
         Layout = layout;
         _chunkElements = chunkElements;
         FirstKernelId = firstKernelId;
-        _routes = [.. directions.Where(d => endpoint.FindRoute((int)d) is not null).Select(d => new Outgoing(d, layout.SendRegion(d), endpoint.FindRoute((int)d)!.TargetKernelId - firstKernelId))];
-        _inboxes = [.. directions.Where(d => endpoint.FindInbox((int)d) is not null).Select(d => new Incoming(d, layout.ReceiveRegion(d), endpoint.FindInbox((int)d)!.SourceKernelId - firstKernelId))];
+        _routes = [.. directions.Where(d => endpoint.FindRoute((int)d) is not null).Select(d => new Strip(d, layout.SendRegion(d), endpoint.FindRoute((int)d)!.TargetKernelId - firstKernelId))];
+        _inboxes = [.. directions.Where(d => endpoint.FindInbox((int)d) is not null).Select(d => new Strip(d, layout.ReceiveRegion(d), endpoint.FindInbox((int)d)!.SourceKernelId - firstKernelId))];
     }
 
     public HaloTileLayout Layout { get; }
@@ -84,9 +84,9 @@ public sealed class HaloExchange
     public void Exchange(ulong step, float[][] levels, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(levels);
-        foreach (ref Outgoing route in _routes.AsSpan())
+        foreach (ref Strip route in _routes.AsSpan())
             route.Begin(levels.Length, _chunkElements);
-        foreach (ref Incoming inbox in _inboxes.AsSpan())
+        foreach (ref Strip inbox in _inboxes.AsSpan())
             inbox.Begin(levels.Length, _chunkElements);
 
         int pending = _routes.Length + _inboxes.Length;
@@ -96,7 +96,7 @@ public sealed class HaloExchange
         while (pending > 0)
         {
             bool moved = false;
-            foreach (ref Outgoing route in _routes.AsSpan())
+            foreach (ref Strip route in _routes.AsSpan())
             {
                 int sent = 0;
                 while (route.Next < route.Count)
@@ -114,11 +114,11 @@ public sealed class HaloExchange
                 {
                     ChunksSent += sent;
                     moved = true;
-                    _doorbells?.Ring(route.TargetTile);
+                    _doorbells?.Ring(route.PeerTile);
                 }
             }
 
-            foreach (ref Incoming inbox in _inboxes.AsSpan())
+            foreach (ref Strip inbox in _inboxes.AsSpan())
             {
                 int received = 0;
                 while (inbox.Next < inbox.Count && _endpoint.TryReceive((int)inbox.Direction, out _chunk))
@@ -134,7 +134,7 @@ public sealed class HaloExchange
                 {
                     ChunksReceived += received;
                     moved = true;
-                    _doorbells?.Ring(inbox.SourceTile);
+                    _doorbells?.Ring(inbox.PeerTile);
                 }
             }
 
@@ -167,7 +167,7 @@ public sealed class HaloExchange
         }
     }
 
-    private void FillChunk(ref Outgoing route, ulong step, float[][] levels)
+    private void FillChunk(ref Strip route, ulong step, float[][] levels)
     {
         int offset = route.Next * _chunkElements;
         int count = Math.Min(_chunkElements, route.Total - offset);
@@ -184,7 +184,7 @@ public sealed class HaloExchange
         Layout.CopyStrip(levels, route.Region, offset, ((Span<float>)_chunk.Data)[..count], intoChunk: true);
     }
 
-    private void TakeChunk(ref Incoming inbox, ulong step, float[][] levels)
+    private void TakeChunk(ref Strip inbox, ulong step, float[][] levels)
     {
         ref readonly HaloMessageHeader header = ref _chunk.Header;
         int offset = inbox.Next * _chunkElements;
@@ -192,7 +192,7 @@ public sealed class HaloExchange
         string? problem =
             header.Step != step ? $"it is for step {header.Step}"
             : header.Direction != (uint)inbox.Direction ? $"it fills face {K2KDirections.Describe((int)header.Direction)}"
-            : header.SourceTile != inbox.SourceTile ? $"it comes from tile {header.SourceTile}, not {inbox.SourceTile}"
+            : header.SourceTile != inbox.PeerTile ? $"it comes from tile {header.SourceTile}, not {inbox.PeerTile}"
             : header.HaloWidth != (uint)Layout.Halo ? $"its halo is {header.HaloWidth} wide, not {Layout.Halo}"
             : header.ChunkCount != (uint)inbox.Count || header.ChunkIndex != (uint)inbox.Next ? $"it is chunk {header.ChunkIndex} of {header.ChunkCount}, not {inbox.Next} of {inbox.Count}"
             : header.ElementCount != (uint)count ? $"it holds {header.ElementCount} elements, not {count}"
@@ -204,28 +204,12 @@ public sealed class HaloExchange
 
     private static int ChunkCount(int total, int chunkElements) => (total + chunkElements - 1) / chunkElements;
 
-    private struct Outgoing(K2KDirection direction, HaloRegion region, uint targetTile)
+    /// <summary>One strip on the way out (peer = target tile) or in (peer = source tile), with its chunking progress.</summary>
+    private struct Strip(K2KDirection direction, HaloRegion region, uint peerTile)
     {
         public readonly K2KDirection Direction = direction;
         public readonly HaloRegion Region = region;
-        public readonly uint TargetTile = targetTile;
-        public int Total;
-        public int Count;
-        public int Next;
-
-        public void Begin(int levels, int chunkElements)
-        {
-            Total = Region.CellCount * levels;
-            Count = ChunkCount(Total, chunkElements);
-            Next = 0;
-        }
-    }
-
-    private struct Incoming(K2KDirection direction, HaloRegion region, uint sourceTile)
-    {
-        public readonly K2KDirection Direction = direction;
-        public readonly HaloRegion Region = region;
-        public readonly uint SourceTile = sourceTile;
+        public readonly uint PeerTile = peerTile;
         public int Total;
         public int Count;
         public int Next;
