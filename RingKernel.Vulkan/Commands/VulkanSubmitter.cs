@@ -118,6 +118,10 @@ internal sealed unsafe class VulkanSubmitter : IDisposable
         ulong fence = _fence;
         VulkanResults.Check(vk.WaitForFences(_device.Handle, 1, &fence, 1, VkConstants.InfiniteTimeout), "vkWaitForFences");
         VulkanResults.Check(vk.ResetFences(_device.Handle, 1, &fence), "vkResetFences");
+        // The fence and the timeline signal of one submission need not become visible together
+        // (lavapipe was seen signalling the fence first), so wait for the timeline too: a caller that
+        // reads CompletedSubmissions after this returns must count this submission.
+        _timeline.Wait(signalValue, Timeout.InfiniteTimeSpan);
     }
 
     public void Dispose()
