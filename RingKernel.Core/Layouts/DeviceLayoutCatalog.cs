@@ -1,3 +1,5 @@
+using RingKernel.Stencils.Halo;
+
 namespace RingKernel.Layouts;
 
 /// <summary>
@@ -15,6 +17,7 @@ public static class DeviceLayoutCatalog
         typeof(ControlBlock),
         typeof(RouteEntry),
         typeof(HaloMessageHeader),
+        typeof(HaloChunk),
     ];
 
     /// <summary>Enums stored in shared fields, in the order they are emitted.</summary>

@@ -68,12 +68,15 @@ internal abstract class DeviceLayoutWriter
         var lines = new List<(string Declaration, string Comment)>(layout.Members.Count);
         foreach (DeviceMember member in layout.Members)
         {
-            string declaration = member.IsPadding
-                ? $"{TypeName(member.Type)} {member.Name}[{member.Count}];"
-                : $"{TypeName(member.Type)} {member.Name};";
+            string type = member.Struct?.Name ?? TypeName(member.Type);
+            string declaration = member.IsArray
+                ? $"{type} {member.Name}[{member.Count}];"
+                : $"{type} {member.Name};";
             string comment = member.IsPadding
                 ? $"// {member.Offset}..{member.End - 1}: padding"
-                : $"// {member.Offset}" + (member.EnumTypeName is null ? "" : $": {member.EnumTypeName}");
+                : member.IsArray
+                    ? $"// {member.Offset}..{member.End - 1}"
+                    : $"// {member.Offset}" + (member.EnumTypeName is null ? "" : $": {member.EnumTypeName}");
             lines.Add((declaration, comment));
         }
         int width = lines.Max(l => l.Declaration.Length);

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace RingKernel.Layouts;
@@ -25,6 +26,9 @@ public sealed class DeviceStructLayout
     public string Name { get; }
 
     public int Size { get; }
+
+    /// <summary>The struct's alignment in every device language: its widest scalar, 4 or 8 bytes.</summary>
+    public int Alignment => Fields.Any(f => f.Alignment == 8) ? 8 : 4;
 
     /// <summary>Fields and padding in offset order; together they cover bytes 0 to <see cref="Size"/> exactly once.</summary>
     public IReadOnlyList<DeviceMember> Members { get; }
@@ -55,7 +59,7 @@ public sealed class DeviceStructLayout
         List<DeviceMember> fields = ReadFields(type);
         int size = Marshal.SizeOf(type);
         List<DeviceMember> members = InsertPadding(name, size, fields);
-        bool hasWideField = fields.Exists(f => DeviceScalarTypes.SizeOf(f.Type) == 8);
+        bool hasWideField = fields.Exists(f => f.Alignment == 8);
         if (hasWideField && size % 8 != 0)
             throw new DeviceLayoutException($"{name}: size {size} is not a multiple of 8; device arrays of it would be strided differently from C#.");
 
@@ -70,15 +74,38 @@ public sealed class DeviceStructLayout
             string where = $"{type.Name}.{field.Name}";
             FieldOffsetAttribute offset = field.GetCustomAttribute<FieldOffsetAttribute>()
                 ?? throw new DeviceLayoutException($"{where} has no [FieldOffset].");
-            if (!DeviceScalarTypes.TryMap(field.FieldType, out DeviceScalarType scalar))
-                throw new DeviceLayoutException($"{where}: type {field.FieldType.Name} has no device equivalent (use int, uint, long, ulong, float or an enum of int or uint).");
-            int fieldSize = DeviceScalarTypes.SizeOf(scalar);
-            if (offset.Value % fieldSize != 0)
-                throw new DeviceLayoutException($"{where}: offset {offset.Value} is not a multiple of its size {fieldSize}; device languages align it naturally.");
-            fields.Add(new DeviceMember(field.Name, offset.Value, scalar, 1, false, field.FieldType.IsEnum ? field.FieldType.Name : null));
+            DeviceMember member = ReadField(field, where, offset.Value);
+            if (offset.Value % member.Alignment != 0)
+                throw new DeviceLayoutException($"{where}: offset {offset.Value} is not a multiple of its alignment {member.Alignment}; device languages align it naturally.");
+            fields.Add(member);
         }
         fields.Sort((a, b) => a.Offset.CompareTo(b.Offset));
         return fields;
+    }
+
+    /// <summary>A scalar or enum field, a C# inline array of scalars, or a nested explicit-layout struct.</summary>
+    private static DeviceMember ReadField(FieldInfo field, string where, int offset)
+    {
+        Type type = field.FieldType;
+        if (DeviceScalarTypes.TryMap(type, out DeviceScalarType scalar))
+            return new DeviceMember(field.Name, offset, scalar, 1, false, type.IsEnum ? type.Name : null);
+
+        InlineArrayAttribute? array = type.GetCustomAttribute<InlineArrayAttribute>();
+        if (array is not null)
+        {
+            Type element = type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic).Single().FieldType;
+            if (element.IsEnum || !DeviceScalarTypes.TryMap(element, out DeviceScalarType elementScalar))
+                throw new DeviceLayoutException($"{where}: inline array of {element.Name} has no device equivalent (use an array of int, uint, long, ulong or float).");
+            return new DeviceMember(field.Name, offset, elementScalar, array.Length, false, null);
+        }
+
+        if (type.IsValueType && !type.IsPrimitive && !type.IsEnum && type.StructLayoutAttribute?.Value == LayoutKind.Explicit)
+        {
+            DeviceStructLayout nested = FromType(type);
+            return new DeviceMember(field.Name, offset, DeviceScalarType.U32, 1, false, null) { Struct = nested };
+        }
+
+        throw new DeviceLayoutException($"{where}: type {type.Name} has no device equivalent (use int, uint, long, ulong, float, an enum of int or uint, an inline array of those, or a struct with explicit layout).");
     }
 
     private static List<DeviceMember> InsertPadding(string name, int size, List<DeviceMember> fields)

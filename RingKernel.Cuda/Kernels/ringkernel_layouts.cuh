@@ -93,6 +93,14 @@ static constexpr unsigned int RINGKERNEL_HALO_MESSAGE_HEADER_ELEMENT_COUNT_OFFSE
 static constexpr unsigned int RINGKERNEL_HALO_MESSAGE_HEADER_CHUNK_INDEX_OFFSET = 24u;
 static constexpr unsigned int RINGKERNEL_HALO_MESSAGE_HEADER_CHUNK_COUNT_OFFSET = 28u;
 
+// HaloChunk: size, declared constants, field offsets
+static constexpr unsigned int RINGKERNEL_HALO_CHUNK_SIZE = 960u;
+static constexpr unsigned int RINGKERNEL_HALO_CHUNK_CAPACITY = 232u;
+static constexpr unsigned int RINGKERNEL_HALO_CHUNK_TYPE_ID = 1212238927u;
+static constexpr unsigned int RINGKERNEL_HALO_CHUNK_INBOX_SLOT_SIZE = 1024u;
+static constexpr unsigned int RINGKERNEL_HALO_CHUNK_HEADER_OFFSET = 0u;
+static constexpr unsigned int RINGKERNEL_HALO_CHUNK_DATA_OFFSET = 32u;
+
 struct MessageHeader
 {
     unsigned long long MessageId;     // 0
@@ -218,3 +226,12 @@ static_assert(__builtin_offsetof(HaloMessageHeader, HaloWidth) == RINGKERNEL_HAL
 static_assert(__builtin_offsetof(HaloMessageHeader, ElementCount) == RINGKERNEL_HALO_MESSAGE_HEADER_ELEMENT_COUNT_OFFSET, "HaloMessageHeader.ElementCount: offset differs from C#");
 static_assert(__builtin_offsetof(HaloMessageHeader, ChunkIndex) == RINGKERNEL_HALO_MESSAGE_HEADER_CHUNK_INDEX_OFFSET, "HaloMessageHeader.ChunkIndex: offset differs from C#");
 static_assert(__builtin_offsetof(HaloMessageHeader, ChunkCount) == RINGKERNEL_HALO_MESSAGE_HEADER_CHUNK_COUNT_OFFSET, "HaloMessageHeader.ChunkCount: offset differs from C#");
+
+struct HaloChunk
+{
+    HaloMessageHeader Header; // 0
+    float Data[232];          // 32..959
+};
+static_assert(sizeof(HaloChunk) == RINGKERNEL_HALO_CHUNK_SIZE, "HaloChunk: size differs from C#");
+static_assert(__builtin_offsetof(HaloChunk, Header) == RINGKERNEL_HALO_CHUNK_HEADER_OFFSET, "HaloChunk.Header: offset differs from C#");
+static_assert(__builtin_offsetof(HaloChunk, Data) == RINGKERNEL_HALO_CHUNK_DATA_OFFSET, "HaloChunk.Data: offset differs from C#");

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using RingKernel.Layouts;
 using Xunit;
@@ -158,6 +159,38 @@ public sealed class DeviceLayoutGeneratorTests
         Assert.Contains("RouteEntry", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void InlineArraysAndNestedStructsAreDeclaredWithTheirElementCountAndStructName(DeviceLanguage language)
+    {
+        string header = DeviceLayoutGenerator.Generate(language, [typeof(RouteEntry), typeof(WithArrayAndNested)], []);
+
+        DeviceStructLayout layout = DeviceStructLayout.FromType(typeof(WithArrayAndNested));
+        DeviceMember route = layout.Fields.Single(f => f.Name == "Route");
+        DeviceMember samples = layout.Fields.Single(f => f.Name == "Samples");
+        Assert.Equal(("RouteEntry", 1, 32, 8), (route.Struct?.Name, route.Count, route.Size, route.Alignment));
+        Assert.Equal((3, 12, 32), (samples.Count, samples.Size, samples.Offset));
+        Assert.Equal(48, layout.Size);
+        Assert.Contains("RouteEntry Route;", header, StringComparison.Ordinal);
+        Assert.Contains(" Samples[3];", header, StringComparison.Ordinal);
+        Assert.Contains(" Pad44[1];", header, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void InlineArrayOfANonScalarIsRejectedNamingStructAndField()
+    {
+        var error = Assert.Throws<DeviceLayoutException>(() => DeviceStructLayout.FromType(typeof(ArrayOfBools)));
+        Assert.Contains("ArrayOfBools.Flags", error.Message, StringComparison.Ordinal);
+        Assert.Contains(nameof(Boolean), error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NestedStructMisalignedForItsWidestFieldIsRejected()
+    {
+        var error = Assert.Throws<DeviceLayoutException>(() => DeviceStructLayout.FromType(typeof(MisalignedNested)));
+        Assert.Contains("MisalignedNested.Route", error.Message, StringComparison.Ordinal);
+    }
+
     [StructLayout(LayoutKind.Explicit, Size = 16)]
     private struct OverlappingFields
     {
@@ -194,6 +227,37 @@ public sealed class DeviceLayoutGeneratorTests
     {
         public const int Size = 16;
         [FieldOffset(0)] public ulong Value;
+    }
+
+    [InlineArray(3)]
+    private struct ThreeFloats
+    {
+        private float _element;
+    }
+
+    [InlineArray(2)]
+    private struct TwoBools
+    {
+        private bool _element;
+    }
+
+    [StructLayout(LayoutKind.Explicit, Size = 48)]
+    private struct WithArrayAndNested
+    {
+        [FieldOffset(0)] public RouteEntry Route;
+        [FieldOffset(32)] public ThreeFloats Samples;
+    }
+
+    [StructLayout(LayoutKind.Explicit, Size = 8)]
+    private struct ArrayOfBools
+    {
+        [FieldOffset(0)] public TwoBools Flags;
+    }
+
+    [StructLayout(LayoutKind.Explicit, Size = 40)]
+    private struct MisalignedNested
+    {
+        [FieldOffset(4)] public RouteEntry Route;
     }
 
     private enum ByteSized : byte

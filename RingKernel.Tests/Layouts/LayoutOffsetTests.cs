@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using RingKernel.Layouts;
+using RingKernel.Stencils.Halo;
 using Xunit;
 
 namespace RingKernel.Tests.Layouts;
@@ -106,6 +107,19 @@ public sealed class LayoutOffsetTests
             ["ElementCount"] = 20,
             ["ChunkIndex"] = 24,
             ["ChunkCount"] = 28,
+        });
+    }
+
+    [Fact]
+    public void HaloChunkIsItsHeaderThenItsFloatsFillingA1024ByteInboxSlot()
+    {
+        Assert.Equal(960, HaloChunk.Size);
+        Assert.Equal(232, HaloChunk.Capacity);
+        Assert.True(MessageHeader.Size + HaloChunk.Size <= HaloChunk.InboxSlotSize);
+        AssertLayout<HaloChunk>(960, new()
+        {
+            ["Header"] = 0,
+            ["Data"] = 32,
         });
     }
 

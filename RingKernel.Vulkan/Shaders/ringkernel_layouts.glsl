@@ -96,6 +96,14 @@ const uint RINGKERNEL_HALO_MESSAGE_HEADER_ELEMENT_COUNT_OFFSET = 20u;
 const uint RINGKERNEL_HALO_MESSAGE_HEADER_CHUNK_INDEX_OFFSET = 24u;
 const uint RINGKERNEL_HALO_MESSAGE_HEADER_CHUNK_COUNT_OFFSET = 28u;
 
+// HaloChunk: size, declared constants, field offsets
+const uint RINGKERNEL_HALO_CHUNK_SIZE = 960u;
+const uint RINGKERNEL_HALO_CHUNK_CAPACITY = 232u;
+const uint RINGKERNEL_HALO_CHUNK_TYPE_ID = 1212238927u;
+const uint RINGKERNEL_HALO_CHUNK_INBOX_SLOT_SIZE = 1024u;
+const uint RINGKERNEL_HALO_CHUNK_HEADER_OFFSET = 0u;
+const uint RINGKERNEL_HALO_CHUNK_DATA_OFFSET = 32u;
+
 struct MessageHeader
 {
     uint64_t MessageId;     // 0
@@ -168,6 +176,12 @@ struct HaloMessageHeader
     uint ElementCount; // 20
     uint ChunkIndex;   // 24
     uint ChunkCount;   // 28
+};
+
+struct HaloChunk
+{
+    HaloMessageHeader Header; // 0
+    float Data[232];          // 32..959
 };
 
 #endif // RINGKERNEL_LAYOUTS_GLSL

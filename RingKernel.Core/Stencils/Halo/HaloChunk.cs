@@ -9,7 +9,7 @@ namespace RingKernel.Stencils.Halo;
 /// <see cref="HaloMessageHeader.ChunkCount"/> chunks that the receiver reassembles by
 /// <see cref="HaloMessageHeader.ChunkIndex"/>. 960 bytes, so a 1024-byte inbox slot holds it with its message header.
 /// </summary>
-[StructLayout(LayoutKind.Sequential)]
+[StructLayout(LayoutKind.Explicit, Size = Size)]
 public struct HaloChunk
 {
     /// <summary>Floats one chunk carries at most.</summary>
@@ -24,7 +24,7 @@ public struct HaloChunk
     /// <summary>The inbox slot size that carries one chunk: a message header and <see cref="Size"/> bytes, rounded to 64.</summary>
     public const int InboxSlotSize = 1024;
 
-    public HaloMessageHeader Header;
+    [FieldOffset(0)] public HaloMessageHeader Header;
 
-    public HaloChunkData Data;
+    [FieldOffset(HaloMessageHeader.Size)] public HaloChunkData Data;
 }
