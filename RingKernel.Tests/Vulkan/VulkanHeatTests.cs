@@ -18,21 +18,33 @@ public sealed class VulkanHeatTests : IDisposable
 
     public void Dispose() => _backend?.Dispose();
 
+    public static TheoryData<int, int, BoundaryKind, int, int, VulkanStencilMemory> Cases()
+    {
+        var cases = new TheoryData<int, int, BoundaryKind, int, int, VulkanStencilMemory>();
+        foreach (VulkanStencilMemory memory in Enum.GetValues<VulkanStencilMemory>())
+        {
+            cases.Add(1, 1, BoundaryKind.Periodic, 16, 16, memory);
+            cases.Add(17, 13, BoundaryKind.Fixed, 16, 16, memory);
+            cases.Add(17, 13, BoundaryKind.Periodic, 16, 16, memory);
+            cases.Add(100, 37, BoundaryKind.Fixed, 8, 4, memory);
+            cases.Add(64, 64, BoundaryKind.Periodic, 16, 16, memory);
+            cases.Add(129, 70, BoundaryKind.Periodic, 32, 8, memory);
+            cases.Add(2, 3, BoundaryKind.Fixed, 1, 1, memory);
+        }
+
+        return cases;
+    }
+
     [SkippableTheory]
-    [InlineData(1, 1, BoundaryKind.Periodic, 16, 16)]
-    [InlineData(17, 13, BoundaryKind.Fixed, 16, 16)]
-    [InlineData(17, 13, BoundaryKind.Periodic, 16, 16)]
-    [InlineData(100, 37, BoundaryKind.Fixed, 8, 4)]
-    [InlineData(64, 64, BoundaryKind.Periodic, 16, 16)]
-    [InlineData(129, 70, BoundaryKind.Periodic, 32, 8)]
-    public void StepsMatchTheReferenceBitForBit(int width, int height, BoundaryKind boundaryKind, int workgroupX, int workgroupY)
+    [MemberData(nameof(Cases))]
+    public void StepsMatchTheReferenceBitForBit(int width, int height, BoundaryKind boundaryKind, int workgroupX, int workgroupY, VulkanStencilMemory memory)
     {
         VulkanFacts.SkipUnlessAvailable();
         StencilBoundary boundary = boundaryKind == BoundaryKind.Fixed ? StencilBoundary.Fixed(0.75f) : StencilBoundary.Periodic;
         var equation = new HeatEquation2D(new GridSize(width, height), 0.23f, boundary);
         float[] field = RandomField(equation.Size, width * height);
         float[] reference = (float[])field.Clone();
-        var kernel = VulkanHeatKernel2D.Create(equation, workgroupX, workgroupY);
+        var kernel = VulkanHeatKernel2D.Create(equation, workgroupX, workgroupY, memory);
         using DeviceBuffer current = _backend!.MemorySpace.Allocate(field.Length * sizeof(float));
         using DeviceBuffer next = _backend.MemorySpace.Allocate(field.Length * sizeof(float));
         field.CopyTo(current.AsSpan<float>(0, field.Length));
@@ -58,12 +70,14 @@ public sealed class VulkanHeatTests : IDisposable
         }
     }
 
-    [SkippableFact]
-    public void AFieldTooSmallForTheGridOrWrittenInPlaceIsRefused()
+    [SkippableTheory]
+    [InlineData(VulkanStencilMemory.Global)]
+    [InlineData(VulkanStencilMemory.SharedTile)]
+    public void AFieldTooSmallForTheGridOrWrittenInPlaceIsRefused(VulkanStencilMemory memory)
     {
         VulkanFacts.SkipUnlessAvailable();
         var equation = new HeatEquation2D(new GridSize(8, 8), 0.2f, StencilBoundary.Periodic);
-        var kernel = VulkanHeatKernel2D.Create(equation);
+        var kernel = VulkanHeatKernel2D.Create(equation, memory: memory);
         using DeviceBuffer small = _backend!.MemorySpace.Allocate(8 * 7 * sizeof(float));
         using DeviceBuffer field = _backend.MemorySpace.Allocate(8 * 8 * sizeof(float));
 
@@ -72,7 +86,7 @@ public sealed class VulkanHeatTests : IDisposable
     }
 
     /// <summary>Values in [0, 1) with a few spikes, so every neighbour matters to the last bit.</summary>
-    private static float[] RandomField(GridSize size, int seed)
+    internal static float[] RandomField(GridSize size, int seed)
     {
         var random = new Random(seed);
         var field = new float[size.CellCount];

@@ -7,8 +7,9 @@ namespace RingKernel.Vulkan.Stencils;
 
 /// <summary>
 /// One step of <see cref="HeatEquation2D"/> on a Vulkan device: one thread per cell, neighbours read
-/// from global memory, fixed or periodic boundary, bit-identical to <see cref="HeatReference2D"/>
-/// (shader <c>heat2d_step.comp</c>).
+/// from global memory (shader <c>heat2d_step.comp</c>) or from a shared-memory tile the workgroup
+/// loads once (<c>heat2d_step_shared.comp</c>), fixed or periodic boundary, bit-identical to
+/// <see cref="HeatReference2D"/> either way.
 /// </summary>
 public static class VulkanHeatKernel2D
 {
@@ -16,16 +17,17 @@ public static class VulkanHeatKernel2D
 
     /// <summary>
     /// The step kernel for <paramref name="equation"/> with workgroups of <paramref name="workgroupX"/>
-    /// x <paramref name="workgroupY"/> threads; the grid covers every cell (edge workgroups idle past the edge).
+    /// x <paramref name="workgroupY"/> threads, reading neighbours from <paramref name="memory"/>; the
+    /// grid covers every cell (edge workgroups idle past the edge).
     /// </summary>
-    public static KernelDefinition<VulkanHeatArgs> Create(HeatEquation2D equation, int workgroupX = 16, int workgroupY = 16)
+    public static KernelDefinition<VulkanHeatArgs> Create(HeatEquation2D equation, int workgroupX = 16, int workgroupY = 16, VulkanStencilMemory memory = VulkanStencilMemory.Global)
     {
         ArgumentNullException.ThrowIfNull(equation);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(workgroupX);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(workgroupY);
         GridSize size = equation.Size;
         long bytes = (long)size.CellCount * sizeof(float);
-        var body = new VulkanKernelBody<VulkanHeatArgs>(VulkanShaders.Spirv("heat2d_step"), 2, PushConstantBytes, (args, bindings) =>
+        var body = new VulkanKernelBody<VulkanHeatArgs>(VulkanShaders.Spirv(memory == VulkanStencilMemory.SharedTile ? "heat2d_step_shared" : "heat2d_step"), 2, PushConstantBytes, (args, bindings) =>
         {
             CheckField(args.Current, bytes, equation, nameof(args.Current));
             CheckField(args.Next, bytes, equation, nameof(args.Next));
@@ -42,7 +44,7 @@ public static class VulkanHeatKernel2D
         var options = new LaunchOptions(
             new Dim3((size.Width + workgroupX - 1) / workgroupX, (size.Height + workgroupY - 1) / workgroupY),
             new Dim3(workgroupX, workgroupY));
-        return new KernelDefinition<VulkanHeatArgs>("heat2d-step", options) { VulkanBody = body };
+        return new KernelDefinition<VulkanHeatArgs>(memory == VulkanStencilMemory.SharedTile ? "heat2d-step-shared" : "heat2d-step", options) { VulkanBody = body };
     }
 
     private static void CheckField(DeviceBuffer field, long bytes, HeatEquation2D equation, string name)

@@ -1,0 +1,61 @@
+using RingKernel.Kernels;
+using RingKernel.Memory;
+using RingKernel.Stencils;
+using RingKernel.Vulkan.Shaders;
+
+namespace RingKernel.Vulkan.Stencils;
+
+/// <summary>
+/// One leapfrog step of <see cref="WaveEquation3D"/> on a Vulkan device: one thread per cell, the
+/// new level written over the previous one, neighbours read from global memory (shader
+/// <c>wave3d_step.comp</c>) or from a shared-memory box the workgroup loads once
+/// (<c>wave3d_step_shared.comp</c>), fixed or periodic boundary, bit-identical to
+/// <see cref="WaveReference3D"/> either way.
+/// </summary>
+public static class VulkanWaveKernel3D
+{
+    private const int PushConstantBytes = 24;
+
+    /// <summary>
+    /// The step kernel for <paramref name="equation"/> with workgroups of <paramref name="workgroup"/>
+    /// threads (default 8 x 8 x 4), reading neighbours from <paramref name="memory"/>; the grid covers
+    /// every cell (edge workgroups idle past the edge).
+    /// </summary>
+    public static KernelDefinition<VulkanWaveArgs> Create(WaveEquation3D equation, VulkanStencilMemory memory = VulkanStencilMemory.Global, Dim3 workgroup = default)
+    {
+        ArgumentNullException.ThrowIfNull(equation);
+        if (workgroup.Count == 0)
+            workgroup = new Dim3(8, 8, 4);
+        GridSize size = equation.Size;
+        long bytes = (long)size.CellCount * sizeof(float);
+        string shader = memory == VulkanStencilMemory.SharedTile ? "wave3d_step_shared" : "wave3d_step";
+        var body = new VulkanKernelBody<VulkanWaveArgs>(VulkanShaders.Spirv(shader), 2, PushConstantBytes, (args, bindings) =>
+        {
+            CheckField(args.Previous, bytes, equation, nameof(args.Previous));
+            CheckField(args.Current, bytes, equation, nameof(args.Current));
+            if (ReferenceEquals(args.Previous, args.Current))
+                throw new ArgumentException("A wave step reads its neighbours from the current level, so it cannot write the new level into it.", nameof(args));
+            bindings.StorageBuffer(0, args.Previous);
+            bindings.StorageBuffer(1, args.Current);
+            bindings.PushConstant(0, (uint)size.Width);
+            bindings.PushConstant(4, (uint)size.Height);
+            bindings.PushConstant(8, (uint)size.Depth);
+            bindings.PushConstant(12, equation.Boundary.Kind == BoundaryKind.Periodic ? 1u : 0u);
+            bindings.PushConstant(16, equation.Boundary.FixedValue);
+            bindings.PushConstant(20, equation.C2);
+        });
+        var options = new LaunchOptions(
+            new Dim3(Blocks(size.Width, workgroup.X), Blocks(size.Height, workgroup.Y), Blocks(size.Depth, workgroup.Z)),
+            workgroup);
+        return new KernelDefinition<VulkanWaveArgs>(shader.Replace('_', '-'), options) { VulkanBody = body };
+    }
+
+    private static int Blocks(int cells, int perWorkgroup) => (cells + perWorkgroup - 1) / perWorkgroup;
+
+    private static void CheckField(DeviceBuffer field, long bytes, WaveEquation3D equation, string name)
+    {
+        ArgumentNullException.ThrowIfNull(field, name);
+        if (field.Length < bytes)
+            throw new ArgumentException($"{name} has {field.Length} bytes; a field over {equation.Size} needs {bytes}.", name);
+    }
+}
