@@ -14,10 +14,11 @@ namespace RingKernel.Benchmarks.Vulkan;
 /// <c>compare vulkan</c>: the Vulkan backend on whatever device it picks (lavapipe on a machine
 /// without a GPU), every dispatch waited for on its fence, so the times are of finished work.
 /// <list type="bullet">
-/// <item><c>heat2d-vulkan-N</c>: Mcells/s of <see cref="VulkanHeatKernel2D"/> (one thread per cell,
-/// global memory, 16x16 workgroups, one dispatch + fence wait a step) against <see cref="HeatBaseline2D"/>
-/// (Parallel.For over rows, Vector&lt;float&gt;) on the same periodic N² grid; both end on the same
-/// field, checked bit for bit.</item>
+/// <item><c>heat2d-vulkan-N</c> and <c>heat2d-vulkan-shared-N</c>: Mcells/s of
+/// <see cref="VulkanHeatKernel2D"/> (one thread per cell, 16x16 workgroups, neighbours from global
+/// memory or from a shared-memory tile, one dispatch + fence wait a step) against
+/// <see cref="HeatBaseline2D"/> (Parallel.For over rows, Vector&lt;float&gt;) on the same periodic
+/// 4096² grid; both end on the same field, checked bit for bit. <c>--quick</c> runs fewer steps.</item>
 /// <item><c>dispatch-empty</c>: µs per dispatch of an empty kernel (one thread) including the
 /// fence wait, against <see cref="CpuBackend.Dispatch{TArgs}"/> of an empty workgroup body.</item>
 /// </list>
@@ -37,17 +38,18 @@ public sealed class VulkanComparisonSuite : IComparisonSuite
 
         using var backend = new VulkanBackend();
         Console.WriteLine($"# vulkan device: {backend.Device}");
-        yield return Heat2D(backend, quick ? 1024 : 4096, quick ? 3 : 5, 10);
+        yield return Heat2D(backend, 4096, VulkanStencilMemory.Global, quick ? 2 : 5, quick ? 4 : 10);
+        yield return Heat2D(backend, 4096, VulkanStencilMemory.SharedTile, quick ? 2 : 5, quick ? 4 : 10);
         yield return EmptyDispatch(backend, quick ? 3 : 7, quick ? 2_000 : 10_000);
     }
 
-    private static Comparison Heat2D(VulkanBackend backend, int n, int runs, int steps)
+    private static Comparison Heat2D(VulkanBackend backend, int n, VulkanStencilMemory memory, int runs, int steps)
     {
         var equation = new HeatEquation2D(GridSize.Square(n), 0.2f, StencilBoundary.Periodic);
         float[] start = RandomField(equation.Size);
         float[] baselineField = (float[])start.Clone();
         var baseline = new HeatBaseline2D(equation);
-        KernelDefinition<VulkanHeatArgs> kernel = VulkanHeatKernel2D.Create(equation);
+        KernelDefinition<VulkanHeatArgs> kernel = VulkanHeatKernel2D.Create(equation, memory: memory);
         long bytes = (long)start.Length * sizeof(float);
         using DeviceBuffer first = backend.MemorySpace.Allocate(bytes), second = backend.MemorySpace.Allocate(bytes);
         start.CopyTo(first.AsSpan<float>(0, start.Length));
@@ -78,7 +80,7 @@ public sealed class VulkanComparisonSuite : IComparisonSuite
         baseline.Run(check, (int)kernelSteps);
         if (!check.AsSpan().SequenceEqual(current.AsSpan<float>(0, check.Length)))
             throw new InvalidOperationException("The Vulkan heat kernel and the baseline disagree after the same number of steps.");
-        return new Comparison($"heat2d-vulkan-{n}", ours, theirs, "Mcells/s", Better.Higher);
+        return new Comparison(memory == VulkanStencilMemory.SharedTile ? $"heat2d-vulkan-shared-{n}" : $"heat2d-vulkan-{n}", ours, theirs, "Mcells/s", Better.Higher);
     }
 
     private static Comparison EmptyDispatch(VulkanBackend backend, int runs, int dispatches)
