@@ -1,4 +1,5 @@
 using RingKernel.Backends;
+using RingKernel.Commands;
 using RingKernel.Kernels;
 using RingKernel.Memory;
 using RingKernel.Vulkan.Commands;
@@ -222,6 +223,53 @@ public sealed unsafe class VulkanBackend : IComputeBackend, IDisposable
             Array.Clear(_boundBuffers);
         }
     }
+
+    /// <summary>
+    /// A command queue on this backend's device (see <see cref="VulkanCommandQueue"/>): compute queues
+    /// submit to the device's compute queue, copy queues to a second queue of its family where it has one.
+    /// </summary>
+    public VulkanCommandQueue CreateCommandQueue(QueueKind kind, string name)
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return new VulkanCommandQueue(this, _device, kind, name);
+        }
+    }
+
+    /// <summary>
+    /// Records <paramref name="kernel"/>'s dispatch into <paramref name="commandBuffer"/> of a command
+    /// queue, its buffers bound through a set <paramref name="allocateSet"/> gives for the pipeline's
+    /// set layout (the queue frees it once the work has run).
+    /// </summary>
+    internal void RecordDispatch<TArgs>(KernelDefinition<TArgs> kernel, TArgs args, nint commandBuffer, Func<ulong, int, ulong> allocateSet)
+    {
+        VulkanKernelBody<TArgs> body = Validate(kernel);
+        VulkanComputePipeline pipeline;
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            pipeline = PipelineFor(body, kernel.Options.Workgroup);
+        }
+
+        // Own arrays, not the backend's: queues record on their own threads.
+        var slots = new DeviceBuffer?[body.StorageBufferCount];
+        var pushConstants = new byte[body.PushConstantBytes];
+        body.Bind(args, new VulkanBindings(slots, pushConstants));
+        var buffers = new VulkanBuffer[slots.Length];
+        for (int i = 0; i < slots.Length; i++)
+        {
+            buffers[i] = slots[i] is { } bound
+                ? OwnBuffer(bound, $"binding {i}")
+                : throw new ArgumentException($"The binder of kernel '{kernel.Name}' left storage buffer binding {i} unset; it declares {slots.Length}.", nameof(args));
+        }
+
+        ulong set = buffers.Length > 0 ? allocateSet(pipeline.SetLayout, buffers.Length) : 0;
+        pipeline.Record(commandBuffer, set, buffers, pushConstants, kernel.Options.Grid);
+    }
+
+    /// <summary>The buffer as this backend's own, or an <see cref="ArgumentException"/> saying where to allocate it.</summary>
+    internal VulkanBuffer OwnedBuffer(DeviceBuffer buffer, string what) => OwnBuffer(buffer, what);
 
     /// <summary>Runs <see cref="Dispatch{TArgs}"/> on the thread pool (the fence wait blocks a thread); argument errors are thrown at once.</summary>
     public Task DispatchAsync<TArgs>(KernelDefinition<TArgs> kernel, TArgs args, CancellationToken cancellationToken = default)

@@ -112,7 +112,8 @@ internal sealed unsafe class VulkanSubmitter : IDisposable
             SignalSemaphoreCount = 1,
             PSignalSemaphores = &semaphore,
         };
-        VulkanResults.Check(vk.QueueSubmit(_device.Queue, 1, &submit, _fence), "vkQueueSubmit");
+        lock (_device.QueueGate)
+            VulkanResults.Check(vk.QueueSubmit(_device.Queue, 1, &submit, _fence), "vkQueueSubmit");
         _submitted = signalValue;
 
         ulong fence = _fence;

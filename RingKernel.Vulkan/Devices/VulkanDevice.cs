@@ -5,7 +5,8 @@ using RingKernel.Vulkan.Memory;
 namespace RingKernel.Vulkan.Devices;
 
 /// <summary>
-/// A logical device with one compute queue, the features the backend uses enabled (timeline
+/// A logical device with a compute queue (and a second queue of its family for copies where the
+/// family has two; otherwise copies share the compute queue), the features the backend uses enabled (timeline
 /// semaphores; buffer device addresses and 64-bit shader integers where the device has them), its
 /// command table, a pipeline cache, and the buffers allocated on it, which it frees if they are
 /// still alive when it is disposed.
@@ -22,8 +23,9 @@ internal sealed unsafe class VulkanDevice : IDisposable
         Physical = physical;
         QueueFamily = (uint)physical.ComputeQueueFamily;
 
-        float priority = 1f;
-        var queue = new VkDeviceQueueCreateInfo { SType = VkStructureType.DeviceQueueCreateInfo, QueueFamilyIndex = QueueFamily, QueueCount = 1, PQueuePriorities = &priority };
+        uint queueCount = (uint)Math.Min(2, physical.ComputeQueueCount);
+        float* priorities = stackalloc float[2] { 1f, 1f };
+        var queue = new VkDeviceQueueCreateInfo { SType = VkStructureType.DeviceQueueCreateInfo, QueueFamilyIndex = QueueFamily, QueueCount = queueCount, PQueuePriorities = priorities };
         var address = new VkPhysicalDeviceBufferDeviceAddressFeatures
         {
             SType = VkStructureType.PhysicalDeviceBufferDeviceAddressFeatures,
@@ -48,6 +50,10 @@ internal sealed unsafe class VulkanDevice : IDisposable
         nint queueHandle;
         Functions.GetDeviceQueue(handle, QueueFamily, 0, &queueHandle);
         Queue = queueHandle;
+        if (queueCount > 1)
+            Functions.GetDeviceQueue(handle, QueueFamily, 1, &queueHandle);
+        CopyQueue = queueHandle;
+        CopyQueueGate = queueCount > 1 ? new Lock() : QueueGate;
 
         var cacheInfo = new VkPipelineCacheCreateInfo { SType = VkStructureType.PipelineCacheCreateInfo };
         ulong cache;
@@ -64,6 +70,15 @@ internal sealed unsafe class VulkanDevice : IDisposable
     public uint QueueFamily { get; }
 
     public nint Queue { get; }
+
+    /// <summary>The queue copy queues submit to: a second queue of <see cref="QueueFamily"/>, or <see cref="Queue"/> when the family has one.</summary>
+    public nint CopyQueue { get; }
+
+    /// <summary>Held around every vkQueueSubmit to <see cref="Queue"/>, which Vulkan requires to be externally synchronised.</summary>
+    public Lock QueueGate { get; } = new();
+
+    /// <summary>Held around every vkQueueSubmit to <see cref="CopyQueue"/> (the same lock as <see cref="QueueGate"/> when the queues are one).</summary>
+    public Lock CopyQueueGate { get; }
 
     /// <summary>Shared by every pipeline the device compiles, so a pipeline built twice (another workgroup shape of the same module, say) is cheaper.</summary>
     public ulong PipelineCache => _pipelineCache;

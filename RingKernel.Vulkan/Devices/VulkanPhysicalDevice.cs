@@ -20,7 +20,7 @@ internal sealed unsafe class VulkanPhysicalDevice
         functions.GetPhysicalDeviceMemoryProperties(handle, &memory);
         MemoryProperties = memory;
 
-        ComputeQueueFamily = FindComputeQueueFamily(functions, handle);
+        (ComputeQueueFamily, ComputeQueueCount) = FindComputeQueueFamily(functions, handle);
 
         bool atLeast12 = properties.ApiVersion >= VkConstants.ApiVersion12;
         bool timeline = false;
@@ -53,6 +53,9 @@ internal sealed unsafe class VulkanPhysicalDevice
     /// <summary>The first queue family with compute; -1 when there is none.</summary>
     public int ComputeQueueFamily { get; }
 
+    /// <summary>How many queues <see cref="ComputeQueueFamily"/> offers.</summary>
+    public int ComputeQueueCount { get; }
+
     /// <summary>VkPhysicalDeviceBufferDeviceAddressFeatures.bufferDeviceAddress (core in 1.2, optional).</summary>
     public bool SupportsBufferDeviceAddress { get; }
 
@@ -63,7 +66,7 @@ internal sealed unsafe class VulkanPhysicalDevice
 
     public VkPhysicalDeviceMemoryProperties MemoryProperties { get; }
 
-    private static int FindComputeQueueFamily(InstanceFunctions functions, nint handle)
+    private static (int Family, int Queues) FindComputeQueueFamily(InstanceFunctions functions, nint handle)
     {
         uint count = 0;
         functions.GetPhysicalDeviceQueueFamilyProperties(handle, &count, null);
@@ -73,10 +76,10 @@ internal sealed unsafe class VulkanPhysicalDevice
         for (int i = 0; i < (int)count; i++)
         {
             if ((families[i].QueueFlags & VkConstants.QueueCompute) != 0 && families[i].QueueCount > 0)
-                return i;
+                return (i, (int)families[i].QueueCount);
         }
 
-        return -1;
+        return (-1, 0);
     }
 
     private static string ReadName(byte* name)

@@ -39,8 +39,21 @@ internal sealed unsafe class VulkanComputePipeline : IDisposable
         }
     }
 
-    /// <summary>Records binding, push constants and a dispatch of <paramref name="grid"/> workgroups into <paramref name="commandBuffer"/>.</summary>
-    public void Record(nint commandBuffer, ReadOnlySpan<VulkanBuffer> buffers, ReadOnlySpan<byte> pushConstants, Dim3 grid)
+    /// <summary>The layout of the pipeline's descriptor set (storage buffers 0 to n-1), for sets allocated elsewhere.</summary>
+    public ulong SetLayout => _setLayout;
+
+    /// <summary>Storage buffers the pipeline binds.</summary>
+    public int BufferCount => _bufferCount;
+
+    /// <summary>Records binding, push constants and a dispatch of <paramref name="grid"/> workgroups into <paramref name="commandBuffer"/>, through the pipeline's own descriptor set.</summary>
+    public void Record(nint commandBuffer, ReadOnlySpan<VulkanBuffer> buffers, ReadOnlySpan<byte> pushConstants, Dim3 grid) =>
+        Record(commandBuffer, _set, buffers, pushConstants, grid);
+
+    /// <summary>
+    /// Like <see cref="Record(nint, ReadOnlySpan{VulkanBuffer}, ReadOnlySpan{byte}, Dim3)"/> through
+    /// <paramref name="set"/> (of <see cref="SetLayout"/>), for work that is still queued when the next is recorded.
+    /// </summary>
+    public void Record(nint commandBuffer, ulong set, ReadOnlySpan<VulkanBuffer> buffers, ReadOnlySpan<byte> pushConstants, Dim3 grid)
     {
         DeviceFunctions vk = _device.Functions;
         if (_bufferCount > 0)
@@ -53,7 +66,7 @@ internal sealed unsafe class VulkanComputePipeline : IDisposable
                 writes[i] = new VkWriteDescriptorSet
                 {
                     SType = VkStructureType.WriteDescriptorSet,
-                    DstSet = _set,
+                    DstSet = set,
                     DstBinding = (uint)i,
                     DescriptorCount = 1,
                     DescriptorType = VkConstants.DescriptorTypeStorageBuffer,
@@ -66,10 +79,7 @@ internal sealed unsafe class VulkanComputePipeline : IDisposable
 
         vk.CmdBindPipeline(commandBuffer, VkConstants.PipelineBindPointCompute, _pipeline);
         if (_bufferCount > 0)
-        {
-            ulong set = _set;
             vk.CmdBindDescriptorSets(commandBuffer, VkConstants.PipelineBindPointCompute, _layout, 0, 1, &set, 0, null);
-        }
 
         if (_pushConstantBytes > 0)
         {
