@@ -15,7 +15,7 @@ internal static unsafe partial class VulkanLibrary
     public const string Name = "vulkan";
 
     /// <summary>What to install when the loader or a driver is missing.</summary>
-    public const string InstallHint = "install the Debian packages libvulkan1 and mesa-vulkan-drivers (lavapipe, a Vulkan driver on the CPU), or your GPU's Vulkan driver";
+    public const string InstallHint = "install a Vulkan driver: apt-get install libvulkan1 mesa-vulkan-drivers (Debian/Ubuntu; lavapipe runs Vulkan on the CPU), or your GPU's Vulkan driver";
 
     private static readonly string[] Candidates =
         OperatingSystem.IsWindows() ? ["vulkan-1.dll"]

@@ -14,7 +14,8 @@ using RingKernel.Stencils.Halo;
 /// </summary>
 internal sealed class HeatSimulation : IStencilSimulation, IDisposable
 {
-    private const float Alpha = 0.24f;
+    /// <summary>The diffusion number of every heat run, whichever backend.</summary>
+    internal const float Alpha = 0.24f;
 
     private readonly HeatEquation2D _equation;
     private readonly HeatBaseline2D? _baseline;

@@ -1,9 +1,10 @@
 using RingKernel.Samples.Cli;
 using RingKernel.Samples.Hosting;
 using RingKernel.Stencils;
+using RingKernel.Vulkan;
 
 // 2D heat equation (5-point stencil): a hot square in a cold plate spreads out; the final
-// temperature field is written as a PNG.
+// temperature field is written as a PNG. Runs on the CPU backend or on Vulkan (--backend vulkan).
 var spec = new StencilSampleSpec(
     ProgramName: "heat-diffusion",
     Dimensions: 2,
@@ -15,6 +16,9 @@ var spec = new StencilSampleSpec(
         new StencilEngine("grid", "the whole grid per step, Parallel.For over rows with Vector<float>", HeatSimulation.CheckGridEngine),
         new StencilEngine("kernel", "a GPU-style kernel per step: one workgroup per tile, one coroutine thread per cell, tile and 1-cell halo in shared memory", HeatSimulation.CheckKernelEngine),
         new StencilEngine("tiles", TiledEngineRules.Description, TiledEngineRules.Check),
-    ]);
+    ])
+{
+    Backends = new Dictionary<string, Func<string?>> { ["cpu"] = static () => null, ["vulkan"] = static () => VulkanBackend.UnavailableReason },
+};
 
-return StencilSampleHost.Run(args, spec, options => new HeatSimulation(options));
+return StencilSampleHost.Run(args, spec, options => options.Backend == "vulkan" ? new VulkanHeatSimulation(options) : new HeatSimulation(options));

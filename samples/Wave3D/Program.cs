@@ -1,9 +1,11 @@
 using RingKernel.Samples.Cli;
 using RingKernel.Samples.Hosting;
 using RingKernel.Stencils;
+using RingKernel.Vulkan;
 
 // 3D wave equation (7-point stencil, leapfrog): a Gaussian pulse at rest in the middle of the
-// box spreads as a spherical shell; the PNG shows the mid-plane (z = depth / 2).
+// box spreads as a spherical shell; the PNG shows the mid-plane (z = depth / 2). Runs on the CPU
+// backend or on Vulkan (--backend vulkan).
 var spec = new StencilSampleSpec(
     ProgramName: "wave3d",
     Dimensions: 3,
@@ -14,6 +16,9 @@ var spec = new StencilSampleSpec(
     [
         new StencilEngine("grid", "the whole grid per step, Parallel.For over rows with Vector<float>", WaveSimulation.CheckGridEngine),
         new StencilEngine("tiles", TiledEngineRules.Description, TiledEngineRules.Check),
-    ]);
+    ])
+{
+    Backends = new Dictionary<string, Func<string?>> { ["cpu"] = static () => null, ["vulkan"] = static () => VulkanBackend.UnavailableReason },
+};
 
-return StencilSampleHost.Run(args, spec, options => new WaveSimulation(options));
+return StencilSampleHost.Run(args, spec, options => options.Backend == "vulkan" ? new VulkanWaveSimulation(options) : new WaveSimulation(options));

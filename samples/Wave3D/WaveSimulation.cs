@@ -12,7 +12,8 @@ using RingKernel.Stencils.Halo;
 /// </summary>
 internal sealed class WaveSimulation : IStencilSimulation, IDisposable
 {
-    private const float C2 = 0.25f;
+    /// <summary>The squared Courant number of every wave run, whichever backend.</summary>
+    internal const float C2 = 0.25f;
 
     private readonly WaveEquation3D _equation;
     private readonly WaveBaseline3D? _baseline;

@@ -33,13 +33,29 @@ public static class StencilSampleHost
             return 2;
         }
 
-        if (options.Backend != "cpu")
+        if (!spec.Backends.TryGetValue(options.Backend, out Func<string?>? probe))
         {
-            Console.Error.WriteLine($"{spec.ProgramName}: backend '{options.Backend}' is not available: this sample's kernels exist for the cpu backend only; run with --backend cpu");
+            Console.Error.WriteLine($"{spec.ProgramName}: backend '{options.Backend}' is not available: this sample's kernels exist for the {string.Join(" and ", spec.Backends.Keys)} backends only; run with --backend cpu");
             return 1;
         }
 
-        IStencilSimulation simulation = create(options);
+        if (probe() is { } unavailable)
+        {
+            Console.Error.WriteLine($"{spec.ProgramName}: backend '{options.Backend}' is not available here: {unavailable}");
+            return 1;
+        }
+
+        IStencilSimulation simulation;
+        try
+        {
+            simulation = create(options);
+        }
+        catch (RingKernel.Backends.BackendUnavailableException ex)
+        {
+            Console.Error.WriteLine($"{spec.ProgramName}: backend '{options.Backend}' is not available here: {ex.Message}");
+            return 1;
+        }
+
         TextWriter output = Console.Out;
         output.WriteLine($"{spec.ProgramName}: {simulation.Description}");
         output.WriteLine($"engine {options.Engine.Name} on backend {options.Backend}: {simulation.EngineDescription}");
