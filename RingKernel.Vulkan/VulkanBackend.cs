@@ -268,6 +268,9 @@ public sealed unsafe class VulkanBackend : IComputeBackend, IDisposable
         pipeline.Record(commandBuffer, set, buffers, pushConstants, kernel.Options.Grid);
     }
 
+    /// <summary>The signals this backend's command queues have submitted batches to raise, so other queues can wait for them on the device.</summary>
+    internal VulkanSignalRegistry Signals { get; } = new();
+
     /// <summary>The buffer as this backend's own, or an <see cref="ArgumentException"/> saying where to allocate it.</summary>
     internal VulkanBuffer OwnedBuffer(DeviceBuffer buffer, string what) => OwnBuffer(buffer, what);
 

@@ -1,9 +1,11 @@
 using RingKernel.Commands;
 using RingKernel.Memory;
+using RingKernel.Stencils;
 using RingKernel.Vulkan;
 using RingKernel.Vulkan.Commands;
 using RingKernel.Vulkan.Kernels;
 using RingKernel.Vulkan.Memory;
+using RingKernel.Vulkan.Stencils;
 
 namespace RingKernel.Tests.Vulkan;
 
@@ -83,6 +85,36 @@ public sealed class VulkanCommandQueueTests : IDisposable
         Assert.All(consumerTokens, token => Assert.True(token.IsCompleted));
         Assert.Equal((ulong)Rounds, consumed.Value);
         Assert.Equal((ulong)Rounds, producer.Progress.Value);
+    }
+
+    [SkippableFact]
+    public async Task A_wait_for_a_submitted_vulkan_signal_is_held_on_the_device_and_sees_all_the_work_before_it()
+    {
+        VulkanFacts.SkipUnlessAvailable();
+        var equation = new HeatEquation2D(GridSize.Square(1024), 0.2f, StencilBoundary.Periodic);
+        int cells = equation.Size.CellCount;
+        float[] field = VulkanHeatTests.RandomField(equation.Size, 11);
+        DeviceBuffer first = Allocate(cells * sizeof(float)), second = Allocate(cells * sizeof(float)), copy = Allocate(cells * sizeof(float));
+        field.CopyTo(first.AsSpan<float>(0, cells));
+        TimelineSignal computed = Own(new TimelineSignal("computed"));
+        TimelineSignal copied = Own(new TimelineSignal("copied"));
+        VulkanCommandQueue compute = Own(_backend!.CreateCommandQueue(QueueKind.Compute, "compute"));
+        VulkanCommandQueue copies = Own(_backend.CreateCommandQueue(QueueKind.Copy, "copies"));
+        var step = VulkanHeatKernel2D.Create(equation);
+
+        // Ten steps keep the device busy long after the copy queue has recorded its wait.
+        var steps = new CommandList();
+        for (int i = 0; i < 10; i++)
+            steps.Exec(step, i % 2 == 0 ? new VulkanHeatArgs(first, second) : new VulkanHeatArgs(second, first));
+        compute.Submit(steps.Signal(computed, 1));
+        Assert.True(SpinWait.SpinUntil(() => compute.RecordedSubmissions == 1, Patience));
+        CommandToken done = copies.Submit(new CommandList().Wait(computed, 1).Copy(first, 0, copy, 0, cells * sizeof(float)).Signal(copied, 1));
+        await done.WaitAsync().WaitAsync(Patience);
+
+        HeatReference2D.Run(equation, field, 10);
+        VulkanWaveTests.AssertBitEqual(field, copy.AsSpan<float>(0, cells).ToArray(), equation.Size, "the copy made after the wait");
+        Assert.Equal((1L, 0L), (copies.DeviceWaits, copies.HostWaits));
+        Assert.Equal(1UL, copied.Value);
     }
 
     [SkippableFact]

@@ -19,8 +19,11 @@ namespace RingKernel.Vulkan.Commands;
 /// same signals.
 /// </summary>
 /// <remarks>
-/// <para>A Wait for a signal not yet reached submits what is recorded before it and holds the rest
-/// on the worker until the signal arrives (the caller of <see cref="Submit"/> never blocks).</para>
+/// <para>A Wait for a signal that a batch of a Vulkan queue on the same backend has been submitted to
+/// raise is a device-side wait on that queue's timeline semaphore: the work after it is submitted at
+/// once and the device holds it. A Wait for any other signal not yet reached (raised by the host, a
+/// CPU queue, or a Vulkan batch not yet submitted) submits what is recorded before it and holds the
+/// rest on the worker until the signal arrives. The caller of <see cref="Submit"/> never blocks.</para>
 /// <para><see cref="UploadAsync"/> and <see cref="DownloadAsync"/> move host bytes to and from any
 /// buffer of the backend, DEVICE_LOCAL ones included, through a staging buffer, returning a token.</para>
 /// <para>Failure and disposal follow <see cref="ICommandQueue"/>: a command that throws faults the
@@ -45,6 +48,9 @@ public sealed unsafe class VulkanCommandQueue : ICommandQueue
     private readonly Thread _completer;
     private ulong _submitted;
     private ulong _semaphoreValue;
+    private long _deviceWaits;
+    private long _recorded;
+    private long _hostWaits;
     private Exception? _fault;
     private bool _disposed;
 
@@ -85,6 +91,15 @@ public sealed unsafe class VulkanCommandQueue : ICommandQueue
 
     /// <summary>True when this queue has a Vulkan queue of its own rather than sharing the compute queue (copy queues on devices whose compute family has two queues).</summary>
     public bool HasOwnDeviceQueue => Kind == QueueKind.Compute || _device.CopyQueue != _device.Queue;
+
+    /// <summary>Submissions the worker has recorded and handed to the device in full (they may still be running).</summary>
+    public long RecordedSubmissions => Interlocked.Read(ref _recorded);
+
+    /// <summary>Wait commands this queue turned into device-side waits on another batch's semaphore.</summary>
+    public long DeviceWaits => Interlocked.Read(ref _deviceWaits);
+
+    /// <summary>Wait commands this queue's worker waited out on the host.</summary>
+    public long HostWaits => Interlocked.Read(ref _hostWaits);
 
     public CommandToken Submit(CommandList commands)
     {
@@ -165,6 +180,14 @@ public sealed unsafe class VulkanCommandQueue : ICommandQueue
         DeviceFunctions vk = _device.Functions;
         if (!_device.IsDisposed)
         {
+            // Another queue's submitted batch may still wait on this queue's semaphore on the device;
+            // such waits end without the host (they wait only on submitted work), so idle the device first.
+            lock (_device.QueueGate)
+            {
+                lock (_device.CopyQueueGate)
+                    vk.DeviceWaitIdle(_device.Handle);
+            }
+
             vk.DestroyCommandPool(_device.Handle, _commandPool, null);
             _semaphore.Dispose();
         }
@@ -223,6 +246,7 @@ public sealed unsafe class VulkanCommandQueue : ICommandQueue
                     batch = Record(submission.Commands[index], batch);
                 batch.Submission = submission;
                 Flush(batch);
+                Interlocked.Increment(ref _recorded);
             }
             catch (Exception ex)
             {
@@ -259,7 +283,22 @@ public sealed unsafe class VulkanCommandQueue : ICommandQueue
             case WaitCommand wait:
                 if (wait.Signal.IsReached(wait.Value))
                     return batch;
+                if (_backend.Signals.TryFind(wait.Signal, wait.Value, out ulong semaphore, out ulong semaphoreValue))
+                {
+                    // The work recorded so far must not wait: it goes now, and the next batch waits on the device.
+                    if (batch.Recorded > 0)
+                    {
+                        Flush(batch);
+                        batch = NewBatch();
+                    }
+
+                    batch.Waits.Add((semaphore, semaphoreValue));
+                    Interlocked.Increment(ref _deviceWaits);
+                    return batch;
+                }
+
                 Flush(batch);
+                Interlocked.Increment(ref _hostWaits);
                 wait.Signal.WaitAsync(wait.Value, _disposing.Token).GetAwaiter().GetResult();
                 return NewBatch();
             case ExecCommand exec:
@@ -280,6 +319,7 @@ public sealed unsafe class VulkanCommandQueue : ICommandQueue
         }
 
         Barrier(batch.CommandBuffer);
+        batch.Recorded++;
         return batch;
     }
 
@@ -329,11 +369,31 @@ public sealed unsafe class VulkanCommandQueue : ICommandQueue
         ulong value = _semaphoreValue + 1;
         ulong semaphore = _semaphore.Handle;
         nint commandBuffer = batch.CommandBuffer;
-        var timelineInfo = new VkTimelineSemaphoreSubmitInfo { SType = VkStructureType.TimelineSemaphoreSubmitInfo, SignalSemaphoreValueCount = 1, PSignalSemaphoreValues = &value };
+        int waits = batch.Waits.Count;
+        ulong* waitSemaphores = stackalloc ulong[Math.Max(1, waits)];
+        ulong* waitValues = stackalloc ulong[Math.Max(1, waits)];
+        uint* waitStages = stackalloc uint[Math.Max(1, waits)];
+        for (int i = 0; i < waits; i++)
+        {
+            (waitSemaphores[i], waitValues[i]) = batch.Waits[i];
+            waitStages[i] = VkConstants.StageTopOfPipe | VkConstants.StageComputeShader | VkConstants.StageTransfer;
+        }
+
+        var timelineInfo = new VkTimelineSemaphoreSubmitInfo
+        {
+            SType = VkStructureType.TimelineSemaphoreSubmitInfo,
+            WaitSemaphoreValueCount = (uint)waits,
+            PWaitSemaphoreValues = waitValues,
+            SignalSemaphoreValueCount = 1,
+            PSignalSemaphoreValues = &value,
+        };
         var submit = new VkSubmitInfo
         {
             SType = VkStructureType.SubmitInfo,
             PNext = &timelineInfo,
+            WaitSemaphoreCount = (uint)waits,
+            PWaitSemaphores = waitSemaphores,
+            PWaitDstStageMask = waitStages,
             CommandBufferCount = 1,
             PCommandBuffers = &commandBuffer,
             SignalSemaphoreCount = 1,
@@ -344,6 +404,8 @@ public sealed unsafe class VulkanCommandQueue : ICommandQueue
         _semaphoreValue = value;
         batch.SemaphoreValue = value;
         batch.Submitted = true;
+        foreach ((TimelineSignal signal, ulong raised) in batch.Signals)
+            _backend.Signals.Submitted(signal, raised, semaphore, value);
         _inFlight.Add(batch);
     }
 
@@ -388,6 +450,7 @@ public sealed unsafe class VulkanCommandQueue : ICommandQueue
             {
                 if (!signal.IsReached(value))
                     signal.Signal(value);
+                _backend.Signals.Completed(signal, value, _semaphore.Handle);
             }
 
             if (batch.Submission is { } done)
@@ -437,6 +500,12 @@ public sealed unsafe class VulkanCommandQueue : ICommandQueue
         public ulong SemaphoreValue { get; set; }
 
         public bool Submitted { get; set; }
+
+        /// <summary>Commands recorded into the command buffer.</summary>
+        public int Recorded { get; set; }
+
+        /// <summary>Other batches' semaphore values the device waits for before running this one.</summary>
+        public List<(ulong Semaphore, ulong Value)> Waits { get; } = [];
 
         public List<(TimelineSignal Signal, ulong Value)> Signals { get; } = [];
 

@@ -1,0 +1,56 @@
+using System.Runtime.CompilerServices;
+using RingKernel.Commands;
+
+namespace RingKernel.Vulkan.Commands;
+
+/// <summary>
+/// Where the device will raise a <see cref="TimelineSignal"/>: for each value a Signal command of a
+/// <see cref="VulkanCommandQueue"/> has submitted and not yet seen complete, the queue's timeline
+/// semaphore and the semaphore value of that batch. Another queue on the same device that must wait
+/// for the signal then waits on the semaphore on the device instead of on the host.
+/// </summary>
+internal sealed class VulkanSignalRegistry
+{
+    private readonly ConditionalWeakTable<TimelineSignal, List<Pending>> _pending = [];
+
+    /// <summary>The batch that raises <paramref name="signal"/> to <paramref name="value"/> has been submitted.</summary>
+    public void Submitted(TimelineSignal signal, ulong value, ulong semaphore, ulong semaphoreValue)
+    {
+        List<Pending> pending = _pending.GetOrCreateValue(signal);
+        lock (pending)
+            pending.Add(new Pending(value, semaphore, semaphoreValue));
+    }
+
+    /// <summary>The batch has completed and the signal was raised on the host: waiters need no semaphore any more.</summary>
+    public void Completed(TimelineSignal signal, ulong value, ulong semaphore)
+    {
+        if (!_pending.TryGetValue(signal, out List<Pending>? pending))
+            return;
+        lock (pending)
+            pending.RemoveAll(p => p.Value == value && p.Semaphore == semaphore);
+    }
+
+    /// <summary>A submitted batch that raises <paramref name="signal"/> to at least <paramref name="value"/>: the earliest such.</summary>
+    public bool TryFind(TimelineSignal signal, ulong value, out ulong semaphore, out ulong semaphoreValue)
+    {
+        (semaphore, semaphoreValue) = (0, 0);
+        if (!_pending.TryGetValue(signal, out List<Pending>? pending))
+            return false;
+        lock (pending)
+        {
+            Pending? best = null;
+            foreach (Pending candidate in pending)
+            {
+                if (candidate.Value >= value && (best is null || candidate.Value < best.Value.Value))
+                    best = candidate;
+            }
+
+            if (best is not { } found)
+                return false;
+            (semaphore, semaphoreValue) = (found.Semaphore, found.SemaphoreValue);
+            return true;
+        }
+    }
+
+    private readonly record struct Pending(ulong Value, ulong Semaphore, ulong SemaphoreValue);
+}
