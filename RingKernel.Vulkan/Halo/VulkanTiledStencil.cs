@@ -150,7 +150,8 @@ public sealed class VulkanTiledStencil : IDisposable
     /// Advances <paramref name="steps"/> steps: a dispatch that sends the halo of the current step,
     /// then one dispatch per epoch of up to <see cref="Halo"/> steps.
     /// </summary>
-    /// <exception cref="HaloEpochException">A tile received a chunk that does not belong to its epoch or inbox; the simulation is faulted.</exception>
+    /// <exception cref="HaloEpochException">A tile received a chunk that does not belong to its epoch or inbox, or found chunks missing; the simulation is faulted.</exception>
+    /// <exception cref="InvalidOperationException">A tile found no room for a strip in its neighbour's inbox (inboxes are sized for two strips, so only a tampered ring gets here), or the simulation faulted earlier.</exception>
     public void RunSteps(int steps)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
