@@ -34,6 +34,7 @@ public sealed unsafe class VulkanBackend : IComputeBackend, IDisposable
     private readonly DeviceBuffer?[] _boundBuffers = new DeviceBuffer?[VulkanKernelBody<object>.MaxStorageBuffers];
     private readonly VulkanBuffer[] _vulkanBuffers = new VulkanBuffer[VulkanKernelBody<object>.MaxStorageBuffers];
     private readonly byte[] _pushConstants = new byte[VulkanKernelBody<object>.MaxPushConstantBytes];
+    private readonly List<VulkanCommandQueue> _queues = [];
     private bool _disposed;
 
     /// <summary>Opens the device <paramref name="options"/> choose (by default the first suitable one, GPUs first).</summary>
@@ -233,8 +234,17 @@ public sealed unsafe class VulkanBackend : IComputeBackend, IDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            return new VulkanCommandQueue(this, _device, kind, name);
+            var queue = new VulkanCommandQueue(this, _device, kind, name);
+            _queues.Add(queue);
+            return queue;
         }
+    }
+
+    /// <summary>A queue's Dispose: the backend no longer has to close it.</summary>
+    internal void Forget(VulkanCommandQueue queue)
+    {
+        lock (_gate)
+            _queues.Remove(queue);
     }
 
     /// <summary>
@@ -281,9 +291,21 @@ public sealed unsafe class VulkanBackend : IComputeBackend, IDisposable
         return Task.Run(() => Dispatch(kernel, args, cancellationToken), cancellationToken);
     }
 
-    /// <summary>Waits for the device, then frees pipelines, buffers still alive, the device and the instance.</summary>
+    /// <summary>Disposes the command queues still open, waits for the device, then frees pipelines, buffers still alive, the device and the instance.</summary>
     public void Dispose()
     {
+        // Queues first, outside the lock: their workers take it to record dispatches.
+        VulkanCommandQueue[] queues;
+        lock (_gate)
+        {
+            if (_disposed)
+                return;
+            queues = [.. _queues];
+        }
+
+        foreach (VulkanCommandQueue queue in queues)
+            queue.Dispose();
+
         lock (_gate)
         {
             if (_disposed)

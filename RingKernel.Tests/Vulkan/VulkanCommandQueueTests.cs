@@ -258,6 +258,26 @@ public sealed class VulkanCommandQueueTests : IDisposable
         Assert.Throws<ObjectDisposedException>(() => queue.Submit(new CommandList()));
     }
 
+    [SkippableFact]
+    public void Disposing_the_backend_closes_the_queues_still_open_and_fails_their_pending_work()
+    {
+        VulkanFacts.SkipUnlessAvailable();
+        var backend = new VulkanBackend();
+        TimelineSignal never = Own(new TimelineSignal("never"));
+        VulkanCommandQueue queue = backend.CreateCommandQueue(QueueKind.Compute, "left-open");
+        DeviceBuffer buffer = backend.MemorySpace.Allocate(64);
+        CommandToken done = queue.CopyAsync(buffer, 0, buffer, 32, 32);
+        Assert.True(done.Wait(Patience));
+        CommandToken blocked = queue.Submit(new CommandList().Wait(never, 1));
+
+        backend.Dispose();
+
+        var error = Assert.Throws<TimelineSignalFaultedException>(() => blocked.Wait());
+        Assert.IsType<ObjectDisposedException>(Assert.IsType<CommandQueueFaultedException>(error.InnerException).InnerException);
+        Assert.Throws<ObjectDisposedException>(() => queue.Submit(new CommandList()));
+        Assert.True(buffer.IsDisposed);
+    }
+
     public void Dispose()
     {
         // Queues first: their threads may still touch the signals and buffers.

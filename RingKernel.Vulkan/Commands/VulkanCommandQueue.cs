@@ -195,6 +195,7 @@ public sealed unsafe class VulkanCommandQueue : ICommandQueue
         _submissions.Dispose();
         _inFlight.Dispose();
         _disposing.Dispose();
+        _backend.Forget(this);
     }
 
     public override string ToString() => $"{Kind} queue '{Name}' on {_backend.Device.Name}";
