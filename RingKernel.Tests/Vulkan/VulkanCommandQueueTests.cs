@@ -102,16 +102,17 @@ public sealed class VulkanCommandQueueTests : IDisposable
         VulkanCommandQueue copies = Own(_backend.CreateCommandQueue(QueueKind.Copy, "copies"));
         var step = VulkanHeatKernel2D.Create(equation);
 
-        // Ten steps keep the device busy long after the copy queue has recorded its wait.
+        // Forty steps (about 40 M cell updates) keep the device busy long after the copy queue has recorded its wait.
+        const int Steps = 40;
         var steps = new CommandList();
-        for (int i = 0; i < 10; i++)
+        for (int i = 0; i < Steps; i++)
             steps.Exec(step, i % 2 == 0 ? new VulkanHeatArgs(first, second) : new VulkanHeatArgs(second, first));
         compute.Submit(steps.Signal(computed, 1));
         Assert.True(SpinWait.SpinUntil(() => compute.RecordedSubmissions == 1, Patience));
         CommandToken done = copies.Submit(new CommandList().Wait(computed, 1).Copy(first, 0, copy, 0, cells * sizeof(float)).Signal(copied, 1));
         await done.WaitAsync().WaitAsync(Patience);
 
-        HeatReference2D.Run(equation, field, 10);
+        HeatReference2D.Run(equation, field, Steps);
         VulkanWaveTests.AssertBitEqual(field, copy.AsSpan<float>(0, cells).ToArray(), equation.Size, "the copy made after the wait");
         Assert.Equal((1L, 0L), (copies.DeviceWaits, copies.HostWaits));
         Assert.Equal(1UL, copied.Value);
