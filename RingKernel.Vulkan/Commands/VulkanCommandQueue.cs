@@ -239,10 +239,11 @@ public sealed unsafe class VulkanCommandQueue : ICommandQueue
                 continue;
             }
 
-            Batch batch = NewBatch();
+            Batch? batch = null;
             int index = 0;
             try
             {
+                batch = NewBatch();
                 for (; index < submission.Commands.Length; index++)
                     batch = Record(submission.Commands[index], batch);
                 batch.Submission = submission;
@@ -252,7 +253,7 @@ public sealed unsafe class VulkanCommandQueue : ICommandQueue
             catch (Exception ex)
             {
                 // The commands before the failing one still run, as on every queue.
-                if (!batch.Submitted)
+                if (batch is { Submitted: false })
                 {
                     try
                     {
@@ -267,7 +268,8 @@ public sealed unsafe class VulkanCommandQueue : ICommandQueue
                 Exception reason = _disposing.IsCancellationRequested
                     ? new ObjectDisposedException(Name, $"Command queue '{Name}' was disposed before the command completed.")
                     : ex is AggregateException { InnerException: { } inner } ? inner : ex;
-                var faulted = new CommandQueueFaultedException(Name, Kind, submission.Number, index, submission.Commands[index].ToString()!, reason);
+                string command = index < submission.Commands.Length ? submission.Commands[index].ToString()! : "the submission's last batch";
+                var faulted = new CommandQueueFaultedException(Name, Kind, submission.Number, index, command, reason);
                 Volatile.Write(ref _fault, faulted);
                 _inFlight.Add(Batch.Failure(submission, index, faulted));
             }
@@ -445,12 +447,23 @@ public sealed unsafe class VulkanCommandQueue : ICommandQueue
                 continue;
             }
 
-            _semaphore.Wait(batch.SemaphoreValue, Timeout.InfiniteTimeSpan);
+            try
+            {
+                _semaphore.Wait(batch.SemaphoreValue, Timeout.InfiniteTimeSpan);
+            }
+            catch (VulkanException lost)
+            {
+                // The device is gone (VK_ERROR_DEVICE_LOST): nothing after this completes.
+                var faulted = new CommandQueueFaultedException(Name, Kind, batch.Submission?.Number ?? _submitted, 0, "waiting for the device", lost);
+                Volatile.Write(ref _fault, faulted);
+                Progress.Fail(faulted);
+                continue;
+            }
+
             Release(batch);
             foreach ((TimelineSignal signal, ulong value) in batch.Signals)
             {
-                if (!signal.IsReached(value))
-                    signal.Signal(value);
+                Raise(signal, value);
                 _backend.Signals.Completed(signal, value, _semaphore.Handle);
             }
 
@@ -465,6 +478,22 @@ public sealed unsafe class VulkanCommandQueue : ICommandQueue
 
                 Progress.Signal(done.Number);
             }
+        }
+    }
+
+    /// <summary>Raises a Signal command's signal; one already past the value (raised by someone else too) or disposed by its owner needs nothing.</summary>
+    private static void Raise(TimelineSignal signal, ulong value)
+    {
+        try
+        {
+            if (!signal.IsReached(value))
+                signal.Signal(value);
+        }
+        catch (InvalidOperationException) when (signal.IsReached(value))
+        {
+        }
+        catch (ObjectDisposedException)
+        {
         }
     }
 
