@@ -70,7 +70,7 @@ static __device__ __forceinline__ bool rk_is_leader()
 }
 
 /// CRC-32C (Castagnoli, reflected polynomial 0x82F63B78) over len bytes, continuing from crc.
-static __device__ rk_u32 rk_crc32c_append(rk_u32 crc, const rk_u8* data, rk_u32 len)
+static __device__ inline rk_u32 rk_crc32c_append(rk_u32 crc, const rk_u8* data, rk_u32 len)
 {
     for (rk_u32 i = 0; i < len; i++)
     {
@@ -83,7 +83,7 @@ static __device__ rk_u32 rk_crc32c_append(rk_u32 crc, const rk_u8* data, rk_u32 
 
 /// The checksum MessageChecksum.Compute gives: CRC-32C over the header with its Checksum field
 /// taken as zero, then the payload.
-static __device__ rk_u32 rk_message_checksum(const MessageHeader* header, const rk_u8* payload)
+static __device__ inline rk_u32 rk_message_checksum(const MessageHeader* header, const rk_u8* payload)
 {
     MessageHeader copy = *header;
     copy.Checksum = 0u;

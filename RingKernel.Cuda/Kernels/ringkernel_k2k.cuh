@@ -7,7 +7,7 @@
 #include "ringkernel_device.cuh"
 
 /// Sender: copies bytes into the route's inbox and publishes it; false while the inbox is full.
-static __device__ bool rk_k2k_try_send(RouteEntry* route, const void* message, rk_u32 bytes)
+static __device__ inline bool rk_k2k_try_send(RouteEntry* route, const void* message, rk_u32 bytes)
 {
     RingHeader* inbox = (RingHeader*)route->InboxAddress;
     rk_u64 position = route->NextSequence;
@@ -25,7 +25,7 @@ static __device__ bool rk_k2k_try_send(RouteEntry* route, const void* message, r
 
 /// Receiver: the oldest unread slot of inbox, or null when empty. Release it with rk_k2k_release
 /// after reading it (never before: the sender would overwrite it).
-static __device__ const rk_u8* rk_k2k_peek(RingHeader* inbox)
+static __device__ inline const rk_u8* rk_k2k_peek(RingHeader* inbox)
 {
     rk_u64 head = inbox->Head;
     if (rk_load_acquire_gpu(&inbox->Tail) == head)
@@ -33,7 +33,7 @@ static __device__ const rk_u8* rk_k2k_peek(RingHeader* inbox)
     return (const rk_u8*)(inbox + 1) + (head & ((rk_u64)inbox->Capacity - 1ull)) * (rk_u64)inbox->SlotSize;
 }
 
-static __device__ void rk_k2k_release(RingHeader* inbox)
+static __device__ inline void rk_k2k_release(RingHeader* inbox)
 {
     rk_store_release_gpu(&inbox->Head, inbox->Head + 1ull);
 }

@@ -42,19 +42,19 @@ static constexpr int RK_HANDLED = 0;  // the message is done; it will be committ
 static constexpr int RK_FAULT = 1;    // the kernel faults; the message stays in the input ring
 static constexpr int RK_STOPPED = 2;  // terminated while sending (thread 0 only); the message stays
 
-static __device__ void rk_store_status(rk_kernel& k, rk_u32 status)
+static __device__ inline void rk_store_status(rk_kernel& k, rk_u32 status)
 {
     rk_store_release_sys32(&k.control->Status, status);
 }
 
-static __device__ void rk_report_error(rk_kernel& k, rk_u32 code)
+static __device__ inline void rk_report_error(rk_kernel& k, rk_u32 code)
 {
     rk_store_release_sys32(&k.control->LastError, code);
     rk_store_release_sys32(&k.control->ErrorCount, k.control->ErrorCount + 1u);
 }
 
 /// Commits handled messages and publishes progress: counts, then the heartbeat.
-static __device__ void rk_flush(rk_kernel& k)
+static __device__ inline void rk_flush(rk_kernel& k)
 {
     rk_u64 completed = k.read_position - k.commit_position;
     if (completed > 0)
@@ -71,7 +71,7 @@ static __device__ void rk_flush(rk_kernel& k)
 }
 
 /// Acts on the latest command; false when it is terminate (acknowledged at exit).
-static __device__ bool rk_apply_command(rk_kernel& k)
+static __device__ inline bool rk_apply_command(rk_kernel& k)
 {
     rk_u32 epoch = rk_load_acquire_sys32(&k.control->CommandEpoch);
     rk_u32 command = rk_load_acquire_sys32(&k.control->Command);
@@ -91,7 +91,7 @@ static __device__ bool rk_apply_command(rk_kernel& k)
 
 /// Whether the slot holds a message this kernel accepts: a known size and, when the ring is
 /// checksummed, a matching CRC-32C (MessageRing's validation).
-static __device__ bool rk_valid_message(const rk_kernel& k, const rk_u8* slot)
+static __device__ inline bool rk_valid_message(const rk_kernel& k, const rk_u8* slot)
 {
     const MessageHeader* header = (const MessageHeader*)slot;
     if (header->PayloadSize > k.input.slot_size - (rk_u32)sizeof(MessageHeader))
@@ -102,7 +102,7 @@ static __device__ bool rk_valid_message(const rk_kernel& k, const rk_u8* slot)
 }
 
 /// Thread 0: the next message to handle, or null when the kernel must leave its loop.
-static __device__ const rk_u8* rk_receive(rk_kernel& k)
+static __device__ inline const rk_u8* rk_receive(rk_kernel& k)
 {
     rk_u32 delay = 32u;
     while (true)
@@ -126,7 +126,7 @@ static __device__ const rk_u8* rk_receive(rk_kernel& k)
 }
 
 /// Thread 0: the message in hand was handled.
-static __device__ void rk_complete(rk_kernel& k)
+static __device__ inline void rk_complete(rk_kernel& k)
 {
     k.read_position++;
     k.processed++;
@@ -137,7 +137,7 @@ static __device__ void rk_complete(rk_kernel& k)
 /// Thread 0: publishes a message of type_id on the output ring, waiting while it is full (output
 /// is never dropped); false when the host terminated the kernel meanwhile. Fills message id,
 /// source, type, size, timestamp and checksum, as MessageRing does on the host.
-static __device__ bool rk_send(rk_kernel& k, rk_u32 type_id, const void* payload, rk_u32 payload_size,
+static __device__ inline bool rk_send(rk_kernel& k, rk_u32 type_id, const void* payload, rk_u32 payload_size,
                                rk_u64 correlation_id, rk_u32 destination_id, rk_u32 flags)
 {
     rk_u8* slot;
@@ -179,7 +179,7 @@ static __device__ bool rk_send(rk_kernel& k, rk_u32 type_id, const void* payload
 }
 
 /// Thread 0: sends the reply to request (same correlation id, addressed to its sender).
-static __device__ bool rk_reply(rk_kernel& k, const MessageHeader* request, rk_u32 type_id, const void* payload, rk_u32 payload_size)
+static __device__ inline bool rk_reply(rk_kernel& k, const MessageHeader* request, rk_u32 type_id, const void* payload, rk_u32 payload_size)
 {
     return rk_send(k, type_id, payload, payload_size, request->CorrelationId, request->SourceId, RINGKERNEL_MESSAGE_FLAGS_REPLY);
 }
@@ -195,7 +195,7 @@ static constexpr int RK_STATE_EXIT = 0;
 /// the input ring) or RK_STOPPED (thread 0, when rk_send reported a terminate). Returns when
 /// terminated or faulted, after reporting the final status.
 template <typename Handler>
-static __device__ void rk_run_ring_kernel(ControlBlock* control, void* input, void* output, bool checksummed_output, Handler& handler)
+static __device__ inline void rk_run_ring_kernel(ControlBlock* control, void* input, void* output, bool checksummed_output, Handler& handler)
 {
     __shared__ rk_kernel k;
     __shared__ const rk_u8* s_slot;

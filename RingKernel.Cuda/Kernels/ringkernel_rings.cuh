@@ -16,7 +16,7 @@ struct rk_ring
     rk_u32 capacity;
 };
 
-static __device__ rk_ring rk_ring_open(void* base)
+static __device__ inline rk_ring rk_ring_open(void* base)
 {
     rk_ring ring;
     ring.header = (RingHeader*)base;
@@ -45,7 +45,7 @@ static __device__ __forceinline__ bool rk_mpsc_readable(const rk_ring& ring, rk_
 
 /// Commits count slots from first: each slot is free for the next lap (sequence = position +
 /// Capacity), then Head advances; the host's producers read both.
-static __device__ void rk_mpsc_release(const rk_ring& ring, rk_u64 first, rk_u32 count)
+static __device__ inline void rk_mpsc_release(const rk_ring& ring, rk_u64 first, rk_u32 count)
 {
     for (rk_u32 i = 0; i < count; i++)
     {
@@ -58,7 +58,7 @@ static __device__ void rk_mpsc_release(const rk_ring& ring, rk_u64 first, rk_u32
 // ---- producer of a single-producer ring (the kernel's output ring) ----
 
 /// The slot for position, or null while the ring is full (the host has not committed position - Capacity).
-static __device__ rk_u8* rk_spsc_try_claim(const rk_ring& ring, rk_u64 position)
+static __device__ inline rk_u8* rk_spsc_try_claim(const rk_ring& ring, rk_u64 position)
 {
     rk_u64 head = rk_load_acquire_sys(&ring.header->Head);
     if (position - head >= (rk_u64)ring.capacity)
