@@ -17,4 +17,4 @@ var spec = new StencilSampleSpec(
         new StencilEngine("tiles", TiledEngineRules.Description, TiledEngineRules.Check),
     ]);
 
-return StencilSampleHost.Run(args, spec, options => new HeatSimulation(options));
+return StencilSampleHost.Run(args, spec, options => new HeatSimulation(options), CudaSampleBackend.Backends);

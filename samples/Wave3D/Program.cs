@@ -16,4 +16,4 @@ var spec = new StencilSampleSpec(
         new StencilEngine("tiles", TiledEngineRules.Description, TiledEngineRules.Check),
     ]);
 
-return StencilSampleHost.Run(args, spec, options => new WaveSimulation(options));
+return StencilSampleHost.Run(args, spec, options => new WaveSimulation(options), CudaSampleBackend.Backends);

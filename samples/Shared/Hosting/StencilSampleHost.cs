@@ -11,7 +11,11 @@ namespace RingKernel.Samples.Hosting;
 /// </summary>
 public static class StencilSampleHost
 {
-    public static int Run(string[] args, StencilSampleSpec spec, Func<StencilOptions, IStencilSimulation> create)
+    /// <param name="args">The command line.</param>
+    /// <param name="spec">The sample's defaults and engines.</param>
+    /// <param name="create">Starts the simulation the options describe.</param>
+    /// <param name="backends">Backends besides cpu that the sample runs on: each says why it cannot run the options here (one line), or null when it can.</param>
+    public static int Run(string[] args, StencilSampleSpec spec, Func<StencilOptions, IStencilSimulation> create, IReadOnlyDictionary<string, Func<StencilOptions, string?>>? backends = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(spec);
@@ -33,7 +37,15 @@ public static class StencilSampleHost
             return 2;
         }
 
-        if (options.Backend != "cpu")
+        if (backends is not null && backends.TryGetValue(options.Backend, out Func<StencilOptions, string?>? check))
+        {
+            if (check(options) is { } reason)
+            {
+                Console.Error.WriteLine($"{spec.ProgramName}: backend '{options.Backend}' is not available: {reason}");
+                return 1;
+            }
+        }
+        else if (options.Backend != "cpu")
         {
             Console.Error.WriteLine($"{spec.ProgramName}: backend '{options.Backend}' is not available: this sample's kernels exist for the cpu backend only; run with --backend cpu");
             return 1;
