@@ -10,6 +10,7 @@ typedef unsigned long long rk_u64;
 typedef unsigned int rk_u32;
 typedef unsigned char rk_u8;
 
+#if defined(__CUDA_ARCH__)
 static __device__ __forceinline__ rk_u64 rk_load_acquire_sys(const rk_u64* p)
 {
     rk_u64 v;
@@ -51,6 +52,21 @@ static __device__ __forceinline__ void rk_nanosleep(rk_u32 ns)
 {
     asm volatile("nanosleep.u32 %0;" : : "r"(ns));
 }
+#else
+// A host compiler builds these headers too (with the execution-space keywords defined away), so the
+// kernels' ring protocol runs against the C# rings in the test suite on a machine without a GPU.
+static inline rk_u64 rk_load_acquire_sys(const rk_u64* p) { return __atomic_load_n(p, __ATOMIC_ACQUIRE); }
+static inline rk_u32 rk_load_acquire_sys32(const rk_u32* p) { return __atomic_load_n(p, __ATOMIC_ACQUIRE); }
+static inline void rk_store_release_sys(rk_u64* p, rk_u64 v) { __atomic_store_n(p, v, __ATOMIC_RELEASE); }
+static inline void rk_store_release_sys32(rk_u32* p, rk_u32 v) { __atomic_store_n(p, v, __ATOMIC_RELEASE); }
+static inline rk_u64 rk_load_acquire_gpu(const rk_u64* p) { return __atomic_load_n(p, __ATOMIC_ACQUIRE); }
+static inline void rk_store_release_gpu(rk_u64* p, rk_u64 v) { __atomic_store_n(p, v, __ATOMIC_RELEASE); }
+static inline void rk_nanosleep(rk_u32 ns)
+{
+    for (rk_u32 i = 0; i < ns / 32u; i++)
+        __atomic_signal_fence(__ATOMIC_SEQ_CST);
+}
+#endif
 
 /// Exponential back-off from 32 ns to max_ns; returns the next delay.
 static __device__ __forceinline__ rk_u32 rk_backoff(rk_u32 delay, rk_u32 max_ns)
