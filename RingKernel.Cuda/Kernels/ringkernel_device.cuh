@@ -61,11 +61,8 @@ static inline void rk_store_release_sys(rk_u64* p, rk_u64 v) { __atomic_store_n(
 static inline void rk_store_release_sys32(rk_u32* p, rk_u32 v) { __atomic_store_n(p, v, __ATOMIC_RELEASE); }
 static inline rk_u64 rk_load_acquire_gpu(const rk_u64* p) { return __atomic_load_n(p, __ATOMIC_ACQUIRE); }
 static inline void rk_store_release_gpu(rk_u64* p, rk_u64 v) { __atomic_store_n(p, v, __ATOMIC_RELEASE); }
-static inline void rk_nanosleep(rk_u32 ns)
-{
-    for (rk_u32 i = 0; i < ns / 32u; i++)
-        __atomic_signal_fence(__ATOMIC_SEQ_CST);
-}
+#include <sched.h>
+static inline void rk_nanosleep(rk_u32) { sched_yield(); }
 #endif
 
 /// Exponential back-off from 32 ns to max_ns; returns the next delay.

@@ -13,7 +13,8 @@ internal sealed unsafe class SharedFileMemory : IMemorySpace, IDisposable
     private readonly MemoryMappedFile _file;
     private readonly MemoryMappedViewAccessor _view;
     private readonly byte* _base;
-    private long _used;
+    // Nothing starts at offset 0: offsets stand for device addresses, and address 0 means "none" in route tables.
+    private long _used = DeviceBuffer.DefaultAlignment;
 
     public SharedFileMemory(string path, long capacity)
     {
