@@ -6,6 +6,7 @@ using RingKernel.Memory;
 namespace RingKernel.Tests.Cuda;
 
 /// <summary>CUDA queues: copies in order, timeline signals waited for and raised on the device with stream memory operations.</summary>
+[Collection(CudaDeviceCollection.Name)]
 public class CudaCommandQueueTests
 {
     [SkippableFact]

@@ -5,6 +5,7 @@ using RingKernel.Kernels;
 namespace RingKernel.Tests.Cuda;
 
 /// <summary>Device K2K: blocks exchange messages in all 26 directions through inboxes in device memory, each delivered once, in order, with its data.</summary>
+[Collection(CudaDeviceCollection.Name)]
 public class CudaK2KTests
 {
     [SkippableTheory]

@@ -12,6 +12,7 @@ namespace RingKernel.Tests.Cuda;
 /// Persistent ring kernels on a CUDA device, the CPU ring kernel tests' twins: data round trips,
 /// lifecycle, and fault and restart with nothing lost. ring_echo answers value v with v * 2 + 1.
 /// </summary>
+[Collection(CudaDeviceCollection.Name)]
 public class CudaRingKernelTests
 {
     private const uint NumberType = 1;

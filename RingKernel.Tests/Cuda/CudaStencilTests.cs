@@ -4,6 +4,7 @@ using RingKernel.Stencils;
 namespace RingKernel.Tests.Cuda;
 
 /// <summary>The CUDA stencils match the C# references bit for bit, whole-grid and as tiles exchanging halos over device K2K.</summary>
+[Collection(CudaDeviceCollection.Name)]
 public class CudaStencilTests
 {
     [SkippableTheory]
