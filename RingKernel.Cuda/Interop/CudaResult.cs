@@ -9,7 +9,6 @@ internal enum CudaResult
     ErrorNotInitialized = 3,
     ErrorDeinitialized = 4,
     ErrorProfilerDisabled = 5,
-    ErrorStubLibrary = 34,
     ErrorDeviceUnavailable = 46,
     ErrorNoDevice = 100,
     ErrorInvalidDevice = 101,
