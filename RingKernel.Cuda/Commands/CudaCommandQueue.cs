@@ -144,7 +144,7 @@ public sealed class CudaCommandQueue : ICommandQueue
 
             index = submission.Commands.Length - 1;
             _done.Record(_stream);
-            _done.Synchronize();
+            WaitForDevice();
         }
         catch (Exception ex)
         {
@@ -168,6 +168,21 @@ public sealed class CudaCommandQueue : ICommandQueue
         }
 
         Progress.Signal(submission.Number);
+    }
+
+    /// <summary>
+    /// Polls the submission's event rather than blocking in the driver, so that Dispose can stop
+    /// waiting for a stream held by a signal that never comes (a stream's work cannot be cancelled;
+    /// destroying the stream releases it once the device is done).
+    /// </summary>
+    private void WaitForDevice()
+    {
+        var spinner = new SpinWait();
+        while (!_done.IsComplete())
+        {
+            _disposing.Token.ThrowIfCancellationRequested();
+            spinner.SpinOnce(sleep1Threshold: 20);
+        }
     }
 
     private unsafe void Enqueue(QueueCommand command)

@@ -25,6 +25,17 @@ internal sealed unsafe class CudaEvent : IDisposable
         CudaCheck.Driver(CudaDriver.EventRecord(Handle, stream.Handle), "cuEventRecord");
     }
 
+    /// <summary>True once the work before the recorded point has run; false while it is pending; a fault throws.</summary>
+    public bool IsComplete()
+    {
+        _context.MakeCurrent();
+        CudaResult result = CudaDriver.EventQuery(Handle);
+        if (result == CudaResult.ErrorNotReady)
+            return false;
+        CudaCheck.Driver(result, "cuEventQuery");
+        return true;
+    }
+
     public void Synchronize()
     {
         _context.MakeCurrent();

@@ -54,6 +54,21 @@ public class CudaCommandQueueTests
     }
 
     [SkippableFact]
+    public async Task Disposing_a_queue_held_by_a_signal_that_never_comes_returns_and_fails_its_token()
+    {
+        CudaFacts.SkipUnlessAvailable();
+        using DeviceBuffer a = CudaFacts.Backend.MemorySpace.Allocate(256);
+        using DeviceBuffer b = CudaFacts.Backend.MemorySpace.Allocate(256);
+        using var never = new TimelineSignal("never");
+        ICommandQueue queue = CudaFacts.Backend.CreateCommandQueue(QueueKind.Copy, "held");
+        CommandToken token = queue.Submit(new CommandList().Wait(never, 1).Copy(a, 0, b, 0, 256));
+        queue.Dispose();
+        await Assert.ThrowsAnyAsync<Exception>(() => token.WaitAsync().WaitAsync(TimeSpan.FromSeconds(20)));
+        Assert.IsType<CommandQueueFaultedException>(queue.Fault);
+        never.Signal(1); // releases the stream on the device, whose resources go with it
+    }
+
+    [SkippableFact]
     public void A_second_backend_finds_the_ptx_the_first_compiled_in_the_disk_cache()
     {
         CudaFacts.SkipUnlessAvailable();
