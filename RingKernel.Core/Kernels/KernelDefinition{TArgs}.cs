@@ -11,7 +11,7 @@ namespace RingKernel.Kernels;
 /// <see cref="CpuThreadBody"/> otherwise. A ring kernel (options with rings) may instead give
 /// <see cref="CpuMessageBody"/>, which the backend calls per message; its thread and workgroup
 /// bodies loop over <see cref="Persistent.RingKernelContext.Receive"/> themselves. The Vulkan
-/// backend runs <see cref="VulkanBody"/>.
+/// backend runs <see cref="VulkanBody"/>, the CUDA backend <see cref="CudaBody"/>.
 /// </remarks>
 public sealed class KernelDefinition<TArgs> : KernelDefinition
 {
@@ -32,6 +32,9 @@ public sealed class KernelDefinition<TArgs> : KernelDefinition
     /// <summary>The SPIR-V body the Vulkan backend dispatches.</summary>
     public VulkanKernelBody<TArgs>? VulkanBody { get; init; }
 
+    /// <summary>The CUDA C body the CUDA backend compiles and launches.</summary>
+    public CudaKernelBody<TArgs>? CudaBody { get; init; }
+
     /// <summary>The same kernel launched with other options (another grid for another data size, say).</summary>
     public KernelDefinition<TArgs> WithOptions(LaunchOptions options) => new(Name, options)
     {
@@ -39,6 +42,7 @@ public sealed class KernelDefinition<TArgs> : KernelDefinition
         CpuWorkgroupBody = CpuWorkgroupBody,
         CpuMessageBody = CpuMessageBody,
         VulkanBody = VulkanBody,
+        CudaBody = CudaBody,
         Signature = Signature,
     };
 }

@@ -1,4 +1,5 @@
 using RingKernel.Cpu;
+using RingKernel.Cuda.Stencils;
 using RingKernel.Kernels;
 using RingKernel.Samples.Cli;
 using RingKernel.Samples.Hosting;
@@ -10,7 +11,7 @@ using RingKernel.Stencils.Halo;
 /// The heat-diffusion run: a hot square (1.0) in a cold plate (0.0), alpha 0.24, advanced by the
 /// single-grid baseline (engine grid), by the per-thread shared-memory kernel on the CPU backend
 /// (engine kernel, one workgroup per tile), or by one persistent ring kernel per tile exchanging
-/// halos over K2K (engine tiles).
+/// halos over K2K (engine tiles); with --backend cuda, the whole grid per step on the device.
 /// </summary>
 internal sealed class HeatSimulation : IStencilSimulation, IDisposable
 {
@@ -22,6 +23,7 @@ internal sealed class HeatSimulation : IStencilSimulation, IDisposable
     private readonly KernelDefinition<HeatKernelArgs>? _kernel;
     private readonly CpuBackend? _backend;
     private readonly TiledHeat2D? _tiled;
+    private readonly CudaHeatSolver2D? _cuda;
     private float[] _field;
     private float[] _scratch;
 
@@ -31,7 +33,13 @@ internal sealed class HeatSimulation : IStencilSimulation, IDisposable
         _equation = new HeatEquation2D(options.Size, Alpha, boundary);
         _field = InitialConditions.HotSquare(options.Size, ambient: 0f, hot: 1f, fraction: 0.25);
         _scratch = new float[_field.Length];
-        if (options.Engine.Name == "tiles")
+        if (options.Backend == "cuda")
+        {
+            _cuda = new CudaHeatSolver2D(CudaSampleBackend.Backend, _equation);
+            _cuda.Upload(_field);
+            EngineDescription = $"single grid on {CudaSampleBackend.Backend.Device}, one heat2d_step launch per step";
+        }
+        else if (options.Engine.Name == "tiles")
         {
             _tiled = TiledHeat2D.StartAsync(new CpuBackend(), _equation, options.Tiles, options.Halo, _field).GetAwaiter().GetResult();
             EngineDescription = $"{options.Tiles}, one ring kernel per tile with a {options.Halo}-cell halo over {_tiled.Engine.Routes.Count} K2K routes, exchanged every {options.Halo} step(s)";
@@ -73,6 +81,12 @@ internal sealed class HeatSimulation : IStencilSimulation, IDisposable
 
     public void RunSteps(int steps)
     {
+        if (_cuda is not null)
+        {
+            _cuda.Run(steps);
+            return;
+        }
+
         if (_tiled is not null)
         {
             // The host only commands; each tile's progress reply must say it reached the same step.
@@ -96,8 +110,13 @@ internal sealed class HeatSimulation : IStencilSimulation, IDisposable
     public FieldPicture Picture()
     {
         _tiled?.SnapshotAsync(_field).GetAwaiter().GetResult();
+        _cuda?.Download(_field);
         return new(_field, _equation.Size.Width, _equation.Size.Height, ColorMap.Inferno, CentredOnZero: false, "temperature");
     }
 
-    public void Dispose() => _tiled?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    public void Dispose()
+    {
+        _tiled?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _cuda?.Dispose();
+    }
 }

@@ -4,7 +4,7 @@ using RingKernel.Stencils;
 using RingKernel.Vulkan;
 
 // 2D heat equation (5-point stencil): a hot square in a cold plate spreads out; the final
-// temperature field is written as a PNG. Runs on the CPU backend or on Vulkan (--backend vulkan).
+// temperature field is written as a PNG. Runs on the CPU backend, on Vulkan (--backend vulkan) or CUDA (--backend cuda).
 var spec = new StencilSampleSpec(
     ProgramName: "heat-diffusion",
     Dimensions: 2,
@@ -18,7 +18,12 @@ var spec = new StencilSampleSpec(
         new StencilEngine("tiles", TiledEngineRules.Description, TiledEngineRules.Check),
     ])
 {
-    Backends = new Dictionary<string, Func<string?>> { ["cpu"] = static () => null, ["vulkan"] = static () => VulkanBackend.UnavailableReason },
+    Backends = new Dictionary<string, Func<StencilOptions, string?>>
+    {
+        ["cpu"] = static _ => null,
+        ["vulkan"] = static _ => VulkanBackend.UnavailableReason,
+        ["cuda"] = CudaSampleBackend.Check,
+    },
 };
 
 return StencilSampleHost.Run(args, spec, options => options.Backend == "vulkan" ? new VulkanHeatSimulation(options) : new HeatSimulation(options));

@@ -5,7 +5,7 @@ using RingKernel.Vulkan;
 
 // 3D wave equation (7-point stencil, leapfrog): a Gaussian pulse at rest in the middle of the
 // box spreads as a spherical shell; the PNG shows the mid-plane (z = depth / 2). Runs on the CPU
-// backend or on Vulkan (--backend vulkan).
+// backend, on Vulkan (--backend vulkan) or CUDA (--backend cuda).
 var spec = new StencilSampleSpec(
     ProgramName: "wave3d",
     Dimensions: 3,
@@ -18,7 +18,12 @@ var spec = new StencilSampleSpec(
         new StencilEngine("tiles", TiledEngineRules.Description, TiledEngineRules.Check),
     ])
 {
-    Backends = new Dictionary<string, Func<string?>> { ["cpu"] = static () => null, ["vulkan"] = static () => VulkanBackend.UnavailableReason },
+    Backends = new Dictionary<string, Func<StencilOptions, string?>>
+    {
+        ["cpu"] = static _ => null,
+        ["vulkan"] = static _ => VulkanBackend.UnavailableReason,
+        ["cuda"] = CudaSampleBackend.Check,
+    },
 };
 
 return StencilSampleHost.Run(args, spec, options => options.Backend == "vulkan" ? new VulkanWaveSimulation(options) : new WaveSimulation(options));

@@ -11,6 +11,7 @@ public static class ComparisonRunner
         new Stencils.StencilComparisonSuite(),
         new Actors.ActorsSuite(),
         new Vulkan.VulkanComparisonSuite(),
+        new Cuda.CudaComparisonSuite(),
     ];
 
     public static int Run(string[] args)
@@ -43,12 +44,23 @@ public static class ComparisonRunner
         }
 
         Console.WriteLine($"# {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, {(quick ? "quick" : "full")} run");
+        int status = 0;
         foreach (IComparisonSuite suite in selected)
         {
-            foreach (Comparison comparison in suite.Run(quick))
-                Console.WriteLine(comparison);
+            try
+            {
+                foreach (Comparison comparison in suite.Run(quick))
+                    Console.WriteLine(comparison);
+            }
+            catch (RingKernel.Backends.BackendUnavailableException ex)
+            {
+                // A suite that needs a device this machine lacks measured nothing: say why, and fail the run.
+                Console.WriteLine($"# {suite.Name}: not available here: {ex.Reason}");
+                Console.Error.WriteLine($"compare: {ex.Message}");
+                status = 1;
+            }
         }
 
-        return 0;
+        return status;
     }
 }

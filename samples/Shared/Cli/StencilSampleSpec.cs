@@ -10,8 +10,10 @@ public sealed record StencilSampleSpec(
     IReadOnlyList<StencilEngine> Engines)
 {
     /// <summary>
-    /// The backends the sample has kernels for, each with a probe that returns null when the backend
-    /// can run on this machine, or why not (with what to install). The CPU backend by default.
+    /// The backends the sample has kernels for, each with a check that returns null when the backend
+    /// can run the parsed options on this machine, or one line saying why not (what to install, or
+    /// which option to change). The CPU backend by default.
     /// </summary>
-    public IReadOnlyDictionary<string, Func<string?>> Backends { get; init; } = new Dictionary<string, Func<string?>> { ["cpu"] = static () => null };
+    public IReadOnlyDictionary<string, Func<StencilOptions, string?>> Backends { get; init; } =
+        new Dictionary<string, Func<StencilOptions, string?>> { ["cpu"] = static _ => null };
 }

@@ -11,7 +11,11 @@ namespace RingKernel.Samples.Hosting;
 /// </summary>
 public static class StencilSampleHost
 {
-    public static int Run(string[] args, StencilSampleSpec spec, Func<StencilOptions, IStencilSimulation> create)
+    /// <param name="args">The command line.</param>
+    /// <param name="spec">The sample's defaults and engines.</param>
+    /// <param name="create">Starts the simulation the options describe.</param>
+    /// <param name="backends">Backends besides cpu that the sample runs on: each says why it cannot run the options here (one line), or null when it can.</param>
+    public static int Run(string[] args, StencilSampleSpec spec, Func<StencilOptions, IStencilSimulation> create, IReadOnlyDictionary<string, Func<StencilOptions, string?>>? backends = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(spec);
@@ -33,13 +37,13 @@ public static class StencilSampleHost
             return 2;
         }
 
-        if (!spec.Backends.TryGetValue(options.Backend, out Func<string?>? probe))
+        if (!spec.Backends.TryGetValue(options.Backend, out Func<StencilOptions, string?>? check))
         {
-            Console.Error.WriteLine($"{spec.ProgramName}: backend '{options.Backend}' is not available: this sample's kernels exist for the {string.Join(" and ", spec.Backends.Keys)} backends only; run with --backend cpu");
+            Console.Error.WriteLine($"{spec.ProgramName}: backend '{options.Backend}' is not available: this sample's kernels exist for the {ListOf(spec.Backends.Keys)} backends only; run with --backend cpu");
             return 1;
         }
 
-        if (probe() is { } unavailable)
+        if (check(options) is { } unavailable)
         {
             Console.Error.WriteLine($"{spec.ProgramName}: backend '{options.Backend}' is not available here: {unavailable}");
             return 1;
@@ -77,5 +81,12 @@ public static class StencilSampleHost
             CultureInfo.InvariantCulture,
             $"image: {Path.GetFullPath(options.Output)} ({picture.Width}x{picture.Height}, {picture.Caption}, {picture.Map} colour map over [{low:G4}, {high:G4}])"));
         return 0;
+    }
+
+    /// <summary>"a", "a and b", "a, b and c".</summary>
+    private static string ListOf(IEnumerable<string> names)
+    {
+        string[] all = [.. names];
+        return all.Length <= 1 ? string.Concat(all) : $"{string.Join(", ", all[..^1])} and {all[^1]}";
     }
 }

@@ -1,0 +1,212 @@
+using RingKernel.Cuda.Interop;
+using RingKernel.Cuda.Modules;
+using RingKernel.Cuda.Streams;
+using RingKernel.Kernels;
+using RingKernel.Kernels.Persistent;
+using RingKernel.Layouts;
+using RingKernel.Rings;
+
+namespace RingKernel.Cuda.RingKernels;
+
+/// <summary>
+/// A persistent ring kernel on a CUDA device: launched once on a stream of its own, it loops over
+/// its input ring in mapped host memory (ringkernel_loop.cuh) until terminated. Commands go through
+/// the control block exactly as on the CPU (<see cref="RingKernelCommands"/>); a host thread
+/// (the <see cref="DeviceDoorbell"/>) wakes host waiters when the kernel moves a cursor or
+/// acknowledges, and notices when the kernel has ended, faulted or the device failed.
+/// </summary>
+/// <remarks>
+/// The CUDA body's first four parameters are the backend's: the control block, the input ring,
+/// the output ring (device addresses) and whether replies are checksummed (int); its binder
+/// appends the rest.
+/// </remarks>
+internal sealed class CudaRingKernel<TArgs> : IRingKernel
+{
+    /// <summary>The parameters the backend binds before the body's own.</summary>
+    public const int BackendParameters = 4;
+
+    private readonly CudaBackend _backend;
+    private readonly KernelDefinition<TArgs> _kernel;
+    private readonly CudaKernelBody<TArgs> _body;
+    private readonly TArgs _args;
+    private readonly RingKernelLifecycle _lifecycle;
+    private readonly RingKernelCommands _commands;
+    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile bool _faultedOnMessage;
+
+    public CudaRingKernel(CudaBackend backend, KernelDefinition<TArgs> kernel, CudaKernelBody<TArgs> body, TArgs args, RingKernelMemory memory)
+    {
+        if (body.ParameterCount < BackendParameters)
+            throw new ArgumentException($"A CUDA ring kernel declares at least the {BackendParameters} parameters the backend binds (control block, input ring, output ring, checksummed); '{kernel.Name}' declares {body.ParameterCount}.", nameof(kernel));
+        _backend = backend;
+        _kernel = kernel;
+        _body = body;
+        _args = args;
+        Memory = memory;
+        _lifecycle = new RingKernelLifecycle(kernel.Name);
+        _commands = new RingKernelCommands(memory);
+    }
+
+    public string Name => _kernel.Name;
+
+    public RingKernelState State => _lifecycle.State;
+
+    public RingKernelMemory Memory { get; }
+
+    public MessageRing Input => Memory.Input;
+
+    public MessageRing Output => Memory.Output;
+
+    public ref ControlBlock ControlBlock => ref Memory.ControlBlock;
+
+    public Task Completion => _completion.Task;
+
+    public bool FaultedOnMessage => _faultedOnMessage;
+
+    public void Launch()
+    {
+        // Compile first: a kernel that does not compile stays Created.
+        CudaFunction function = _backend.FunctionOf(_body);
+        _lifecycle.MoveTo(RingKernelState.Launched);
+        _commands.Post(KernelCommand.None);
+        var stream = new CudaStream(_backend.Context);
+        try
+        {
+            CudaLauncher.Launch(function, Name, _kernel.Options, _body, this, static (kernel, ref parameters) => kernel.BindRingLaunch(ref parameters), stream.Handle);
+        }
+        catch (Exception ex)
+        {
+            stream.Dispose();
+            _lifecycle.TryMoveTo(RingKernelState.Faulted, out _);
+            _completion.TrySetException(new KernelFaultedException(Name, $"the launch failed: {ex.Message}", ex));
+            throw;
+        }
+
+        var thread = new Thread(() => Watch(stream))
+        {
+            IsBackground = true,
+            Name = $"cuda ring kernel {Name} doorbell",
+        };
+        thread.Start();
+    }
+
+    public Task ActivateAsync(CancellationToken cancellationToken = default)
+    {
+        _lifecycle.MoveTo(RingKernelState.Active);
+        return AcknowledgedAsync(_commands.Post(KernelCommand.Active), cancellationToken);
+    }
+
+    public Task DeactivateAsync(CancellationToken cancellationToken = default)
+    {
+        _lifecycle.MoveTo(RingKernelState.Inactive);
+        return AcknowledgedAsync(_commands.Post(KernelCommand.None), cancellationToken);
+    }
+
+    public Task TerminateAsync(CancellationToken cancellationToken = default)
+    {
+        if (_lifecycle.TryMoveTo(RingKernelState.Terminated, out RingKernelState from) && from == RingKernelState.Faulted)
+            return Task.CompletedTask;
+        _lifecycle.MoveTo(RingKernelState.Terminating);
+        _commands.Post(KernelCommand.Terminate);
+        return _completion.Task.WaitAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        RingKernelState state = State;
+        if (state is RingKernelState.Launched or RingKernelState.Active or RingKernelState.Inactive)
+        {
+            try
+            {
+                await TerminateAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is KernelFaultedException or InvalidKernelTransitionException)
+            {
+                // It faulted or was terminated meanwhile; either way its loop has ended or is ending.
+            }
+        }
+
+        if (State is RingKernelState.Terminating or RingKernelState.Terminated or RingKernelState.Faulted)
+            await _completion.Task.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+    }
+
+    private async Task AcknowledgedAsync(uint epoch, CancellationToken cancellationToken)
+    {
+        await _commands.WaitForAcknowledgementAsync(epoch, _completion.Task, cancellationToken).ConfigureAwait(false);
+        if ((int)(_commands.AcknowledgedEpoch - epoch) < 0 && _completion.Task.IsFaulted)
+            await _completion.Task.ConfigureAwait(false);
+    }
+
+    /// <summary>The backend's ring parameters, then the body's.</summary>
+    private unsafe void BindRingLaunch(ref CudaParameters parameters)
+    {
+        ulong control;
+        CudaCheck.Driver(CudaDriver.MemHostGetDevicePointer(&control, Memory.ControlBlockPointer, 0), "cuMemHostGetDevicePointer");
+        parameters.Value(control);
+        parameters.Address(Memory.Input.Ring.Buffer);
+        parameters.Address(Memory.Output.Ring.Buffer);
+        parameters.Value(Memory.Output.Checksummed ? 1 : 0);
+        _body.Bind(_args, ref parameters);
+    }
+
+    /// <summary>The doorbell thread: wakes host waiters until the kernel ends, then reports how it ended.</summary>
+    private unsafe void Watch(CudaStream stream)
+    {
+        var doorbell = new DeviceDoorbell(Memory, _commands);
+        Exception? deviceFault = null;
+        var spinner = new SpinWait();
+        int quietPolls = 0;
+        try
+        {
+            while (!stream.IsIdle())
+            {
+                if (doorbell.Poll())
+                {
+                    quietPolls = 0;
+                    spinner.Reset();
+                    continue;
+                }
+
+                // Spin while the kernel is busy, then sleep: an idle kernel costs the host little.
+                if (++quietPolls < 2000)
+                    spinner.SpinOnce(sleep1Threshold: -1);
+                else
+                    Thread.Sleep(1);
+            }
+        }
+        catch (CudaException ex)
+        {
+            deviceFault = ex;
+        }
+        finally
+        {
+            try
+            {
+                stream.Dispose();
+            }
+            catch (CudaException ex)
+            {
+                deviceFault ??= ex;
+            }
+        }
+
+        doorbell.Finish();
+        ControlBlock* control = Memory.ControlBlockPointer;
+        var status = (KernelStatus)Volatile.Read(ref *(uint*)&control->Status);
+        if (deviceFault is null && status == KernelStatus.Terminated)
+        {
+            _lifecycle.TryMoveTo(RingKernelState.Terminated, out _);
+            _completion.TrySetResult();
+            return;
+        }
+
+        string reason = deviceFault is not null
+            ? $"the device failed: {deviceFault.Message}"
+            : status == KernelStatus.Faulted
+                ? $"its CUDA body faulted (error {Volatile.Read(ref control->LastError)})"
+                : $"its CUDA body ended without reporting (status {status})";
+        _faultedOnMessage = deviceFault is null && status == KernelStatus.Faulted && Volatile.Read(ref control->LastError) == KernelErrorCodes.BodyFault;
+        _lifecycle.TryMoveTo(RingKernelState.Faulted, out _);
+        _completion.TrySetException(new KernelFaultedException(Name, reason, deviceFault));
+    }
+}

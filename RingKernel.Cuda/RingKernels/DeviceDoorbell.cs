@@ -1,0 +1,77 @@
+using RingKernel.Kernels.Persistent;
+using RingKernel.Layouts;
+using RingKernel.Rings;
+
+namespace RingKernel.Cuda.RingKernels;
+
+/// <summary>
+/// Rings host wake-ups for a kernel that runs on the device. Host waiters park on host signals
+/// (a ring's readable and free-slot signals, the command acknowledgement), which a device cannot
+/// pulse; this watches the words the kernel writes (the output ring's tail, the input ring's head,
+/// the acknowledged epoch) and pulses the matching signal when one moves.
+/// </summary>
+internal sealed unsafe class DeviceDoorbell
+{
+    private readonly RingHeader* _input;
+    private readonly RingHeader* _output;
+    private readonly ControlBlock* _control;
+    private readonly RingSignals _inputSignals;
+    private readonly RingSignals _outputSignals;
+    private readonly RingKernelCommands _commands;
+    private ulong _inputHead;
+    private ulong _outputTail;
+    private uint _acknowledged;
+
+    public DeviceDoorbell(RingKernelMemory memory, RingKernelCommands commands)
+    {
+        _input = (RingHeader*)memory.Input.Ring.Buffer.HostPointer;
+        _output = (RingHeader*)memory.Output.Ring.Buffer.HostPointer;
+        _control = memory.ControlBlockPointer;
+        _inputSignals = RingSignals.For(memory.Input.Ring.Buffer);
+        _outputSignals = RingSignals.For(memory.Output.Ring.Buffer);
+        _commands = commands;
+        _inputHead = Volatile.Read(ref _input->Head);
+        _outputTail = Volatile.Read(ref _output->Tail);
+        _acknowledged = Volatile.Read(ref _control->AcknowledgedEpoch);
+    }
+
+    /// <summary>Pulses the signal of every word that moved since the last poll; true when any did.</summary>
+    public bool Poll()
+    {
+        bool moved = false;
+        ulong tail = Volatile.Read(ref _output->Tail);
+        if (tail != _outputTail)
+        {
+            _outputTail = tail;
+            _outputSignals.ReadableSlot.Pulse();
+            moved = true;
+        }
+
+        ulong head = Volatile.Read(ref _input->Head);
+        if (head != _inputHead)
+        {
+            _inputHead = head;
+            _inputSignals.FreeSlot.Pulse();
+            moved = true;
+        }
+
+        uint acknowledged = Volatile.Read(ref _control->AcknowledgedEpoch);
+        if (acknowledged != _acknowledged)
+        {
+            _acknowledged = acknowledged;
+            _commands.WakeWaiters();
+            moved = true;
+        }
+
+        return moved;
+    }
+
+    /// <summary>The kernel has ended: wakes every waiter once more, so none waits for a word that will not move.</summary>
+    public void Finish()
+    {
+        Poll();
+        _outputSignals.ReadableSlot.Pulse();
+        _inputSignals.FreeSlot.Pulse();
+        _commands.WakeWaiters();
+    }
+}
