@@ -16,9 +16,11 @@ namespace RingKernel.Stencils.Halo;
 /// kernels when disposed.
 /// </summary>
 /// <remarks>
-/// On the CPU backend each tile kernel is a dedicated thread running its message body; the same
-/// kernels, rings and K2K routes live in the backend's memory space. A tile waiting for its
-/// neighbours sleeps on a <see cref="HaloDoorbells"/> signal that they ring after each send or receive.
+/// A tile kernel's body is resumable (<see cref="CpuResumableBody{TArgs}"/>): it runs as many steps
+/// as its halos allow and, when an exchange waits for a neighbour, returns instead of blocking; the
+/// neighbour rings the tile's <see cref="HaloDoorbells"/> doorbell after each send or receive, which
+/// resumes it. So the CPU backend can run hundreds of tiles as coroutines on one worker thread per
+/// core (its cooperative ring-kernel scheduling), and a waiting tile holds no thread.
 /// </remarks>
 public sealed class TiledStencilEngine : IAsyncDisposable
 {
@@ -26,13 +28,15 @@ public sealed class TiledStencilEngine : IAsyncDisposable
 
     private static readonly KernelDefinition<StencilTile> TileKernel = new("stencil-tile", TileKernelOptions)
     {
-        CpuMessageBody = static (kernel, tile) =>
+        CpuResumableBody = static (kernel, tile) =>
         {
             TileCommand command = kernel.Get<TileCommand>();
             switch (command.Kind)
             {
                 case TileCommandKind.RunSteps:
-                    tile.RunUntil(command.UntilStep, kernel.TerminationToken);
+                    tile.ConnectDoorbell(kernel);
+                    if (!tile.TryRunUntil(command.UntilStep))
+                        return false;
                     break;
                 case TileCommandKind.Snapshot:
                     tile.Snapshot();
@@ -42,6 +46,7 @@ public sealed class TiledStencilEngine : IAsyncDisposable
             }
 
             kernel.Reply(tile.Progress);
+            return true;
         },
     };
 
@@ -175,7 +180,6 @@ public sealed class TiledStencilEngine : IAsyncDisposable
             memory.Dispose();
         _memories.Clear();
         _fabric.Dispose();
-        _doorbells.Dispose();
     }
 
     /// <summary>
