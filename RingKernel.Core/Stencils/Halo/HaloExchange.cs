@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using RingKernel.K2K;
 using RingKernel.Layouts;
 
@@ -53,8 +54,8 @@ public sealed class HaloExchange
         Layout = layout;
         _chunkElements = chunkElements;
         FirstKernelId = firstKernelId;
-        _routes = [.. directions.Where(d => endpoint.FindRoute((int)d) is not null).Select(d => new Strip(d, layout.SendRegion(d), endpoint.FindRoute((int)d)!.TargetKernelId - firstKernelId))];
-        _inboxes = [.. directions.Where(d => endpoint.FindInbox((int)d) is not null).Select(d => new Strip(d, layout.ReceiveRegion(d), endpoint.FindInbox((int)d)!.SourceKernelId - firstKernelId))];
+        _routes = [.. directions.Select(d => (Direction: d, Link: endpoint.FindRoute((int)d))).Where(r => r.Link is not null).Select(r => new Strip(r.Direction, layout.SendRegion(r.Direction), r.Link!, r.Link!.TargetKernelId - firstKernelId))];
+        _inboxes = [.. directions.Select(d => (Direction: d, Link: endpoint.FindInbox((int)d))).Where(r => r.Link is not null).Select(r => new Strip(r.Direction, layout.ReceiveRegion(r.Direction), r.Link!, r.Link!.SourceKernelId - firstKernelId))];
     }
 
     public HaloTileLayout Layout { get; }
@@ -141,8 +142,8 @@ public sealed class HaloExchange
                 int sent = 0;
                 while (route.Next < route.Count)
                 {
-                    FillChunk(ref route, step, levels);
-                    if (!_endpoint.TrySend((int)route.Direction, in _chunk))
+                    int bytes = FillChunk(ref route, step, levels);
+                    if (!route.Link.TrySendBytes(HaloChunk.TypeId, ChunkBytes[..bytes]))
                         break;
                     route.Next++;
                     sent++;
@@ -160,10 +161,15 @@ public sealed class HaloExchange
 
             foreach (ref Strip inbox in _inboxes.AsSpan())
             {
+                if (inbox.Next == inbox.Count)
+                    continue;
+
+                // A sender waits for room only when it found the inbox full: ring it only then.
+                bool full = inbox.Link.Pending == inbox.Link.InboxCapacity;
                 int received = 0;
-                while (inbox.Next < inbox.Count && _endpoint.TryReceive((int)inbox.Direction, out _chunk))
+                while (inbox.Next < inbox.Count && inbox.Link.TryReceiveBytes(ChunkBytes, out int bytes, out MessageHeader header))
                 {
-                    TakeChunk(ref inbox, step, levels);
+                    TakeChunk(ref inbox, step, levels, header.TypeId, bytes);
                     inbox.Next++;
                     received++;
                     if (inbox.Next == inbox.Count)
@@ -174,7 +180,8 @@ public sealed class HaloExchange
                 {
                     ChunksReceived += received;
                     moved = true;
-                    _doorbells?.Ring(inbox.PeerTile);
+                    if (full)
+                        _doorbells?.Ring(inbox.PeerTile);
                 }
             }
         }
@@ -185,7 +192,11 @@ public sealed class HaloExchange
         return true;
     }
 
-    private void FillChunk(ref Strip route, ulong step, float[][] levels)
+    /// <summary>The staging chunk as bytes: a chunk travels as its header and the floats it carries.</summary>
+    private Span<byte> ChunkBytes => MemoryMarshal.AsBytes(new Span<HaloChunk>(ref _chunk));
+
+    /// <summary>Stages the route's next chunk; returns its payload size.</summary>
+    private int FillChunk(ref Strip route, ulong step, float[][] levels)
     {
         int offset = route.Next * _chunkElements;
         int count = Math.Min(_chunkElements, route.Total - offset);
@@ -200,15 +211,18 @@ public sealed class HaloExchange
             ChunkCount = (uint)route.Count,
         };
         Layout.CopyStrip(levels, route.Region, offset, ((Span<float>)_chunk.Data)[..count], intoChunk: true);
+        return HaloChunk.PayloadSize(count);
     }
 
-    private void TakeChunk(ref Strip inbox, ulong step, float[][] levels)
+    private void TakeChunk(ref Strip inbox, ulong step, float[][] levels, uint typeId, int bytes)
     {
         ref readonly HaloMessageHeader header = ref _chunk.Header;
         int offset = inbox.Next * _chunkElements;
         int count = Math.Min(_chunkElements, inbox.Total - offset);
         string? problem =
-            header.Step != step ? $"it is for step {header.Step}"
+            typeId != HaloChunk.TypeId ? $"it is a message of type {typeId}, not a halo chunk"
+            : bytes < HaloMessageHeader.Size || bytes != HaloChunk.PayloadSize((int)Math.Min(header.ElementCount, HaloChunk.Capacity)) ? $"its {bytes}-byte payload does not hold the {header.ElementCount} elements it claims"
+            : header.Step != step ? $"it is for step {header.Step}"
             : header.Direction != (uint)inbox.Direction ? $"it fills face {K2KDirections.Describe((int)header.Direction)}"
             : header.SourceTile != inbox.PeerTile ? $"it comes from tile {header.SourceTile}, not {inbox.PeerTile}"
             : header.HaloWidth != (uint)Layout.Halo ? $"its halo is {header.HaloWidth} wide, not {Layout.Halo}"
@@ -222,11 +236,12 @@ public sealed class HaloExchange
 
     private static int ChunkCount(int total, int chunkElements) => (total + chunkElements - 1) / chunkElements;
 
-    /// <summary>One strip on the way out (peer = target tile) or in (peer = source tile), with its chunking progress.</summary>
-    private struct Strip(K2KDirection direction, HaloRegion region, uint peerTile)
+    /// <summary>One strip on the way out (route and peer = target tile) or in (inbox and peer = source tile), with its chunking progress.</summary>
+    private struct Strip(K2KDirection direction, HaloRegion region, K2KRoute link, uint peerTile)
     {
         public readonly K2KDirection Direction = direction;
         public readonly HaloRegion Region = region;
+        public readonly K2KRoute Link = link;
         public readonly uint PeerTile = peerTile;
         public int Total;
         public int Count;

@@ -95,17 +95,11 @@ public sealed class HaloTileLayout
         {
             int run = Math.Min(region.Width - x, chunk.Length - done);
             int at = Index(region.Start.X + x, region.Start.Y + y, region.Start.Z + z);
-            float[] field = levels[level];
+            Span<float> strip = levels[level].AsSpan(at, run);
             if (intoChunk)
-            {
-                for (int i = 0; i < run; i++)
-                    chunk[done + i] = field[at + i];
-            }
+                strip.CopyTo(chunk.Slice(done, run));
             else
-            {
-                for (int i = 0; i < run; i++)
-                    field[at + i] = chunk[done + i];
-            }
+                chunk.Slice(done, run).CopyTo(strip);
 
             done += run;
             x = 0;

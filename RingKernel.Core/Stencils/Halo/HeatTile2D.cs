@@ -5,8 +5,9 @@ namespace RingKernel.Stencils.Halo;
 
 /// <summary>
 /// A tile of a <see cref="HeatEquation2D"/> simulation: two padded levels, each step's rows in
-/// <see cref="Vector{T}"/> lanes through <see cref="HeatEquation2D.Update(Vector{float}, Vector{float}, Vector{float}, Vector{float}, Vector{float}, Vector{float})"/>,
-/// the tail through the scalar rule, so it matches <see cref="HeatReference2D"/> bit for bit.
+/// <see cref="Vector{T}"/> lanes through <see cref="HeatEquation2D.Update(Vector{float}, Vector{float}, Vector{float}, Vector{float}, Vector{float}, Vector{float})"/>
+/// (a row's last vector overlapping the one before; rows narrower than a vector through the scalar
+/// rule), so it matches <see cref="HeatReference2D"/> bit for bit.
 /// </summary>
 public sealed class HeatTile2D : StencilTile
 {
@@ -47,13 +48,16 @@ public sealed class HeatTile2D : StencilTile
         ref float next = ref MemoryMarshal.GetArrayDataReference(_next);
         var alphas = new Vector<float>(_alpha);
         int width = region.Width;
+        int lanes = Vector<float>.Count;
         for (int y = region.Start.Y; y < region.End.Y; y++)
         {
             int row = Layout.Index(region.Start.X, y);
             int x = 0;
-            for (; x + Vector<float>.Count <= width; x += Vector<float>.Count)
+            while (x < width && width >= lanes)
             {
-                nuint at = (nuint)(row + x);
+                // The last vector of a row ends at the row's end, overlapping cells already done:
+                // they are computed again from the same inputs, so they get the same bits.
+                nuint at = (nuint)(row + Math.Min(x, width - lanes));
                 HeatEquation2D.Update(
                     Vector.LoadUnsafe(ref current, at),
                     Vector.LoadUnsafe(ref current, at - 1),
@@ -61,6 +65,7 @@ public sealed class HeatTile2D : StencilTile
                     Vector.LoadUnsafe(ref current, at - (nuint)stride),
                     Vector.LoadUnsafe(ref current, at + (nuint)stride),
                     alphas).StoreUnsafe(ref next, at);
+                x += lanes;
             }
 
             for (; x < width; x++)

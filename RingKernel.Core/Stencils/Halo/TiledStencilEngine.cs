@@ -106,8 +106,7 @@ public sealed class TiledStencilEngine : IAsyncDisposable
         if (tiles.Count != first.Grid.TileCount)
             throw new ArgumentException($"The {first.Grid} has {first.Grid.TileCount} tiles; {tiles.Count} were given.", nameof(tiles));
 
-        var haloTypes = new MessageTypeRegistry(HaloChunk.InboxSlotSize - MessageHeader.Size).Register<HaloChunk>(HaloChunk.TypeId);
-        var fabric = new K2KFabric(backend.MemorySpace, haloTypes, options.InboxCapacity, HaloChunk.InboxSlotSize, options.Checksummed);
+        var fabric = new K2KFabric(backend.MemorySpace, HaloChunk.CreateTypes(), options.InboxCapacity, HaloChunk.InboxSlotSize, options.Checksummed);
         var engine = new TiledStencilEngine(backend, tiles, fabric, options);
         try
         {
