@@ -219,6 +219,8 @@ public sealed class TiledStencilEngine : IAsyncDisposable
         foreach (IRingKernel kernel in _kernels)
             await kernel.Input.EnqueueAsync(command, new MessageHeader { CorrelationId = correlation }, cancellationToken).ConfigureAwait(false);
 
+        // Any tile ending stops the run: the tile waited on may be waiting for that one's halo.
+        Task ended = Task.WhenAny(_kernels.Select(k => k.Completion));
         for (int tile = 0; tile < _kernels.Count; tile++)
         {
             TileProgress reply;
@@ -227,9 +229,6 @@ public sealed class TiledStencilEngine : IAsyncDisposable
             {
                 using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 Task ready = _kernels[tile].Output.WaitToReadAsync(stopWaiting.Token).AsTask();
-
-                // Any tile ending stops the run: the tile waited on may be waiting for that one's halo.
-                Task ended = Task.WhenAny(_kernels.Select(k => k.Completion));
                 if (await Task.WhenAny(ready, ended).ConfigureAwait(false) != ready)
                 {
                     // One reader waits on a ring at a time: end this wait before a relaunched kernel's.
@@ -237,6 +236,7 @@ public sealed class TiledStencilEngine : IAsyncDisposable
                     await ready.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                     cancellationToken.ThrowIfCancellationRequested();
                     await RecoverEndedTilesAsync().ConfigureAwait(false);
+                    ended = Task.WhenAny(_kernels.Select(k => k.Completion));
                     continue;
                 }
 
