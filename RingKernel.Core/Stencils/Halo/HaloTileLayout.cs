@@ -92,6 +92,12 @@ public sealed class HaloTileLayout
         int row = cell / region.Width;
         int y = row % region.Height;
         int z = row / region.Height;
+        if (region.Width == 1)
+        {
+            CopyColumn(levels, region, level, y, z, chunk, intoChunk);
+            return;
+        }
+
         int done = 0;
         while (done < chunk.Length)
         {
@@ -113,6 +119,41 @@ public sealed class HaloTileLayout
                     z = 0;
                     level++;
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="CopyStrip"/> for a strip one cell wide (a face across X with a halo of 1): a
+    /// strided gather or scatter, one cell a row, stepping a row at a time instead of locating each
+    /// cell afresh.
+    /// </summary>
+    private void CopyColumn(float[][] levels, HaloRegion region, int level, int y, int z, Span<float> chunk, bool intoChunk)
+    {
+        int done = 0;
+        while (done < chunk.Length)
+        {
+            Span<float> field = levels[level];
+            int rows = Math.Min(region.Height - y, chunk.Length - done);
+            int at = Index(region.Start.X, region.Start.Y + y, region.Start.Z + z);
+            Span<float> part = chunk.Slice(done, rows);
+            if (intoChunk)
+            {
+                for (int i = 0; i < part.Length; i++, at += RowStride)
+                    part[i] = field[at];
+            }
+            else
+            {
+                for (int i = 0; i < part.Length; i++, at += RowStride)
+                    field[at] = part[i];
+            }
+
+            done += rows;
+            y = 0;
+            if (++z == region.Depth)
+            {
+                z = 0;
+                level++;
             }
         }
     }
