@@ -13,6 +13,7 @@ namespace RingKernel.Kernels;
 /// <remarks>
 /// Because it returns instead of blocking, the CPU backend can run many such kernels as coroutines
 /// on a few worker threads (see the backend's ring-kernel scheduling). A resume that arrives while
-/// the body runs is not lost: the body is called again.
+/// the body runs is not lost: the body is called again. Replying on a full output ring still waits
+/// in place (output is never dropped), holding its worker until the host reads: keep the host reading.
 /// </remarks>
 public delegate bool CpuResumableBody<in TArgs>(RingKernelContext kernel, TArgs args);
