@@ -253,6 +253,10 @@ public sealed class MessageRing
     public ValueTask WaitToReadAsync(CancellationToken cancellationToken = default) =>
         _ring.WaitToReadAsync(cancellationToken);
 
+    /// <summary>Completes when a message is readable, parking at once; see <see cref="SlotRing.WaitToReadWithoutSpinningAsync"/>.</summary>
+    internal ValueTask WaitToReadWithoutSpinningAsync(CancellationToken cancellationToken) =>
+        _ring.WaitToReadWithoutSpinningAsync(cancellationToken);
+
     private static int MaxPayloadSizeOf(SlotRing ring)
     {
         ArgumentNullException.ThrowIfNull(ring);

@@ -7,7 +7,19 @@ public abstract partial class SlotRing
 {
     /// <summary>Completes when a slot is probably free (re-try the claim; another producer may win it).</summary>
     internal ValueTask WaitForFreeSlotAsync(CancellationToken cancellationToken) =>
-        HasFreeSlot() ? default : WaitAsync(forFreeSlot: true, cancellationToken);
+        HasFreeSlot() ? default : WaitAsync(forFreeSlot: true, spin: true, cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="WaitToReadAsync"/>, but parks at once instead of spinning first: for a consumer
+    /// that runs on a worker shared with other kernels, where spinning would hold up the work queued
+    /// behind it and the wake-up arrives as a queued continuation anyway.
+    /// </summary>
+    internal ValueTask WaitToReadWithoutSpinningAsync(CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+            return ValueTask.FromCanceled(cancellationToken);
+        return HasReadableSlot() ? default : WaitAsync(forFreeSlot: false, spin: false, cancellationToken);
+    }
 
     /// <summary>Called by producers right after publishing.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -43,10 +55,10 @@ public abstract partial class SlotRing
     /// cursor store is visible here, and its next check for waiters sees ours), re-check, and only then
     /// wait. The other side's hot path thus needs no fence: it stores its cursor, then checks for waiters.
     /// </summary>
-    private async ValueTask WaitAsync(bool forFreeSlot, CancellationToken cancellationToken)
+    private async ValueTask WaitAsync(bool forFreeSlot, bool spin, CancellationToken cancellationToken)
     {
         var spinner = new SpinWait();
-        for (int i = 0; i < WaitSpinIterations; i++)
+        for (int i = 0; spin && i < WaitSpinIterations; i++)
         {
             if (IsReady(forFreeSlot))
                 return;

@@ -180,7 +180,7 @@ public sealed unsafe class RingKernelContext
         CancellationToken posted = _commands.PostedToken;
         if (_commands.Epoch != _acknowledged)
             return Task.CompletedTask;
-        return _active ? _input.WaitToReadAsync(posted).AsTask() : Task.Delay(Timeout.Infinite, posted);
+        return _active ? _input.WaitToReadWithoutSpinningAsync(posted).AsTask() : Task.Delay(Timeout.Infinite, posted);
     }
 
     /// <summary>Marks the message in hand processed; its slot is committed with the next batch.</summary>
