@@ -20,7 +20,8 @@ namespace RingKernel.Benchmarks.Stencils;
 /// one persistent ring kernel per tile (2x2 tiles with a 2-cell halo; 16x16 tiles with a 14-cell
 /// halo), run as coroutines on the CPU backend's workers (one per core), halos exchanged over K2K,
 /// the host sending RunSteps and waiting for every tile's progress reply; the baseline is
-/// <see cref="HeatBaseline2D"/> on the same periodic grid.</item>
+/// <see cref="HeatBaseline2D"/> on the same periodic grid. <c>-nocrc</c>: the same without the
+/// halo chunks' CRC-32C (<see cref="TiledStencilOptions.Checksummed"/> off).</item>
 /// <item><c>wave3d-256-tiled</c> (<c>wave3d-128-tiled</c> in quick mode): ours is
 /// <see cref="TiledWave3D"/>, 1x2x2 tiles (cut across Y and Z, whose faces are whole rows) with a 1-cell halo; the baseline <see cref="WaveBaseline3D"/>.</item>
 /// </list>
@@ -44,6 +45,7 @@ public sealed class StencilComparisonSuite : IComparisonSuite
         // Small tiles: a 14-cell halo makes every strip (14x16 faces, 14x14 corners) one chunk per 14
         // steps; two-chunk inboxes keep the 2,048 inboxes' memory small (both measured fastest).
         yield return TiledHeat("heat2d-256-16x16tiles", 256, new Dim3(16, 16), halo: 14, new TiledStencilOptions { InboxCapacity = 2 }, runs, quick ? 308 : 1596);
+        yield return TiledHeat("heat2d-256-16x16tiles-nocrc", 256, new Dim3(16, 16), halo: 14, new TiledStencilOptions { InboxCapacity = 2, Checksummed = false }, runs, quick ? 308 : 1596);
         yield return TiledWave(quick ? 128 : 256, runs, quick ? 8 : 20);
     }
 
