@@ -153,6 +153,42 @@ public class CooperativeRingKernelTests
     }
 
     [Fact]
+    public async Task A_cooperative_kernel_follows_deactivate_and_activate_and_loses_nothing()
+    {
+        var backend = new CpuBackend(1);
+        using RingKernelMemory memory = RingKernelMemory.Allocate(backend.MemorySpace, Options(), Types());
+        var adder = new KernelDefinition<long[]>("resumable-adder", Options())
+        {
+            CpuResumableBody = static (kernel, total) =>
+            {
+                total[0] += kernel.Get<Number>().Value;
+                kernel.Reply(new Number(total[0]));
+                return true;
+            },
+        };
+        await using IRingKernel kernel = backend.CreateRingKernel(adder, new long[1], memory);
+        kernel.Launch();
+        await kernel.ActivateAsync();
+        await SendAsync(kernel, new Number(1), 1);
+        Assert.Equal([(1UL, 1L)], await ReadRepliesAsync(kernel, 1));
+
+        // Inactive, it leaves messages in its ring; activated again, it takes them in order.
+        await kernel.DeactivateAsync();
+        Assert.Equal(RingKernelState.Inactive, kernel.State);
+        for (int i = 2; i <= 4; i++)
+            await SendAsync(kernel, new Number(i), (ulong)i);
+        Assert.Equal(3, memory.Input.Ring.Count);
+        Assert.Equal(0, kernel.Output.Ring.Count);
+
+        await kernel.ActivateAsync();
+        Assert.Equal([(2UL, 3L), (3UL, 6L), (4UL, 10L)], await ReadRepliesAsync(kernel, 3));
+        await kernel.TerminateAsync().WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.Equal(RingKernelState.Terminated, kernel.State);
+        Assert.Equal(4UL, memory.ControlBlock.MessagesProcessed);
+        Assert.Equal(0, memory.Input.Ring.Count);
+    }
+
+    [Fact]
     public async Task A_resumable_body_that_throws_faults_its_kernel_with_the_message_unprocessed()
     {
         var backend = new CpuBackend(1);
