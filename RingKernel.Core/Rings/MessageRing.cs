@@ -253,9 +253,11 @@ public sealed class MessageRing
     public ValueTask WaitToReadAsync(CancellationToken cancellationToken = default) =>
         _ring.WaitToReadAsync(cancellationToken);
 
-    /// <summary>Completes when a message is readable, parking at once; see <see cref="SlotRing.WaitToReadWithoutSpinningAsync"/>.</summary>
-    internal ValueTask WaitToReadWithoutSpinningAsync(CancellationToken cancellationToken) =>
-        _ring.WaitToReadWithoutSpinningAsync(cancellationToken);
+    /// <inheritdoc cref="SlotRing.TryArmReadable"/>
+    internal bool TryArmReadable(Action wake) => _ring.TryArmReadable(wake);
+
+    /// <inheritdoc cref="SlotRing.DisarmReadable"/>
+    internal void DisarmReadable(Action wake) => _ring.DisarmReadable(wake);
 
     private static int MaxPayloadSizeOf(SlotRing ring)
     {

@@ -7,19 +7,7 @@ public abstract partial class SlotRing
 {
     /// <summary>Completes when a slot is probably free (re-try the claim; another producer may win it).</summary>
     internal ValueTask WaitForFreeSlotAsync(CancellationToken cancellationToken) =>
-        HasFreeSlot() ? default : WaitAsync(forFreeSlot: true, spin: true, cancellationToken);
-
-    /// <summary>
-    /// Like <see cref="WaitToReadAsync"/>, but parks at once instead of spinning first: for a consumer
-    /// that runs on a worker shared with other kernels, where spinning would hold up the work queued
-    /// behind it and the wake-up arrives as a queued continuation anyway.
-    /// </summary>
-    internal ValueTask WaitToReadWithoutSpinningAsync(CancellationToken cancellationToken)
-    {
-        if (cancellationToken.IsCancellationRequested)
-            return ValueTask.FromCanceled(cancellationToken);
-        return HasReadableSlot() ? default : WaitAsync(forFreeSlot: false, spin: false, cancellationToken);
-    }
+        HasFreeSlot() ? default : WaitAsync(forFreeSlot: true, cancellationToken);
 
     /// <summary>Called by producers right after publishing.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -55,10 +43,10 @@ public abstract partial class SlotRing
     /// cursor store is visible here, and its next check for waiters sees ours), re-check, and only then
     /// wait. The other side's hot path thus needs no fence: it stores its cursor, then checks for waiters.
     /// </summary>
-    private async ValueTask WaitAsync(bool forFreeSlot, bool spin, CancellationToken cancellationToken)
+    private async ValueTask WaitAsync(bool forFreeSlot, CancellationToken cancellationToken)
     {
         var spinner = new SpinWait();
-        for (int i = 0; spin && i < WaitSpinIterations; i++)
+        for (int i = 0; i < WaitSpinIterations; i++)
         {
             if (IsReady(forFreeSlot))
                 return;
@@ -88,6 +76,34 @@ public abstract partial class SlotRing
             if (IsReady(forFreeSlot))
                 return;
         }
+    }
+
+    /// <summary>
+    /// Consumer on a shared worker: arranges for <paramref name="wake"/> to run on the producer's
+    /// thread when a slot becomes readable (true), by the same protocol as a parked waiter, or
+    /// returns false, arranging nothing, when one is readable now. Every true must be followed by
+    /// <see cref="DisarmReadable"/> before the next arming.
+    /// </summary>
+    internal bool TryArmReadable(Action wake)
+    {
+        if (HasReadableSlot())
+            return false;
+        _readableSlot.SetInlineWaiter(wake);
+        _readableSlot.AddWaiter();
+        AnnounceWaiter(forFreeSlot: false, parked: true);
+        Interlocked.MemoryBarrierProcessWide();
+        if (!HasReadableSlot())
+            return true;
+        DisarmReadable(wake);
+        return false;
+    }
+
+    /// <summary>Ends an arming by <see cref="TryArmReadable"/>, whether or not its wake-up ran.</summary>
+    internal void DisarmReadable(Action wake)
+    {
+        _readableSlot.ClearInlineWaiter(wake);
+        AnnounceWaiter(forFreeSlot: false, parked: false);
+        _readableSlot.RemoveWaiter();
     }
 
     private bool IsReady(bool forFreeSlot) => forFreeSlot ? HasFreeSlot() : HasReadableSlot();

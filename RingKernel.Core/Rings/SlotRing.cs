@@ -311,7 +311,7 @@ public abstract partial class SlotRing
     {
         if (cancellationToken.IsCancellationRequested)
             return ValueTask.FromCanceled(cancellationToken);
-        return HasReadableSlot() ? default : WaitAsync(forFreeSlot: false, spin: true, cancellationToken);
+        return HasReadableSlot() ? default : WaitAsync(forFreeSlot: false, cancellationToken);
     }
 
     // Protocol primitives, one set per ring kind. Between TryClaim and Publish nothing may throw: an

@@ -23,10 +23,12 @@ internal sealed class CpuRingKernel<TArgs> : IRingKernel
     private readonly RingKernelContext _context;
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CooperativeKernelRun? _cooperative;
+
+    // One delegate for every arming: a ring withdraws an inline wake-up by identity.
+    private readonly Action? _wakeCooperative;
     private readonly object _resumeGate = new();
     private volatile bool _faultedOnMessage;
     private bool _resumeRequested;
-    private int _waitingForWork;
 
     /// <param name="kernel">The kernel.</param>
     /// <param name="args">Its arguments.</param>
@@ -41,7 +43,10 @@ internal sealed class CpuRingKernel<TArgs> : IRingKernel
         _commands = new RingKernelCommands(memory);
         _context = new RingKernelContext(kernel.Name, memory, _commands);
         if (workers is not null && kernel.CpuResumableBody is not null)
+        {
             _cooperative = new CooperativeKernelRun(workers, RunSlice);
+            _wakeCooperative = _cooperative.Wake;
+        }
     }
 
     public string Name => _kernel.Name;
@@ -69,7 +74,7 @@ internal sealed class CpuRingKernel<TArgs> : IRingKernel
         if (_cooperative is { } cooperative)
         {
             _context.Start();
-            _context.OnResume(cooperative.Wake);
+            _context.OnResume(_wakeCooperative!);
 
             // A terminate must reach a kernel waiting for a resume with a message in hand.
             _context.TerminationToken.UnsafeRegister(static state => ((CooperativeKernelRun)state!).Wake(), cooperative);
@@ -251,6 +256,7 @@ internal sealed class CpuRingKernel<TArgs> : IRingKernel
     {
         RingKernelContext context = _context;
         CpuResumableBody<TArgs> body = _kernel.CpuResumableBody!;
+        context.DisarmWake();
         try
         {
             while (true)
@@ -276,7 +282,7 @@ internal sealed class CpuRingKernel<TArgs> : IRingKernel
                         Finish(null);
                         return true;
                     default:
-                        if (AwaitWork())
+                        if (context.TryArmWake(_wakeCooperative!))
                             return false;
                         break;
                 }
@@ -287,36 +293,6 @@ internal sealed class CpuRingKernel<TArgs> : IRingKernel
             Finish(ex);
             return true;
         }
-    }
-
-    /// <summary>
-    /// Cooperative, nothing to do: arranges for the kernel to be woken when a message or command may
-    /// have arrived (true), or returns false when one may already have (look again now).
-    /// </summary>
-    private bool AwaitWork()
-    {
-        // One wait at a time: a kernel resumed while idle keeps the wait it armed before.
-        if (Interlocked.Exchange(ref _waitingForWork, 1) != 0)
-            return true;
-        Task work = _context.WhenWorkAsync();
-        if (work.IsCompleted)
-        {
-            Volatile.Write(ref _waitingForWork, 0);
-            return false;
-        }
-
-        work.ContinueWith(
-            static (_, state) =>
-            {
-                var kernel = (CpuRingKernel<TArgs>)state!;
-                Volatile.Write(ref kernel._waitingForWork, 0);
-                kernel._cooperative!.Wake();
-            },
-            this,
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
-        return true;
     }
 
     private static bool IsCancellation(Exception ex) =>

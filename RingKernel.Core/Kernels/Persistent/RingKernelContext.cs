@@ -48,6 +48,9 @@ public sealed unsafe class RingKernelContext
     private bool _active;
     private bool _terminating;
     private Action? _resume;
+    private Action? _armedWake;
+    private bool _armedOnInput;
+    private CancellationTokenRegistration _postedWake;
 
     internal RingKernelContext(string kernelName, RingKernelMemory memory, RingKernelCommands commands)
     {
@@ -170,17 +173,40 @@ public sealed unsafe class RingKernelContext
 
     /// <summary>
     /// The cooperative form of waiting for work, for a kernel that runs on shared workers: commits,
-    /// then returns a task that ends (completed, or cancelled when a command is posted) once a
-    /// message (while active) or a command may have arrived. At most one such wait may be
-    /// outstanding (the input ring has one waiting reader).
+    /// then arranges for <paramref name="wake"/> to be called, on the thread that publishes the next
+    /// message (while active) or posts the next command, and returns true; or returns false,
+    /// arranging nothing, when one may have arrived already. <see cref="DisarmWake"/> ends the
+    /// arrangement (call it when the kernel runs again, whatever woke it).
     /// </summary>
-    internal Task WhenWorkAsync()
+    internal bool TryArmWake(Action wake)
     {
         Flush();
         CancellationToken posted = _commands.PostedToken;
         if (_commands.Epoch != _acknowledged)
-            return Task.CompletedTask;
-        return _active ? _input.WaitToReadWithoutSpinningAsync(posted).AsTask() : Task.Delay(Timeout.Infinite, posted);
+            return false;
+        _postedWake = posted.UnsafeRegister(static state => ((Action)state!).Invoke(), wake);
+        _armedWake = wake;
+        if (_active && !_input.TryArmReadable(wake))
+        {
+            _postedWake.Unregister();
+            _armedWake = null;
+            return false;
+        }
+
+        _armedOnInput = _active;
+        return true;
+    }
+
+    /// <summary>Ends what <see cref="TryArmWake"/> arranged, if anything.</summary>
+    internal void DisarmWake()
+    {
+        if (_armedWake is not { } wake)
+            return;
+        _postedWake.Unregister();
+        if (_armedOnInput)
+            _input.DisarmReadable(wake);
+        _armedWake = null;
+        _armedOnInput = false;
     }
 
     /// <summary>Marks the message in hand processed; its slot is committed with the next batch.</summary>
