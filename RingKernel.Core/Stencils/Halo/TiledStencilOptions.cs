@@ -28,7 +28,7 @@ public sealed record TiledStencilOptions
 
     /// <summary>
     /// Called by the tile's kernel, on whatever thread runs it, before each of its steps with (tile, step): lets tests slow
-    /// one tile down or inject a fault into it. Null in normal use.
+    /// one tile down (a sleep here also holds the worker that runs it) or inject a fault into it. Null in normal use.
     /// </summary>
     public Action<int, long>? BeforeStep { get; init; }
 }
