@@ -17,6 +17,7 @@ namespace RingKernel.Cpu;
 public sealed class CpuBackend : IRingKernelBackend
 {
     private readonly WorkgroupSchedulerPool _pool;
+    private readonly CooperativeKernelWorkers _ringKernelWorkers;
 
     /// <summary>A backend with one worker per core.</summary>
     public CpuBackend()
@@ -30,6 +31,7 @@ public sealed class CpuBackend : IRingKernelBackend
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(workerCount);
         WorkerCount = workerCount;
         _pool = new WorkgroupSchedulerPool(2 * workerCount);
+        _ringKernelWorkers = new CooperativeKernelWorkers(workerCount);
     }
 
     public string Name => "cpu";
@@ -40,8 +42,14 @@ public sealed class CpuBackend : IRingKernelBackend
 
     public IMemorySpace MemorySpace => HostMemorySpace.Instance;
 
-    /// <summary>Threads that run workgroups in one dispatch, the dispatching thread among them.</summary>
+    /// <summary>Threads that run workgroups in one dispatch, the dispatching thread among them; also the number of workers that run cooperative ring kernels.</summary>
     public int WorkerCount { get; }
+
+    /// <summary>
+    /// How ring kernels with a <see cref="KernelDefinition{TArgs}.CpuResumableBody"/> run: as
+    /// coroutines on <see cref="WorkerCount"/> shared workers (the default), or each on its own thread.
+    /// </summary>
+    public CpuRingKernelScheduling RingKernelScheduling { get; init; }
 
     /// <summary>
     /// Runs every workgroup of <paramref name="kernel"/>'s grid and returns when all are done; a
@@ -63,23 +71,25 @@ public sealed class CpuBackend : IRingKernelBackend
 
     /// <summary>
     /// A persistent ring kernel over <paramref name="memory"/>, in state Created: <see cref="IRingKernel.Launch"/>
-    /// starts its thread. Its grid must be one workgroup (the input ring has one consumer); the
-    /// body is <see cref="KernelDefinition{TArgs}.CpuMessageBody"/> when given, else the thread or
-    /// workgroup body, which loops over <see cref="RingKernelContext.Receive"/>.
+    /// starts it. Its grid must be one workgroup (the input ring has one consumer); the body is
+    /// <see cref="KernelDefinition{TArgs}.CpuResumableBody"/> when given (run as
+    /// <see cref="RingKernelScheduling"/> says), else <see cref="KernelDefinition{TArgs}.CpuMessageBody"/>,
+    /// else the thread or workgroup body, which loops over <see cref="RingKernelContext.Receive"/>;
+    /// those three each get a thread of their own.
     /// </summary>
     public IRingKernel CreateRingKernel<TArgs>(KernelDefinition<TArgs> kernel, TArgs args, RingKernelMemory memory)
     {
         ArgumentNullException.ThrowIfNull(kernel);
         ArgumentNullException.ThrowIfNull(memory);
         LaunchOptions options = kernel.Options;
-        if (kernel.CpuMessageBody is null && kernel.CpuThreadBody is null && kernel.CpuWorkgroupBody is null)
-            throw new ArgumentException($"Kernel '{kernel.Name}' has no CPU body: give it a CpuMessageBody, CpuThreadBody or CpuWorkgroupBody.", nameof(kernel));
+        if (kernel.CpuResumableBody is null && kernel.CpuMessageBody is null && kernel.CpuThreadBody is null && kernel.CpuWorkgroupBody is null)
+            throw new ArgumentException($"Kernel '{kernel.Name}' has no CPU body: give it a CpuResumableBody, CpuMessageBody, CpuThreadBody or CpuWorkgroupBody.", nameof(kernel));
         if (options.WorkgroupCount != 1)
             throw new ArgumentException($"Ring kernel '{kernel.Name}' has a grid of {options.Grid}; a ring kernel is one workgroup, the single consumer of its input ring.", nameof(kernel));
         LaunchOptions allocated = memory.Options;
         if (allocated.InputRingCapacity != options.InputRingCapacity || allocated.OutputRingCapacity != options.OutputRingCapacity || allocated.MessageSlotBytes != options.MessageSlotBytes)
             throw new ArgumentException($"The memory was allocated for {allocated}, not for kernel '{kernel.Name}' ({options}).", nameof(memory));
-        return new CpuRingKernel<TArgs>(kernel, args, memory);
+        return new CpuRingKernel<TArgs>(kernel, args, memory, RingKernelScheduling == CpuRingKernelScheduling.Cooperative ? _ringKernelWorkers : null);
     }
 
     private static void Validate<TArgs>(KernelDefinition<TArgs> kernel)

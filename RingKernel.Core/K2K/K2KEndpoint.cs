@@ -1,5 +1,6 @@
 using RingKernel.Layouts;
 using RingKernel.Memory;
+using RingKernel.Rings;
 
 namespace RingKernel.K2K;
 
@@ -52,6 +53,15 @@ public sealed class K2KEndpoint
         where T : unmanaged => RouteOf(route).TrySend(in message);
 
     /// <summary>
+    /// Sends <paramref name="payload"/> as a message of <paramref name="typeId"/> on <paramref name="route"/>
+    /// (a type registered with <see cref="MessageTypeRegistry.RegisterBytes"/> for variable lengths);
+    /// false, with nothing sent, when its inbox is full. Only the payload's bytes are copied.
+    /// </summary>
+    /// <exception cref="K2KRouteNotFoundException">This kernel has no such route.</exception>
+    /// <exception cref="ArgumentException">The type id is not registered, or is registered for another payload size.</exception>
+    public bool TrySendBytes(int route, uint typeId, ReadOnlySpan<byte> payload) => RouteOf(route).TrySendBytes(typeId, payload);
+
+    /// <summary>
     /// Sends <paramref name="message"/> on <paramref name="route"/>, blocking while its inbox is full:
     /// spins, yields, then parks until the receiver frees a slot.
     /// </summary>
@@ -90,6 +100,17 @@ public sealed class K2KEndpoint
     /// <summary>Like <see cref="TryReceive{T}(int, out T)"/>, with the message's header (sequence number in <see cref="MessageHeader.MessageId"/>, sender in <see cref="MessageHeader.SourceId"/>).</summary>
     public bool TryReceive<T>(int route, out T message, out MessageHeader header)
         where T : unmanaged => InboxOf(route).TryReceive(out message, out header);
+
+    /// <summary>
+    /// Copies the payload of the next message on the inbox on <paramref name="route"/> into
+    /// <paramref name="destination"/>: its length in <paramref name="length"/>, its type id in the
+    /// header's <see cref="MessageHeader.TypeId"/>; false when the inbox is empty.
+    /// </summary>
+    /// <exception cref="K2KRouteNotFoundException">This kernel has no such inbox.</exception>
+    /// <exception cref="K2KSequenceException">The next message is not the one after the last received: a message was lost or repeated.</exception>
+    /// <exception cref="ArgumentException">The payload is longer than <paramref name="destination"/>; it stays in the inbox.</exception>
+    public bool TryReceiveBytes(int route, Span<byte> destination, out int length, out MessageHeader header) =>
+        InboxOf(route).TryReceiveBytes(destination, out length, out header);
 
     /// <summary>Takes the next message from the inbox on <paramref name="route"/>, blocking while it is empty (spin, yield, then park).</summary>
     /// <exception cref="K2KRouteNotFoundException">This kernel has no such inbox.</exception>

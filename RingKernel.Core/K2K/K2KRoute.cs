@@ -85,13 +85,22 @@ public sealed unsafe class K2KRoute
         where T : unmanaged
     {
         ulong sequence = _entry->NextSequence;
-        var header = new MessageHeader
-        {
-            MessageId = sequence,
-            SourceId = SourceKernelId,
-            DestinationId = TargetKernelId,
-        };
-        if (!_inbox.TryEnqueue(in message, in header))
+        if (!_inbox.TryEnqueue(in message, SendHeader(sequence)))
+            return false;
+
+        Volatile.Write(ref _entry->NextSequence, sequence + 1);
+        return true;
+    }
+
+    /// <summary>
+    /// Sender: publishes <paramref name="payload"/> as a message of <paramref name="typeId"/> (registered
+    /// with <see cref="MessageTypeRegistry.RegisterBytes"/>, or of exactly this length) with the next
+    /// sequence number; false when the inbox is full. Only the payload's bytes are copied.
+    /// </summary>
+    internal bool TrySendBytes(uint typeId, ReadOnlySpan<byte> payload)
+    {
+        ulong sequence = _entry->NextSequence;
+        if (!_inbox.TryEnqueueBytes(typeId, payload, SendHeader(sequence)))
             return false;
 
         Volatile.Write(ref _entry->NextSequence, sequence + 1);
@@ -111,12 +120,61 @@ public sealed unsafe class K2KRoute
     internal bool TryReceive<T>(out T message, out MessageHeader header)
         where T : unmanaged
     {
-        byte* slot = _inbox.PeekUncommitted(0, out MessageRejectedException? rejection);
+        byte* slot = PeekNext(out header);
         if (slot == null)
         {
             message = default;
-            header = default;
             return false;
+        }
+
+        message = new RingMessage(slot, _inbox.Types).Get<T>();
+        Accept();
+        return true;
+    }
+
+    /// <summary>
+    /// Receiver: copies the oldest message's payload into <paramref name="destination"/> (its length in
+    /// <paramref name="length"/>, its type in the header), checks its sequence number, then commits
+    /// its slot; false when the inbox is empty.
+    /// </summary>
+    /// <exception cref="K2KSequenceException">The message does not carry the expected sequence number; it stays in the inbox.</exception>
+    /// <exception cref="ArgumentException">The payload is longer than <paramref name="destination"/>; it stays in the inbox.</exception>
+    /// <exception cref="MessageRejectedException">The message failed validation (checksum); it was skipped, and the next receive reports the gap.</exception>
+    internal bool TryReceiveBytes(Span<byte> destination, out int length, out MessageHeader header)
+    {
+        byte* slot = PeekNext(out header);
+        if (slot == null)
+        {
+            length = 0;
+            return false;
+        }
+
+        length = (int)header.PayloadSize;
+        if (length > destination.Length)
+            throw new ArgumentException($"{this}: the next message's {length}-byte payload does not fit {destination.Length} bytes.", nameof(destination));
+        new ReadOnlySpan<byte>(slot + MessageHeader.Size, length).CopyTo(destination);
+        Accept();
+        return true;
+    }
+
+    /// <summary>Receiver: completes when a message is readable (spin, yield, then park).</summary>
+    internal ValueTask WaitToReadAsync(CancellationToken cancellationToken) => _inbox.WaitToReadAsync(cancellationToken);
+
+    private MessageHeader SendHeader(ulong sequence) => new()
+    {
+        MessageId = sequence,
+        SourceId = SourceKernelId,
+        DestinationId = TargetKernelId,
+    };
+
+    /// <summary>Receiver: the oldest message's slot after its validation and sequence check, or null when the inbox is empty.</summary>
+    private byte* PeekNext(out MessageHeader header)
+    {
+        byte* slot = _inbox.PeekUncommitted(0, out MessageRejectedException? rejection);
+        if (slot == null)
+        {
+            header = default;
+            return null;
         }
 
         if (rejection is not null)
@@ -129,15 +187,15 @@ public sealed unsafe class K2KRoute
         ulong expected = _receiver.ExpectedSequence;
         if (header.MessageId != expected)
             throw new K2KSequenceException(this, expected, header.MessageId);
-
-        message = new RingMessage(slot, _inbox.Types).Get<T>();
-        Volatile.Write(ref _receiver.ExpectedSequence, expected + 1);
-        _inbox.Commit(1);
-        return true;
+        return slot;
     }
 
-    /// <summary>Receiver: completes when a message is readable (spin, yield, then park).</summary>
-    internal ValueTask WaitToReadAsync(CancellationToken cancellationToken) => _inbox.WaitToReadAsync(cancellationToken);
+    /// <summary>Receiver: the peeked message is read; expect the next and free its slot.</summary>
+    private void Accept()
+    {
+        Volatile.Write(ref _receiver.ExpectedSequence, _receiver.ExpectedSequence + 1);
+        _inbox.Commit(1);
+    }
 
     /// <summary>Marks the route absent in the sender's table: the address first, so a reader never sees a half-cleared entry as present.</summary>
     internal void ClearEntry()

@@ -9,7 +9,8 @@ namespace RingKernel.Kernels;
 /// <remarks>
 /// The CPU backend runs <see cref="CpuWorkgroupBody"/> when it is given (the fast path) and
 /// <see cref="CpuThreadBody"/> otherwise. A ring kernel (options with rings) may instead give
-/// <see cref="CpuMessageBody"/>, which the backend calls per message; its thread and workgroup
+/// <see cref="CpuMessageBody"/>, which the backend calls per message, or <see cref="CpuResumableBody"/>,
+/// a per-message body that returns instead of blocking; its thread and workgroup
 /// bodies loop over <see cref="Persistent.RingKernelContext.Receive"/> themselves. The Vulkan
 /// backend runs <see cref="VulkanBody"/>, the CUDA backend <see cref="CudaBody"/>.
 /// </remarks>
@@ -29,6 +30,9 @@ public sealed class KernelDefinition<TArgs> : KernelDefinition
     /// <summary>The per-message CPU body of a ring kernel; preferred over the other bodies when given.</summary>
     public CpuMessageBody<TArgs>? CpuMessageBody { get; init; }
 
+    /// <summary>The per-message CPU body of a ring kernel that returns instead of blocking; preferred over every other CPU body when given.</summary>
+    public CpuResumableBody<TArgs>? CpuResumableBody { get; init; }
+
     /// <summary>The SPIR-V body the Vulkan backend dispatches.</summary>
     public VulkanKernelBody<TArgs>? VulkanBody { get; init; }
 
@@ -41,6 +45,7 @@ public sealed class KernelDefinition<TArgs> : KernelDefinition
         CpuThreadBody = CpuThreadBody,
         CpuWorkgroupBody = CpuWorkgroupBody,
         CpuMessageBody = CpuMessageBody,
+        CpuResumableBody = CpuResumableBody,
         VulkanBody = VulkanBody,
         CudaBody = CudaBody,
         Signature = Signature,

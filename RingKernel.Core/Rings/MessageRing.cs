@@ -253,6 +253,12 @@ public sealed class MessageRing
     public ValueTask WaitToReadAsync(CancellationToken cancellationToken = default) =>
         _ring.WaitToReadAsync(cancellationToken);
 
+    /// <inheritdoc cref="SlotRing.TryArmReadable"/>
+    internal bool TryArmReadable(Action wake) => _ring.TryArmReadable(wake);
+
+    /// <inheritdoc cref="SlotRing.DisarmReadable"/>
+    internal void DisarmReadable(Action wake) => _ring.DisarmReadable(wake);
+
     private static int MaxPayloadSizeOf(SlotRing ring)
     {
         ArgumentNullException.ThrowIfNull(ring);

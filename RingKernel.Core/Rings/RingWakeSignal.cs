@@ -17,6 +17,7 @@ internal sealed class RingWakeSignal
 {
     private PaddedCount _waiters;
     private TaskCompletionSource? _wake;
+    private Action? _inlineWaiter;
 
     /// <summary>True while any waiter is between <see cref="AddWaiter"/> and <see cref="RemoveWaiter"/>.</summary>
     public bool HasWaiters => Volatile.Read(ref _waiters.Value) != 0;
@@ -37,8 +38,22 @@ internal sealed class RingWakeSignal
 
     public void RemoveWaiter() => Interlocked.Decrement(ref _waiters.Value);
 
-    /// <summary>Wakes every waiter that took its task before this call.</summary>
-    public void Pulse() => Interlocked.Exchange(ref _wake, null)?.TrySetResult();
+    /// <summary>
+    /// Makes the next <see cref="Pulse"/> call <paramref name="wake"/>, on the pulsing thread, once:
+    /// for a waiter whose wake-up is a cheap, non-blocking queue operation (a cooperative kernel),
+    /// which a continuation on the thread pool would only delay.
+    /// </summary>
+    public void SetInlineWaiter(Action wake) => Volatile.Write(ref _inlineWaiter, wake);
+
+    /// <summary>Withdraws <paramref name="wake"/> if the next pulse has not taken it yet.</summary>
+    public void ClearInlineWaiter(Action wake) => Interlocked.CompareExchange(ref _inlineWaiter, null, wake);
+
+    /// <summary>Wakes every waiter that took its task (or set its inline wake-up) before this call.</summary>
+    public void Pulse()
+    {
+        Interlocked.Exchange(ref _wake, null)?.TrySetResult();
+        Interlocked.Exchange(ref _inlineWaiter, null)?.Invoke();
+    }
 
     [StructLayout(LayoutKind.Explicit, Size = 132)]
     private struct PaddedCount

@@ -78,6 +78,34 @@ public abstract partial class SlotRing
         }
     }
 
+    /// <summary>
+    /// Consumer on a shared worker: arranges for <paramref name="wake"/> to run on the producer's
+    /// thread when a slot becomes readable (true), by the same protocol as a parked waiter, or
+    /// returns false, arranging nothing, when one is readable now. Every true must be followed by
+    /// <see cref="DisarmReadable"/> before the next arming.
+    /// </summary>
+    internal bool TryArmReadable(Action wake)
+    {
+        if (HasReadableSlot())
+            return false;
+        _readableSlot.SetInlineWaiter(wake);
+        _readableSlot.AddWaiter();
+        AnnounceWaiter(forFreeSlot: false, parked: true);
+        Interlocked.MemoryBarrierProcessWide();
+        if (!HasReadableSlot())
+            return true;
+        DisarmReadable(wake);
+        return false;
+    }
+
+    /// <summary>Ends an arming by <see cref="TryArmReadable"/>, whether or not its wake-up ran.</summary>
+    internal void DisarmReadable(Action wake)
+    {
+        _readableSlot.ClearInlineWaiter(wake);
+        AnnounceWaiter(forFreeSlot: false, parked: false);
+        _readableSlot.RemoveWaiter();
+    }
+
     private bool IsReady(bool forFreeSlot) => forFreeSlot ? HasFreeSlot() : HasReadableSlot();
 
     /// <summary>Counts parked waiters in the header's flag for their side (non-zero while any is parked).</summary>

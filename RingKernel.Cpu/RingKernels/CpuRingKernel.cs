@@ -7,10 +7,12 @@ using RingKernel.Rings;
 namespace RingKernel.Cpu.RingKernels;
 
 /// <summary>
-/// A persistent ring kernel on the CPU: one dedicated OS thread runs its single workgroup for the
-/// kernel's whole life. A per-message body is called in a receive loop; a per-thread body's
-/// coroutines live as long as the kernel (their loop calls <see cref="RingKernelContext.Receive"/>),
-/// so nothing is allocated per message.
+/// A persistent ring kernel on the CPU. With a resumable body and cooperative scheduling it is a
+/// coroutine on the backend's shared workers: each slice takes messages and calls the body until
+/// the body or the ring makes it wait, and a resume, message or command queues it again. Otherwise
+/// one dedicated OS thread runs its single workgroup for the kernel's whole life: a per-message or
+/// resumable body is called in a receive loop; a per-thread body's coroutines live as long as the
+/// kernel (their loop calls <see cref="RingKernelContext.Receive"/>), so nothing is allocated per message.
 /// </summary>
 internal sealed class CpuRingKernel<TArgs> : IRingKernel
 {
@@ -20,9 +22,19 @@ internal sealed class CpuRingKernel<TArgs> : IRingKernel
     private readonly RingKernelCommands _commands;
     private readonly RingKernelContext _context;
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private volatile bool _faultedOnMessage;
+    private readonly CooperativeKernelRun? _cooperative;
 
-    public CpuRingKernel(KernelDefinition<TArgs> kernel, TArgs args, RingKernelMemory memory)
+    // One delegate for every arming: a ring withdraws an inline wake-up by identity.
+    private readonly Action? _wakeCooperative;
+    private readonly object _resumeGate = new();
+    private volatile bool _faultedOnMessage;
+    private bool _resumeRequested;
+
+    /// <param name="kernel">The kernel.</param>
+    /// <param name="args">Its arguments.</param>
+    /// <param name="memory">Its rings and control block.</param>
+    /// <param name="workers">The workers to run a resumable body on; null for a dedicated thread.</param>
+    public CpuRingKernel(KernelDefinition<TArgs> kernel, TArgs args, RingKernelMemory memory, CooperativeKernelWorkers? workers)
     {
         _kernel = kernel;
         _args = args;
@@ -30,6 +42,11 @@ internal sealed class CpuRingKernel<TArgs> : IRingKernel
         _lifecycle = new RingKernelLifecycle(kernel.Name);
         _commands = new RingKernelCommands(memory);
         _context = new RingKernelContext(kernel.Name, memory, _commands);
+        if (workers is not null && kernel.CpuResumableBody is not null)
+        {
+            _cooperative = new CooperativeKernelRun(workers, RunSlice);
+            _wakeCooperative = _cooperative.Wake;
+        }
     }
 
     public string Name => _kernel.Name;
@@ -54,6 +71,17 @@ internal sealed class CpuRingKernel<TArgs> : IRingKernel
 
         // A relaunch over the same memory must not inherit the last instance's command.
         _commands.Post(KernelCommand.None);
+        if (_cooperative is { } cooperative)
+        {
+            _context.Start();
+            _context.OnResume(_wakeCooperative!);
+
+            // A terminate must reach a kernel waiting for a resume with a message in hand.
+            _context.TerminationToken.UnsafeRegister(static state => ((CooperativeKernelRun)state!).Wake(), cooperative);
+            cooperative.Start();
+            return;
+        }
+
         var thread = new Thread(Run)
         {
             IsBackground = true,
@@ -115,24 +143,33 @@ internal sealed class CpuRingKernel<TArgs> : IRingKernel
     private void Run()
     {
         _context.Start();
+        Exception? fault = null;
         try
         {
             RunBody();
             if (!_context.IsTerminating)
                 throw new InvalidOperationException("The kernel body returned before the kernel was terminated; a ring kernel's body loops until Receive returns false.");
         }
-        catch (Exception ex) when (!(_context.IsTerminating && IsCancellation(ex)))
+        catch (Exception ex)
+        {
+            fault = ex;
+        }
+
+        Finish(fault);
+    }
+
+    /// <summary>Ends the kernel: faulted by <paramref name="fault"/>, or terminated when there is none or it is a cancellation during a terminate.</summary>
+    private void Finish(Exception? fault)
+    {
+        if (fault is not null && !(_context.IsTerminating && IsCancellation(fault)))
         {
             _faultedOnMessage = _context.Fault();
             _lifecycle.TryMoveTo(RingKernelState.Faulted, out _);
-            _completion.TrySetException(new KernelFaultedException(Name, $"its body threw {ex.GetType().Name}: {ex.Message}", ex));
+            _completion.TrySetException(new KernelFaultedException(Name, $"its body threw {fault.GetType().Name}: {fault.Message}", fault));
             return;
         }
-        catch (Exception)
-        {
-            // Terminated while waiting for room in the output ring: the message in hand stays in the input ring.
-        }
 
+        // Terminated, perhaps while waiting for room in the output ring or for a resume: the message in hand stays in the input ring.
         _context.Exit();
         _lifecycle.TryMoveTo(RingKernelState.Terminated, out _);
         _completion.TrySetResult();
@@ -140,9 +177,33 @@ internal sealed class CpuRingKernel<TArgs> : IRingKernel
 
     private void RunBody()
     {
+        RingKernelContext context = _context;
+        if (_kernel.CpuResumableBody is { } resumable)
+        {
+            _context.OnResume(Resumed);
+            using CancellationTokenRegistration terminate = context.TerminationToken.UnsafeRegister(static state => ((CpuRingKernel<TArgs>)state!).Resumed(), this);
+            while (context.Receive())
+            {
+                while (!CallResumable(resumable))
+                {
+                    lock (_resumeGate)
+                    {
+                        while (!_resumeRequested && !context.IsTerminating)
+                            Monitor.Wait(_resumeGate);
+                    }
+
+                    if (context.IsTerminating)
+                        return;
+                }
+
+                context.Complete();
+            }
+
+            return;
+        }
+
         if (_kernel.CpuMessageBody is { } messageBody)
         {
-            RingKernelContext context = _context;
             while (context.Receive())
             {
                 try
@@ -162,8 +223,76 @@ internal sealed class CpuRingKernel<TArgs> : IRingKernel
 
         var scheduler = new WorkgroupScheduler();
         scheduler.Bind(_kernel);
-        scheduler.AttachRingKernel(_context);
+        scheduler.AttachRingKernel(context);
         scheduler.Run(_kernel, _args, workgroupIndex: 0);
+    }
+
+    /// <summary>Calls the resumable body once with the message in hand (a resume from now on calls it again); true when it is done with the message.</summary>
+    private bool CallResumable(CpuResumableBody<TArgs> body)
+    {
+        Volatile.Write(ref _resumeRequested, false);
+        try
+        {
+            return body(_context, _args);
+        }
+        catch (Exception ex) when (!(_context.IsTerminating && IsCancellation(ex)))
+        {
+            throw new KernelExecutionException(Name, default, threadId: null, barriersPassed: 0, ex);
+        }
+    }
+
+    /// <summary>Dedicated thread: wakes the thread if it waits for a resume.</summary>
+    private void Resumed()
+    {
+        lock (_resumeGate)
+        {
+            _resumeRequested = true;
+            Monitor.PulseAll(_resumeGate);
+        }
+    }
+
+    /// <summary>Cooperative: runs the kernel until it must wait (false) or has ended (true).</summary>
+    private bool RunSlice()
+    {
+        RingKernelContext context = _context;
+        CpuResumableBody<TArgs> body = _kernel.CpuResumableBody!;
+        context.DisarmWake();
+        try
+        {
+            while (true)
+            {
+                if (context.HasMessage)
+                {
+                    if (context.IsTerminating)
+                    {
+                        Finish(null);
+                        return true;
+                    }
+
+                    if (!CallResumable(body))
+                        return false;
+                    context.Complete();
+                }
+
+                switch (context.TryReceive())
+                {
+                    case ReceiveOutcome.Message:
+                        break;
+                    case ReceiveOutcome.Terminate:
+                        Finish(null);
+                        return true;
+                    default:
+                        if (context.TryArmWake(_wakeCooperative!))
+                            return false;
+                        break;
+                }
+            }
+        }
+        catch (Exception ex)
+        {
+            Finish(ex);
+            return true;
+        }
     }
 
     private static bool IsCancellation(Exception ex) =>

@@ -1,5 +1,6 @@
 using RingKernel.K2K;
 using RingKernel.Layouts;
+using RingKernel.Rings;
 using static RingKernel.Tests.K2K.K2KTestSupport;
 
 namespace RingKernel.Tests.K2K;
@@ -36,6 +37,44 @@ public class K2KSendReceiveTests
         // The missing route sent nothing: the real route's sequence is untouched.
         Assert.Equal(K2KRoute.FirstSequence, fabric.FindRoute(7, East)!.NextSequence);
         Assert.Equal(0, fabric.FindRoute(7, East)!.Pending);
+    }
+
+    [Fact]
+    public void Byte_messages_arrive_in_sequence_with_their_own_lengths_and_a_short_buffer_leaves_the_message()
+    {
+        using K2KFabric fabric = Fabric(inboxCapacity: 4);
+        K2KEndpoint sender = fabric.Register(1);
+        K2KEndpoint receiver = fabric.Register(2);
+        K2KRoute route = fabric.Connect(1, K2KDirection.XPlus, 2);
+
+        for (int i = 0; i < 3; i++)
+        {
+            byte[] payload = new byte[(i * 10) + 1];
+            Array.Fill(payload, (byte)(i + 1));
+            Assert.True(sender.TrySendBytes(East, BytesTypeId, payload));
+        }
+
+        Assert.Throws<MessageTooLargeException>(() => sender.TrySendBytes(East, BytesTypeId, new byte[65]));
+        Assert.Equal(3, route.Pending);
+        Assert.Equal(K2KRoute.FirstSequence + 3, route.NextSequence);
+
+        // A buffer too short for the next payload is an error, and the message stays first in line.
+        Assert.Throws<ArgumentException>(() => receiver.TryReceiveBytes(West, Array.Empty<byte>(), out _, out _));
+        Assert.Equal(3, route.Pending);
+
+        byte[] buffer = new byte[64];
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.True(receiver.TryReceiveBytes(West, buffer, out int length, out MessageHeader header));
+            Assert.Equal((i * 10) + 1, length);
+            Assert.Equal(BytesTypeId, header.TypeId);
+            Assert.Equal(K2KRoute.FirstSequence + (ulong)i, header.MessageId);
+            Assert.All(buffer[..length], b => Assert.Equal((byte)(i + 1), b));
+        }
+
+        Assert.False(receiver.TryReceiveBytes(West, buffer, out int none, out _));
+        Assert.Equal(0, none);
+        Assert.Equal(0, route.Pending);
     }
 
     [Fact]

@@ -18,6 +18,9 @@ public readonly record struct StreamValue(long Value);
 /// <summary>The fabrics and geometry the K2K tests share.</summary>
 public static class K2KTestSupport
 {
+    /// <summary>The type id of variable-length byte messages in <see cref="Types"/>.</summary>
+    public const uint BytesTypeId = 14;
+
     /// <summary>The K2K message types, for slots of at least 128 bytes (64 of payload).</summary>
     public static MessageTypeRegistry Types()
     {
@@ -25,6 +28,7 @@ public static class K2KTestSupport
         types.Register<TileToken>(11);
         types.Register<RingToken>(12);
         types.Register<StreamValue>(13);
+        types.RegisterBytes(BytesTypeId);
         return types;
     }
 

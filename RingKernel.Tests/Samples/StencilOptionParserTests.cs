@@ -83,7 +83,7 @@ public class StencilOptionParserTests
     }
 
     [Theory]
-    [InlineData("--engine tiles --tiles 64x32", "engine 'tiles': each tile is a ring kernel with its own thread, and 2048 tiles are more than 1024; use fewer tiles")]
+    [InlineData("--engine tiles --tiles 64x32", "engine 'tiles': each tile is a ring kernel with its own rings and inboxes, and 2048 tiles are more than 1024; use fewer tiles")]
     [InlineData("--engine tiles --tiles 4x16 --halo 5", "--halo 5: A halo of 5 cells is wider than the 16x4 tiles of the 64x64 grid allow; at most 4.")]
     [InlineData("--engine tiles --tiles 5", "--tiles 5: 5 tiles along X do not divide the 64 cells of the 64x64 grid; use a divisor of 64 (1, 2, 4, 8, 16, 32, 64).")]
     public void The_tiles_engine_refuses_what_the_tile_grid_does_not_allow_in_one_line(string commandLine, string message)

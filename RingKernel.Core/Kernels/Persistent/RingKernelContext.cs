@@ -47,6 +47,10 @@ public sealed unsafe class RingKernelContext
     private uint _acknowledged;
     private bool _active;
     private bool _terminating;
+    private Action? _resume;
+    private Action? _armedWake;
+    private bool _armedOnInput;
+    private CancellationTokenRegistration _postedWake;
 
     internal RingKernelContext(string kernelName, RingKernelMemory memory, RingKernelCommands commands)
     {
@@ -112,33 +116,97 @@ public sealed unsafe class RingKernelContext
     /// <exception cref="InvalidOperationException">The previous message was not completed.</exception>
     public bool Receive()
     {
+        while (true)
+        {
+            switch (TryReceive())
+            {
+                case ReceiveOutcome.Message:
+                    return true;
+                case ReceiveOutcome.Terminate:
+                    return false;
+                default:
+                    WaitForWork();
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Asks the backend to call the kernel's <see cref="CpuResumableBody{TArgs}"/> again with the
+    /// message in hand; safe from any thread, at any time (a resume for a kernel that is not waiting
+    /// makes at most one extra call). Kernels with other bodies ignore it.
+    /// </summary>
+    public void Resume() => Volatile.Read(ref _resume)?.Invoke();
+
+    /// <summary>Set by the backend that runs a resumable body: what <see cref="Resume"/> does.</summary>
+    internal void OnResume(Action resume) => Volatile.Write(ref _resume, resume);
+
+    /// <summary>
+    /// <see cref="Receive"/> without waiting: applies pending commands and takes the next message if
+    /// there is one (skipping invalid ones).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The previous message was not completed.</exception>
+    internal ReceiveOutcome TryReceive()
+    {
         if (_slot != null)
             throw new InvalidOperationException($"Ring kernel '{KernelName}' must complete its message before receiving the next.");
 
         while (true)
         {
             if (_commands.Epoch != _acknowledged && !ApplyCommand())
-                return false;
-
-            if (_active)
+                return ReceiveOutcome.Terminate;
+            if (!_active)
+                return ReceiveOutcome.Empty;
+            byte* slot = _input.PeekUncommitted(_completed, out MessageRejectedException? rejection);
+            if (slot == null)
+                return ReceiveOutcome.Empty;
+            if (rejection is null)
             {
-                byte* slot = _input.PeekUncommitted(_completed, out MessageRejectedException? rejection);
-                if (slot != null)
-                {
-                    if (rejection is null)
-                    {
-                        _slot = slot;
-                        return true;
-                    }
-
-                    ReportError(KernelErrorCodes.RejectedMessage);
-                    MarkCompleted();
-                    continue;
-                }
+                _slot = slot;
+                return ReceiveOutcome.Message;
             }
 
-            WaitForWork();
+            ReportError(KernelErrorCodes.RejectedMessage);
+            MarkCompleted();
         }
+    }
+
+    /// <summary>
+    /// The cooperative form of waiting for work, for a kernel that runs on shared workers: commits,
+    /// then arranges for <paramref name="wake"/> to be called, on the thread that publishes the next
+    /// message (while active) or posts the next command, and returns true; or returns false,
+    /// arranging nothing, when one may have arrived already. <see cref="DisarmWake"/> ends the
+    /// arrangement (call it when the kernel runs again, whatever woke it).
+    /// </summary>
+    internal bool TryArmWake(Action wake)
+    {
+        Flush();
+        CancellationToken posted = _commands.PostedToken;
+        if (_commands.Epoch != _acknowledged)
+            return false;
+        _postedWake = posted.UnsafeRegister(static state => ((Action)state!).Invoke(), wake);
+        _armedWake = wake;
+        if (_active && !_input.TryArmReadable(wake))
+        {
+            _postedWake.Unregister();
+            _armedWake = null;
+            return false;
+        }
+
+        _armedOnInput = _active;
+        return true;
+    }
+
+    /// <summary>Ends what <see cref="TryArmWake"/> arranged, if anything.</summary>
+    internal void DisarmWake()
+    {
+        if (_armedWake is not { } wake)
+            return;
+        _postedWake.Unregister();
+        if (_armedOnInput)
+            _input.DisarmReadable(wake);
+        _armedWake = null;
+        _armedOnInput = false;
     }
 
     /// <summary>Marks the message in hand processed; its slot is committed with the next batch.</summary>

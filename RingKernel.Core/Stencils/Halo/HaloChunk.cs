@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using RingKernel.Layouts;
+using RingKernel.Rings;
 
 namespace RingKernel.Stencils.Halo;
 
@@ -8,6 +9,8 @@ namespace RingKernel.Stencils.Halo;
 /// <see cref="Capacity"/> floats of strip data inline. A strip longer than a chunk is cut into
 /// <see cref="HaloMessageHeader.ChunkCount"/> chunks that the receiver reassembles by
 /// <see cref="HaloMessageHeader.ChunkIndex"/>. 960 bytes, so a 1024-byte inbox slot holds it with its message header.
+/// A chunk travels as a variable-length payload of its header and its <see cref="HaloMessageHeader.ElementCount"/>
+/// floats only (<see cref="CreateTypes"/>).
 /// </summary>
 [StructLayout(LayoutKind.Explicit, Size = Size)]
 public struct HaloChunk
@@ -27,4 +30,10 @@ public struct HaloChunk
     [FieldOffset(0)] public HaloMessageHeader Header;
 
     [FieldOffset(HaloMessageHeader.Size)] public HaloChunkData Data;
+
+    /// <summary>The payload bytes of a chunk that carries <paramref name="elements"/> floats.</summary>
+    public static int PayloadSize(int elements) => HaloMessageHeader.Size + (elements * sizeof(float));
+
+    /// <summary>The message types of a halo fabric's inboxes: <see cref="TypeId"/> as variable-length payloads in <see cref="InboxSlotSize"/>-byte slots.</summary>
+    public static MessageTypeRegistry CreateTypes() => new MessageTypeRegistry(InboxSlotSize - MessageHeader.Size).RegisterBytes(TypeId);
 }

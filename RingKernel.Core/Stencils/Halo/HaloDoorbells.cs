@@ -1,35 +1,31 @@
+using RingKernel.Kernels.Persistent;
+
 namespace RingKernel.Stencils.Halo;
 
 /// <summary>
-/// One wake-up signal per tile for the CPU backend: a tile with nothing to do in a halo exchange
-/// sleeps on its doorbell, and a neighbour rings it after sending to it (data to read) or receiving
-/// from it (a free inbox slot). This wakes a waiting tile at once without the spinning that would
-/// take the cores from the tiles still computing.
+/// One doorbell per tile: a tile kernel that finds a halo exchange waiting on its neighbours
+/// returns from its resumable body, and a neighbour rings its doorbell after sending to it (data to
+/// read) or receiving from it (a free inbox slot), which resumes it
+/// (<see cref="RingKernelContext.Resume"/>). So a waiting tile holds no thread, and is run again as
+/// soon as there is something to do.
 /// </summary>
-public sealed class HaloDoorbells : IDisposable
+public sealed class HaloDoorbells
 {
-    private readonly ManualResetEventSlim[] _bells;
+    private readonly RingKernelContext?[] _kernels;
 
     public HaloDoorbells(int tileCount)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(tileCount);
-        _bells = new ManualResetEventSlim[tileCount];
-        for (int i = 0; i < tileCount; i++)
-            _bells[i] = new ManualResetEventSlim(false, spinCount: 20);
+        _kernels = new RingKernelContext?[tileCount];
     }
 
-    /// <summary>Wakes tile <paramref name="tile"/> if it waits (or makes its next wait return at once).</summary>
-    public void Ring(uint tile) => _bells[tile].Set();
-
-    /// <summary>Arms tile <paramref name="tile"/>'s doorbell: call it, look for work once more, then <see cref="Wait"/>.</summary>
-    public void Arm(uint tile) => _bells[tile].Reset();
-
-    /// <summary>Waits until tile <paramref name="tile"/>'s doorbell rings, at most <paramref name="timeout"/>.</summary>
-    public void Wait(uint tile, TimeSpan timeout, CancellationToken cancellationToken) => _bells[tile].Wait(timeout, cancellationToken);
-
-    public void Dispose()
+    /// <summary>Makes <paramref name="kernel"/> the one a ring of tile <paramref name="tile"/>'s doorbell resumes (a relaunched tile kernel connects its new context).</summary>
+    public void Connect(uint tile, RingKernelContext kernel)
     {
-        foreach (ManualResetEventSlim bell in _bells)
-            bell.Dispose();
+        ArgumentNullException.ThrowIfNull(kernel);
+        Volatile.Write(ref _kernels[tile], kernel);
     }
+
+    /// <summary>Resumes tile <paramref name="tile"/>'s kernel if it waits (a tile not yet connected has not looked at its inboxes yet, and will).</summary>
+    public void Ring(uint tile) => Volatile.Read(ref _kernels[tile])?.Resume();
 }

@@ -1,12 +1,14 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace RingKernel.Stencils.Halo;
 
 /// <summary>
 /// A tile of a <see cref="HeatEquation2D"/> simulation: two padded levels, each step's rows in
-/// <see cref="Vector{T}"/> lanes through <see cref="HeatEquation2D.Update(Vector{float}, Vector{float}, Vector{float}, Vector{float}, Vector{float}, Vector{float})"/>,
-/// the tail through the scalar rule, so it matches <see cref="HeatReference2D"/> bit for bit.
+/// <see cref="Vector{T}"/> lanes through <see cref="HeatEquation2D.Update(Vector{float}, Vector{float}, Vector{float}, Vector{float}, Vector{float}, Vector{float})"/>
+/// (a row's last vector overlapping the one before; rows narrower than a vector through the scalar
+/// rule), so it matches <see cref="HeatReference2D"/> bit for bit.
 /// </summary>
 public sealed class HeatTile2D : StencilTile
 {
@@ -43,33 +45,46 @@ public sealed class HeatTile2D : StencilTile
     protected override void Advance(HaloRegion region)
     {
         int stride = Layout.RowStride;
-        ref float current = ref MemoryMarshal.GetArrayDataReference(_current);
-        ref float next = ref MemoryMarshal.GetArrayDataReference(_next);
-        var alphas = new Vector<float>(_alpha);
         int width = region.Width;
-        for (int y = region.Start.Y; y < region.End.Y; y++)
+        int first = Layout.Index(region.Start.X, region.Start.Y);
+        int end = first + (region.Height * stride);
+        if (width < Vector<float>.Count)
         {
-            int row = Layout.Index(region.Start.X, y);
-            int x = 0;
-            for (; x + Vector<float>.Count <= width; x += Vector<float>.Count)
+            for (int row = first; row < end; row += stride)
             {
-                nuint at = (nuint)(row + x);
-                HeatEquation2D.Update(
-                    Vector.LoadUnsafe(ref current, at),
-                    Vector.LoadUnsafe(ref current, at - 1),
-                    Vector.LoadUnsafe(ref current, at + 1),
-                    Vector.LoadUnsafe(ref current, at - (nuint)stride),
-                    Vector.LoadUnsafe(ref current, at + (nuint)stride),
-                    alphas).StoreUnsafe(ref next, at);
+                for (int at = row; at < row + width; at++)
+                    _next[at] = HeatEquation2D.Update(_current[at], _current[at - 1], _current[at + 1], _current[at - stride], _current[at + stride], _alpha);
             }
+        }
+        else
+        {
+            ref float current = ref MemoryMarshal.GetArrayDataReference(_current);
+            ref float next = ref MemoryMarshal.GetArrayDataReference(_next);
+            var alphas = new Vector<float>(_alpha);
+            nuint rowStride = (nuint)stride;
 
-            for (; x < width; x++)
+            // A row's last vector ends at the row's end, overlapping cells already done: they are
+            // computed again from the same inputs, so they get the same bits. Rows are short in
+            // small tiles (16 to 44 cells), so a row costs one step of its start and no bounds logic.
+            int lastVector = width - Vector<float>.Count;
+            for (int row = first; row < end; row += stride)
             {
-                int at = row + x;
-                _next[at] = HeatEquation2D.Update(_current[at], _current[at - 1], _current[at + 1], _current[at - stride], _current[at + stride], _alpha);
+                for (int x = 0; x < lastVector; x += Vector<float>.Count)
+                    Step(ref current, ref next, (nuint)(row + x), rowStride, alphas);
+                Step(ref current, ref next, (nuint)(row + lastVector), rowStride, alphas);
             }
         }
 
         (_current, _next) = (_next, _current);
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Step(ref float current, ref float next, nuint at, nuint stride, Vector<float> alphas) =>
+        HeatEquation2D.Update(
+            Vector.LoadUnsafe(ref current, at),
+            Vector.LoadUnsafe(ref current, at - 1),
+            Vector.LoadUnsafe(ref current, at + 1),
+            Vector.LoadUnsafe(ref current, at - stride),
+            Vector.LoadUnsafe(ref current, at + stride),
+            alphas).StoreUnsafe(ref next, at);
 }

@@ -1,5 +1,6 @@
 using RingKernel.K2K;
 using RingKernel.Kernels;
+using RingKernel.Kernels.Persistent;
 
 namespace RingKernel.Stencils.Halo;
 
@@ -28,6 +29,10 @@ public abstract class StencilTile
     // exchange must not exchange that epoch again.
     private long _exchangedStep = -1;
     private bool _exchangedSinceCheckpoint;
+
+    // An exchange begun and not yet finished: the tile resumes it before its next step.
+    private bool _exchanging;
+    private HaloDoorbells? _doorbells;
 
     protected StencilTile(TileGrid grid, int tile, int halo, StencilBoundary boundary)
     {
@@ -86,6 +91,7 @@ public abstract class StencilTile
         ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentNullException.ThrowIfNull(options);
         _exchange = new HaloExchange(endpoint, Layout, K2KDirections.Of(Neighbourhood, !Grid.Size.Is2D), firstKernelId, options.ChunkElements, doorbells);
+        _doorbells = doorbells;
         BeforeStep = options.BeforeStep;
         if (options.RestartFromCheckpoints)
             SaveCheckpoint();
@@ -108,19 +114,35 @@ public abstract class StencilTile
         return true;
     }
 
-    /// <summary>Advances until <see cref="StepsDone"/> is <paramref name="untilStep"/>, exchanging halos at the start of every epoch of <see cref="Halo"/> steps.</summary>
+    /// <summary>
+    /// Advances towards <see cref="StepsDone"/> = <paramref name="untilStep"/> as far as the halos
+    /// allow, exchanging halos at the start of every epoch of <see cref="Halo"/> steps: true when it
+    /// got there, false when an exchange waits for a neighbour (call again when the tile's doorbell
+    /// rings; the exchange goes on where it stopped). It never blocks.
+    /// </summary>
     /// <exception cref="InvalidOperationException">The tile is not attached to a K2K endpoint.</exception>
-    public void RunUntil(long untilStep, CancellationToken cancellationToken = default)
+    public bool TryRunUntil(long untilStep)
     {
         HaloExchange exchange = _exchange ?? throw new InvalidOperationException($"Tile {Index} is not attached to a K2K endpoint.");
         while (StepsDone < untilStep)
         {
-            BeforeStep?.Invoke(Index, StepsDone);
             int phase = (int)(StepsDone % Halo);
-            if (phase == 0 && _exchangedStep != StepsDone)
+            if (!_exchanging)
             {
-                _exchangedSinceCheckpoint = true;
-                exchange.Exchange((ulong)StepsDone, ExchangedLevels, cancellationToken);
+                BeforeStep?.Invoke(Index, StepsDone);
+                if (phase == 0 && _exchangedStep != StepsDone)
+                {
+                    _exchangedSinceCheckpoint = true;
+                    exchange.Begin((ulong)StepsDone, ExchangedLevels);
+                    _exchanging = true;
+                }
+            }
+
+            if (_exchanging)
+            {
+                if (!exchange.TryFinish())
+                    return false;
+                _exchanging = false;
                 _exchangedStep = StepsDone;
                 if (_checkpoint is not null)
                     SaveCheckpoint();
@@ -129,7 +151,12 @@ public abstract class StencilTile
             Advance(Region(Halo - 1 - phase));
             StepsDone++;
         }
+
+        return true;
     }
+
+    /// <summary>Makes <paramref name="kernel"/> the one this tile's doorbell resumes, if the tile has doorbells.</summary>
+    internal void ConnectDoorbell(RingKernelContext kernel) => _doorbells?.Connect((uint)Index, kernel);
 
     /// <summary>Writes the tile's cells into the engine's whole-grid field(s).</summary>
     public abstract void Snapshot();

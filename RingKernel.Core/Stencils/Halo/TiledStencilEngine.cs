@@ -16,9 +16,11 @@ namespace RingKernel.Stencils.Halo;
 /// kernels when disposed.
 /// </summary>
 /// <remarks>
-/// On the CPU backend each tile kernel is a dedicated thread running its message body; the same
-/// kernels, rings and K2K routes live in the backend's memory space. A tile waiting for its
-/// neighbours sleeps on a <see cref="HaloDoorbells"/> signal that they ring after each send or receive.
+/// A tile kernel's body is resumable (<see cref="CpuResumableBody{TArgs}"/>): it runs as many steps
+/// as its halos allow and, when an exchange waits for a neighbour, returns instead of blocking; the
+/// neighbour rings the tile's <see cref="HaloDoorbells"/> doorbell after each send or receive, which
+/// resumes it. So the CPU backend can run hundreds of tiles as coroutines on one worker thread per
+/// core (its cooperative ring-kernel scheduling), and a waiting tile holds no thread.
 /// </remarks>
 public sealed class TiledStencilEngine : IAsyncDisposable
 {
@@ -26,13 +28,15 @@ public sealed class TiledStencilEngine : IAsyncDisposable
 
     private static readonly KernelDefinition<StencilTile> TileKernel = new("stencil-tile", TileKernelOptions)
     {
-        CpuMessageBody = static (kernel, tile) =>
+        CpuResumableBody = static (kernel, tile) =>
         {
             TileCommand command = kernel.Get<TileCommand>();
             switch (command.Kind)
             {
                 case TileCommandKind.RunSteps:
-                    tile.RunUntil(command.UntilStep, kernel.TerminationToken);
+                    tile.ConnectDoorbell(kernel);
+                    if (!tile.TryRunUntil(command.UntilStep))
+                        return false;
                     break;
                 case TileCommandKind.Snapshot:
                     tile.Snapshot();
@@ -42,6 +46,7 @@ public sealed class TiledStencilEngine : IAsyncDisposable
             }
 
             kernel.Reply(tile.Progress);
+            return true;
         },
     };
 
@@ -101,8 +106,7 @@ public sealed class TiledStencilEngine : IAsyncDisposable
         if (tiles.Count != first.Grid.TileCount)
             throw new ArgumentException($"The {first.Grid} has {first.Grid.TileCount} tiles; {tiles.Count} were given.", nameof(tiles));
 
-        var haloTypes = new MessageTypeRegistry(HaloChunk.InboxSlotSize - MessageHeader.Size).Register<HaloChunk>(HaloChunk.TypeId);
-        var fabric = new K2KFabric(backend.MemorySpace, haloTypes, options.InboxCapacity, HaloChunk.InboxSlotSize, options.Checksummed);
+        var fabric = new K2KFabric(backend.MemorySpace, HaloChunk.CreateTypes(), options.InboxCapacity, HaloChunk.InboxSlotSize, options.Checksummed);
         var engine = new TiledStencilEngine(backend, tiles, fabric, options);
         try
         {
@@ -175,7 +179,6 @@ public sealed class TiledStencilEngine : IAsyncDisposable
             memory.Dispose();
         _memories.Clear();
         _fabric.Dispose();
-        _doorbells.Dispose();
     }
 
     /// <summary>
@@ -216,6 +219,8 @@ public sealed class TiledStencilEngine : IAsyncDisposable
         foreach (IRingKernel kernel in _kernels)
             await kernel.Input.EnqueueAsync(command, new MessageHeader { CorrelationId = correlation }, cancellationToken).ConfigureAwait(false);
 
+        // Any tile ending stops the run: the tile waited on may be waiting for that one's halo.
+        Task ended = Task.WhenAny(_kernels.Select(k => k.Completion));
         for (int tile = 0; tile < _kernels.Count; tile++)
         {
             TileProgress reply;
@@ -224,9 +229,6 @@ public sealed class TiledStencilEngine : IAsyncDisposable
             {
                 using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 Task ready = _kernels[tile].Output.WaitToReadAsync(stopWaiting.Token).AsTask();
-
-                // Any tile ending stops the run: the tile waited on may be waiting for that one's halo.
-                Task ended = Task.WhenAny(_kernels.Select(k => k.Completion));
                 if (await Task.WhenAny(ready, ended).ConfigureAwait(false) != ready)
                 {
                     // One reader waits on a ring at a time: end this wait before a relaunched kernel's.
@@ -234,6 +236,7 @@ public sealed class TiledStencilEngine : IAsyncDisposable
                     await ready.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                     cancellationToken.ThrowIfCancellationRequested();
                     await RecoverEndedTilesAsync().ConfigureAwait(false);
+                    ended = Task.WhenAny(_kernels.Select(k => k.Completion));
                     continue;
                 }
 

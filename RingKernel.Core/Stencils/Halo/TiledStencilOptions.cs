@@ -6,7 +6,11 @@ public sealed record TiledStencilOptions
     /// <summary>Floats per halo chunk, 1 to <see cref="HaloChunk.Capacity"/>: a strip longer than this is sent in several chunks.</summary>
     public int ChunkElements { get; init; } = HaloChunk.Capacity;
 
-    /// <summary>Chunks each K2K inbox holds (a power of two of at least 2); a sender waits, still receiving, when it is full.</summary>
+    /// <summary>
+    /// Chunks each K2K inbox holds (a power of two of at least 2); a sender waits, still receiving,
+    /// when it is full. Many small tiles run best with few (their inboxes' memory stays small), a
+    /// few large tiles with enough to hold a whole strip.
+    /// </summary>
     public int InboxCapacity { get; init; } = 16;
 
     /// <summary>Whether every halo chunk carries a CRC-32C that the receiving tile verifies.</summary>
@@ -23,8 +27,8 @@ public sealed record TiledStencilOptions
     public int MaxRestartsPerTile { get; init; } = 3;
 
     /// <summary>
-    /// Called on a tile's kernel thread before each of its steps with (tile, step): lets tests slow
-    /// one tile down or inject a fault into it. Null in normal use.
+    /// Called by the tile's kernel, on whatever thread runs it, before each of its steps with (tile, step): lets tests slow
+    /// one tile down (a sleep here also holds the worker that runs it) or inject a fault into it. Null in normal use.
     /// </summary>
     public Action<int, long>? BeforeStep { get; init; }
 }

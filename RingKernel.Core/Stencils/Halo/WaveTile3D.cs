@@ -59,11 +59,16 @@ public sealed class WaveTile3D : StencilTile
         ref float previous = ref MemoryMarshal.GetArrayDataReference(_previous);
         var c2s = new Vector<float>(_c2);
         int width = region.Width;
-        for (int z = region.Start.Z; z < region.End.Z; z++)
+        // Row starts are stepped by the strides rather than located afresh: a 128-cell row is only
+        // 16 vectors, so the work per row counts.
+        int firstPlane = Layout.Index(region.Start.X, region.Start.Y, region.Start.Z);
+        int rowsEnd = region.Height * (int)row;
+        for (int z = 0; z < region.Depth; z++)
         {
-            for (int y = region.Start.Y; y < region.End.Y; y++)
+            int plane0 = firstPlane + (z * (int)plane);
+            for (int rowOffset = 0; rowOffset < rowsEnd; rowOffset += (int)row)
             {
-                int first = Layout.Index(region.Start.X, y, z);
+                int first = plane0 + rowOffset;
                 int x = 0;
                 for (; x + Vector<float>.Count <= width; x += Vector<float>.Count)
                 {

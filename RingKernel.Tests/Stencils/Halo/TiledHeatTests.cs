@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using RingKernel.Cpu;
 using RingKernel.K2K;
 using RingKernel.Kernels;
@@ -157,7 +158,7 @@ public class TiledHeatTests
         TileGrid grid = TileGrid.Create(size, new Dim3(2, 1));
         using var fabric = new K2KFabric(
             new CpuBackend().MemorySpace,
-            new RingKernel.Rings.MessageTypeRegistry(HaloChunk.InboxSlotSize - 64).Register<HaloChunk>(HaloChunk.TypeId),
+            HaloChunk.CreateTypes(),
             inboxCapacity: 4,
             inboxSlotSize: HaloChunk.InboxSlotSize);
         fabric.ConnectNeighbourhood(grid, K2KNeighbourhood.VonNeumann, BoundaryKind.Fixed);
@@ -199,7 +200,7 @@ public class TiledHeatTests
         forged.Header.HaloWidth = 1;
         forged.Header.ElementCount = 4;
         forged.Header.ChunkCount = 1;
-        Assert.True(fabric.Endpoint(1).TrySend((int)K2KDirection.XMinus, forged));
+        Assert.True(fabric.Endpoint(1).TrySendBytes((int)K2KDirection.XMinus, HaloChunk.TypeId, MemoryMarshal.AsBytes(new ReadOnlySpan<HaloChunk>(in forged))[..HaloChunk.PayloadSize(4)]));
         var error = Assert.Throws<HaloEpochException>(() => left.Exchange(2, leftLevels));
         Assert.Contains("step 7", error.Message, StringComparison.Ordinal);
     }

@@ -4,12 +4,12 @@ namespace RingKernel.Samples.Cli;
 
 /// <summary>
 /// What the samples' <c>tiles</c> engine accepts: any tiling and halo width <see cref="TileGrid"/>
-/// allows, up to <see cref="MaxTiles"/> tiles, since each tile is a ring kernel with its own thread
-/// on the CPU backend.
+/// allows, up to <see cref="MaxTiles"/> tiles: each tile is a ring kernel with its own rings and K2K
+/// inboxes (the CPU backend runs them all on one worker thread per core).
 /// </summary>
 public static class TiledEngineRules
 {
-    /// <summary>The most tiles (ring kernels, each with a thread on the CPU backend) a sample starts.</summary>
+    /// <summary>The most tiles (ring kernels, each with its rings and inboxes in memory) a sample starts.</summary>
     public const int MaxTiles = 1024;
 
     /// <summary>What the engine does, for the usage text.</summary>
@@ -20,7 +20,7 @@ public static class TiledEngineRules
     {
         ArgumentNullException.ThrowIfNull(tiles);
         return tiles.TileCount > MaxTiles
-            ? $"each tile is a ring kernel with its own thread, and {tiles.TileCount} tiles are more than {MaxTiles}; use fewer tiles"
+            ? $"each tile is a ring kernel with its own rings and inboxes, and {tiles.TileCount} tiles are more than {MaxTiles}; use fewer tiles"
             : tiles.CheckHaloWidth(halo) is { } error ? error
             : null;
     }

@@ -1,0 +1,78 @@
+namespace RingKernel.Cpu.RingKernels;
+
+/// <summary>
+/// One kernel's place on the <see cref="CooperativeKernelWorkers"/>: waiting, queued, running, or
+/// running and woken meanwhile. A wake-up moves a waiting kernel to the run queue once, however many
+/// arrive; one that arrives while the kernel runs makes it run again after this slice, so none is
+/// lost.
+/// </summary>
+internal sealed class CooperativeKernelRun
+{
+    private const int Waiting = 0;
+    private const int Queued = 1;
+    private const int Running = 2;
+    private const int RunningWoken = 3;
+    private const int Ended = 4;
+
+    private readonly CooperativeKernelWorkers _workers;
+    private readonly Func<bool> _slice;
+    private int _state = Ended;
+
+    /// <param name="workers">The workers that run it.</param>
+    /// <param name="slice">Runs the kernel until it must wait: false; true once it has ended (it is then never run again).</param>
+    public CooperativeKernelRun(CooperativeKernelWorkers workers, Func<bool> slice)
+    {
+        _workers = workers;
+        _slice = slice;
+    }
+
+    /// <summary>Puts the kernel on the workers and runs it a first time.</summary>
+    public void Start()
+    {
+        _workers.Attach();
+        Volatile.Write(ref _state, Waiting);
+        Wake();
+    }
+
+    /// <summary>Runs the kernel soon: queues it if it waits, or runs it again after its current slice; nothing once it has ended. Any thread.</summary>
+    public void Wake()
+    {
+        while (true)
+        {
+            int state = Volatile.Read(ref _state);
+            int next = state switch
+            {
+                Waiting => Queued,
+                Running => RunningWoken,
+                _ => state,
+            };
+            if (next == state)
+                return;
+            if (Interlocked.CompareExchange(ref _state, next, state) == state)
+            {
+                if (next == Queued)
+                    _workers.Enqueue(this);
+                return;
+            }
+        }
+    }
+
+    /// <summary>Worker side: runs one slice of the queued kernel.</summary>
+    public void RunSlice()
+    {
+        Volatile.Write(ref _state, Running);
+        if (_slice())
+        {
+            Volatile.Write(ref _state, Ended);
+            _workers.Detach();
+            return;
+        }
+
+        // Woken while it ran: behind the kernels already queued, so a busy one cannot starve them.
+        if (Interlocked.CompareExchange(ref _state, Waiting, Running) != Running)
+        {
+            Volatile.Write(ref _state, Queued);
+            _workers.Enqueue(this);
+        }
+    }
+}

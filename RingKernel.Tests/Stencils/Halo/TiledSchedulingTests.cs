@@ -1,0 +1,136 @@
+using RingKernel.Cpu;
+using RingKernel.Cpu.RingKernels;
+using RingKernel.Kernels;
+using RingKernel.Kernels.Persistent;
+using RingKernel.Stencils;
+using RingKernel.Stencils.Halo;
+using static RingKernel.Tests.Stencils.StencilFieldsForTests;
+
+namespace RingKernel.Tests.Stencils.Halo;
+
+/// <summary>
+/// Many tile kernels on few workers (the CPU backend's cooperative scheduling) or on a thread each:
+/// the tiles wait for halos by returning and are resumed by their neighbours' doorbells, and every
+/// tiling, halo width, boundary and worker count ends on the reference's bits, faults included.
+/// </summary>
+public class TiledSchedulingTests
+{
+    private sealed class InjectedFault : Exception
+    {
+        public InjectedFault()
+            : base("injected tile fault")
+        {
+        }
+    }
+
+    public static TheoryData<int, int, string, int> ManyTiles()
+    {
+        var data = new TheoryData<int, int, string, int>();
+        foreach (int halo in new[] { 1, 2, 4 })
+        {
+            foreach (string boundary in new[] { "periodic", "fixed" })
+            {
+                foreach (int workers in new[] { 1, 2 })
+                    data.Add(8, halo, boundary, workers);
+            }
+        }
+
+        data.Add(5, 3, "periodic", 1);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ManyTiles))]
+    public async Task Many_tiles_on_few_workers_equal_the_reference_bit_for_bit(int tilesPerSide, int halo, string boundary, int workers)
+    {
+        // 8x8 tiles of 4x4 cells (5x5 of 4x4 with halo 3): tens of tile kernels on one or two worker threads.
+        var size = GridSize.Square(4 * tilesPerSide);
+        var equation = new HeatEquation2D(size, 0.19f, Boundary(boundary));
+        TileGrid grid = TileGrid.Create(size, new Dim3(tilesPerSide, tilesPerSide));
+        float[] initial = Random(size, seed: (halo * 10) + workers);
+        TiledStencilOptions options = halo == 2 ? new() { ChunkElements = 3, InboxCapacity = 2 } : new() { InboxCapacity = 2 };
+        await using TiledHeat2D tiled = await TiledHeat2D.StartAsync(new CpuBackend(workers), equation, grid, halo, initial, options);
+        await tiled.RunStepsAsync(9);
+        Assert.Equal(21, await tiled.RunStepsAsync(12));
+        float[] actual = new float[size.CellCount];
+        await tiled.SnapshotAsync(actual);
+
+        float[] expected = (float[])initial.Clone();
+        HeatReference2D.Run(equation, expected, 21);
+        AssertBitwiseEqual(expected, actual, size);
+        Assert.All(tiled.Engine.Kernels, k => Assert.Equal(RingKernelState.Active, k.State));
+    }
+
+    [Theory]
+    [InlineData(1, "periodic")]
+    [InlineData(2, "fixed")]
+    public async Task Tiles_on_dedicated_threads_equal_the_reference_bit_for_bit(int halo, string boundary)
+    {
+        var size = GridSize.Square(16);
+        var equation = new HeatEquation2D(size, 0.19f, Boundary(boundary));
+        TileGrid grid = TileGrid.Create(size, new Dim3(4, 2));
+        float[] initial = Random(size, seed: halo);
+        var backend = new CpuBackend(2) { RingKernelScheduling = CpuRingKernelScheduling.DedicatedThreads };
+        await using TiledHeat2D tiled = await TiledHeat2D.StartAsync(backend, equation, grid, halo, initial, new() { ChunkElements = 5, InboxCapacity = 2 });
+        await tiled.RunStepsAsync(11);
+        float[] actual = new float[size.CellCount];
+        await tiled.SnapshotAsync(actual);
+
+        float[] expected = (float[])initial.Clone();
+        HeatReference2D.Run(equation, expected, 11);
+        AssertBitwiseEqual(expected, actual, size);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task Wave_tiles_on_one_worker_equal_the_reference_bit_for_bit(int halo)
+    {
+        var size = GridSize.Cube(12);
+        var equation = new WaveEquation3D(size, 0.3f, StencilBoundary.Periodic);
+        TileGrid grid = TileGrid.Create(size, new Dim3(3, 2, 2));
+        float[] previous = Random(size, seed: 5), current = Random(size, seed: 6);
+        await using TiledWave3D tiled = await TiledWave3D.StartAsync(new CpuBackend(1), equation, grid, halo, previous, current, new() { ChunkElements = 17, InboxCapacity = 2 });
+        await tiled.RunStepsAsync(6);
+        float[] actualPrevious = new float[size.CellCount], actualCurrent = new float[size.CellCount];
+        await tiled.SnapshotAsync(actualPrevious, actualCurrent);
+
+        WaveReference3D.Run(equation, previous, current, 6);
+        AssertBitwiseEqual(previous, actualPrevious, size);
+        AssertBitwiseEqual(current, actualCurrent, size);
+    }
+
+    [Fact]
+    public async Task Faulted_tiles_on_one_worker_restart_from_their_checkpoints_and_the_field_stays_exact()
+    {
+        // 4x4 tiles, halo 2, one worker: three tiles fault once each, at an exchange and mid-epoch,
+        // while their neighbours wait for them without holding the worker.
+        var size = GridSize.Square(16);
+        var equation = new HeatEquation2D(size, 0.2f, StencilBoundary.Periodic);
+        TileGrid grid = TileGrid.Create(size, new Dim3(4, 4));
+        float[] initial = Random(size, 33);
+        int[] faulted = new int[grid.TileCount];
+        var options = new TiledStencilOptions
+        {
+            RestartFromCheckpoints = true,
+            InboxCapacity = 2,
+            BeforeStep = (tile, step) =>
+            {
+                bool inject = (tile, step) is (5, 4) or (10, 7) or (15, 2);
+                if (inject && Interlocked.Exchange(ref faulted[tile], 1) == 0)
+                    throw new InjectedFault();
+            },
+        };
+        await using TiledHeat2D tiled = await TiledHeat2D.StartAsync(new CpuBackend(1), equation, grid, 2, initial, options);
+        await tiled.RunStepsAsync(5);
+        await tiled.RunStepsAsync(6);
+        float[] actual = new float[size.CellCount];
+        await tiled.SnapshotAsync(actual);
+
+        float[] expected = (float[])initial.Clone();
+        HeatReference2D.Run(equation, expected, 11);
+        AssertBitwiseEqual(expected, actual, size);
+        Assert.Equal(3, tiled.Engine.Restarts);
+        Assert.Equal(3, faulted.Sum());
+    }
+}
