@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using RingKernel.Kernels;
 
 namespace RingKernel.Stencils;
@@ -28,22 +29,20 @@ public static class HeatKernel2D
         {
             SharedMemoryBytes = SharedTileCells(workgroupWidth, workgroupHeight) * sizeof(float),
         };
-        return new KernelDefinition<HeatKernelArgs>("heat2d-step", options) { CpuThreadBody = Step };
+        return new KernelDefinition<HeatKernelArgs>("heat2d-step", options) { CpuCoroutineBody = Step };
     }
 
     /// <summary>Cells in a workgroup's shared tile: its threads plus a one-cell ring around them.</summary>
     public static int SharedTileCells(int workgroupWidth, int workgroupHeight) => (workgroupWidth + 2) * (workgroupHeight + 2);
 
     /// <summary>
-    /// The per-thread body. Its work is in two plain methods, one per side of the barrier, so the
-    /// compiler-generated iterator holds only the parameters (96 bytes, not 144 with the tile
-    /// geometry hoisted into it): the iterator is allocated once per thread per step, so its size
-    /// is most of what a step allocates.
+    /// The per-thread body: load, barrier, update. A <see cref="ThreadCoroutine"/>, so its state
+    /// lives in a box each thread slot reuses and a step allocates nothing.
     /// </summary>
-    private static IEnumerable<WorkgroupBarrier> Step(ThreadContext thread, HeatKernelArgs args)
+    private static async ThreadCoroutine Step(ThreadContext thread, HeatKernelArgs args)
     {
         LoadTile(thread, args);
-        yield return thread.Barrier("tile-loaded");
+        await thread.Barrier("tile-loaded");
         UpdateCell(thread, args);
     }
 
@@ -52,6 +51,7 @@ public static class HeatKernel2D
     /// workgroup's edges also load the ring cell beside them. A thread past the grid's far edge
     /// loads what the boundary puts there: the east or south neighbour of the last cells.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void LoadTile(ThreadContext thread, HeatKernelArgs args)
     {
         HeatEquation2D equation = args.Equation;
@@ -76,6 +76,7 @@ public static class HeatKernel2D
     }
 
     /// <summary>Each thread inside the grid computes its cell from the loaded tile.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void UpdateCell(ThreadContext thread, HeatKernelArgs args)
     {
         HeatEquation2D equation = args.Equation;
