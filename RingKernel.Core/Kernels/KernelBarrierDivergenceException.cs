@@ -40,7 +40,7 @@ public sealed class KernelBarrierDivergenceException : KernelExecutionException
         IReadOnlyList<int> finished,
         IReadOnlyList<int> waiting)
     {
-        string barriers = string.Join(" and ", barrierNames.Select(n => new WorkgroupBarrier(null, n).ToString()));
+        string barriers = string.Join(" and ", barrierNames.Select(n => new WorkgroupBarrier(n).ToString()));
         int total = finished.Count + waiting.Count;
         return $"Kernel '{kernelName}' diverged at barrier #{barriersPassed + 1} in workgroup {workgroupId}: " +
                $"threads {Ranges(finished)} ({finished.Count} of {total}) finished while threads {Ranges(waiting)} " +

@@ -6,18 +6,18 @@ namespace RingKernel.Kernels;
 /// <summary>
 /// Makes <c>await thread.Barrier()</c> suspend a <see cref="ThreadCoroutine"/> body until every
 /// thread of the workgroup has reached the barrier. Only a <see cref="ThreadCoroutine"/> body can
-/// wait on it; an ordinary async method that awaits a barrier fails at once.
+/// wait on it; an ordinary async method that awaits a barrier faults.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct WorkgroupBarrierAwaiter : ICriticalNotifyCompletion
 {
-    /// <remarks>One reference, so that the copy the compiler keeps in the suspended state machine stays small; the barrier's name is noted on the thread.</remarks>
-    internal WorkgroupBarrierAwaiter(ThreadContext? thread) => Thread = thread;
+    internal WorkgroupBarrierAwaiter(string? name) => Name = name;
 
     /// <summary>Always false: a barrier waits for the rest of the workgroup.</summary>
     public bool IsCompleted => false;
 
-    internal ThreadContext? Thread { get; }
+    /// <summary>The barrier's name, for divergence reports.</summary>
+    internal string? Name { get; }
 
     /// <summary>
     /// Returns when the workgroup has passed the barrier; throws when the scheduler unwinds a failed
@@ -26,7 +26,7 @@ public readonly struct WorkgroupBarrierAwaiter : ICriticalNotifyCompletion
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void GetResult()
     {
-        if (Thread is not { IsAbandoned: false, IsAwaitedOutsideCoroutine: false })
+        if (ThreadCoroutineSteps.Fault != ThreadCoroutineSteps.BarrierFault.None)
             ThrowBarrierFault();
     }
 
@@ -40,31 +40,24 @@ public readonly struct WorkgroupBarrierAwaiter : ICriticalNotifyCompletion
     /// faults with the reason: throwing here instead would crash the process, since a task builder
     /// rethrows such an exception on the thread pool.
     /// </summary>
-    private void ResumeOutsideCoroutine(Action continuation)
+    private static void ResumeOutsideCoroutine(Action continuation)
     {
-        if (Thread is null)
-        {
-            continuation();
-            return;
-        }
-
-        Thread.IsAwaitedOutsideCoroutine = true;
+        ThreadCoroutineSteps.BarrierFault previous = ThreadCoroutineSteps.Fault;
+        ThreadCoroutineSteps.Fault = ThreadCoroutineSteps.BarrierFault.AwaitedOutsideCoroutine;
         try
         {
             continuation();
         }
         finally
         {
-            Thread.IsAwaitedOutsideCoroutine = false;
+            ThreadCoroutineSteps.Fault = previous;
         }
     }
 
     private void ThrowBarrierFault()
     {
-        if (Thread is null)
-            throw new InvalidOperationException("default(WorkgroupBarrier) was awaited; await thread.Barrier() instead.");
-        if (Thread.IsAbandoned)
-            throw new OperationCanceledException($"Thread {Thread.ThreadId} was abandoned at {new WorkgroupBarrier(null, Thread.CoroutineBarrierName)}: its workgroup failed.");
+        if (ThreadCoroutineSteps.Fault == ThreadCoroutineSteps.BarrierFault.Abandoning)
+            throw new OperationCanceledException($"The thread waiting at {new WorkgroupBarrier(Name)} was abandoned: its workgroup failed.");
         throw new InvalidOperationException("A workgroup barrier can be awaited only in a ThreadCoroutine body run by a kernel backend (async ThreadCoroutine Body(ThreadContext thread, TArgs args)).");
     }
 }

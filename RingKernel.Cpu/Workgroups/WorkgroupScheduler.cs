@@ -170,12 +170,15 @@ internal sealed class WorkgroupScheduler
         try
         {
             _barriersPassed = 0;
+            ThreadCoroutineSteps.Threads = _threads;
             fault = StartCoroutines(body, args, out bool waiting);
+            ThreadCoroutineSteps.Threads = null;
             if (fault is null && waiting)
                 fault = CoroutineRounds();
         }
         catch (Exception ex)
         {
+            ThreadCoroutineSteps.Threads = null;
             fault = StepFault(ex);
         }
 
@@ -188,7 +191,8 @@ internal sealed class WorkgroupScheduler
 
     /// <summary>
     /// The first round of a coroutine body: each thread's call runs it to its first barrier (or
-    /// its end). A waiting thread's box is the one its slot had for the previous workgroup, so
+    /// its end); <see cref="ThreadCoroutineSteps.Starting"/> tells its first wait whose box to
+    /// move into. A waiting thread's box is the one its slot had for the previous workgroup, so
     /// it is compared before it is stored.
     /// </summary>
     private KernelBarrierDivergenceException? StartCoroutines<TArgs>(CpuCoroutineBody<TArgs> body, TArgs args, out bool waiting)
@@ -196,6 +200,7 @@ internal sealed class WorkgroupScheduler
         ReadOnlySpan<ThreadContext> threads = _threads.AsSpan(0, _threadCount);
         Span<ThreadCoroutineBox?> boxes = _boxes.AsSpan(0, _threadCount);
         _stepping = 0;
+        ThreadCoroutineSteps.Starting = 0;
         ThreadCoroutineBox? first = body(threads[0], args).Waiting;
         waiting = first is not null;
         if (waiting && !ReferenceEquals(boxes[0], first))
@@ -203,6 +208,7 @@ internal sealed class WorkgroupScheduler
         for (int t = 1; t < threads.Length; t++)
         {
             _stepping = t;
+            ThreadCoroutineSteps.Starting = t;
             ThreadCoroutineBox? box = body(threads[t], args).Waiting;
             if ((box is not null) != waiting)
             {
@@ -221,10 +227,11 @@ internal sealed class WorkgroupScheduler
     /// <remarks>Its own method, so the closure over the body and arguments is allocated only here.</remarks>
     private KernelBarrierDivergenceException StartDiverged<TArgs>(CpuCoroutineBody<TArgs> body, TArgs args, int odd, bool firstWaiting)
     {
-        return Diverged(odd, firstWaiting, Start, i => _threads[i].CoroutineBarrierName);
+        return Diverged(odd, firstWaiting, Start, i => _boxes[i]!.BarrierName);
 
         bool Start(int thread)
         {
+            ThreadCoroutineSteps.Starting = thread;
             ThreadCoroutineBox? box = body(_threads[thread], args).Waiting;
             _boxes[thread] = box;
             return box is not null;
@@ -249,7 +256,7 @@ internal sealed class WorkgroupScheduler
             }
 
             if (t != boxes.Length)
-                return Diverged(t, waiting, i => _boxes[i]!.Resume(), i => _threads[i].CoroutineBarrierName);
+                return Diverged(t, waiting, i => _boxes[i]!.Resume(), i => _boxes[i]!.BarrierName);
             if (!waiting)
                 return null;
         }
@@ -289,16 +296,15 @@ internal sealed class WorkgroupScheduler
             Unwind(() => _coroutines[i].Steps?.Dispose());
             _coroutines[i] = default;
 
-            ThreadContext thread = _threads[i];
-            thread.IsAbandoned = true;
-            for (ThreadCoroutineBox? box = thread.CoroutineBoxes; box is not null; box = box.Next)
+            ThreadCoroutineSteps.Fault = ThreadCoroutineSteps.BarrierFault.Abandoning;
+            for (ThreadCoroutineBox? box = _threads[i].CoroutineBoxes; box is not null; box = box.Next)
             {
                 if (box.InUse)
                     Unwind(() => box.Resume());
                 box.Release();
             }
 
-            thread.IsAbandoned = false;
+            ThreadCoroutineSteps.Fault = ThreadCoroutineSteps.BarrierFault.None;
         }
     }
 

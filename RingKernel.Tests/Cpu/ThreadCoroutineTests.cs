@@ -202,7 +202,7 @@ public class ThreadCoroutineTests
     }
 
     [Fact]
-    public async Task A_barrier_awaited_outside_a_kernel_coroutine_fails_at_once()
+    public async Task A_barrier_awaited_outside_a_kernel_coroutine_faults_its_task()
     {
         ThreadContext? seen = null;
         var kernel = new KernelDefinition<int>("capture", new LaunchOptions(1, 1))
@@ -213,10 +213,23 @@ public class ThreadCoroutineTests
         Assert.NotNull(seen);
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(async () => await seen.Barrier());
-        var againDefault = await Assert.ThrowsAsync<InvalidOperationException>(async () => await default(WorkgroupBarrier));
 
         Assert.Contains("only in a ThreadCoroutine body", error.Message, StringComparison.Ordinal);
-        Assert.Contains("default(WorkgroupBarrier)", againDefault.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_coroutine_body_called_directly_fails_at_its_first_barrier()
+    {
+        ThreadContext? seen = null;
+        var kernel = new KernelDefinition<int>("capture", new LaunchOptions(1, 1))
+        {
+            CpuThreadBody = (thread, _) => Capture(thread, t => seen = t),
+        };
+        new CpuBackend(workerCount: 1).Dispatch(kernel, 0);
+
+        var error = Assert.Throws<InvalidOperationException>(() => WaitsAtABarrier(seen!));
+
+        Assert.Contains("without being a thread body started by a kernel backend", error.Message, StringComparison.Ordinal);
     }
 
     private static KernelDefinition<PhaseArgs> PhaseKernel(int workgroups, int threads) =>
