@@ -74,11 +74,12 @@ public struct ThreadCoroutineBuilder
     private ThreadCoroutineBox<TStateMachine> MoveIntoBox<TStateMachine>(ref TStateMachine stateMachine)
         where TStateMachine : IAsyncStateMachine
     {
-        ThreadContext[] threads = ThreadCoroutineSteps.Threads
+        ThreadCoroutineSteps steps = ThreadCoroutineSteps.Current;
+        ThreadContext[] threads = steps.Threads
             ?? throw new InvalidOperationException(
                 "A ThreadCoroutine waited at a barrier without being a thread body started by a kernel backend; " +
                 "call helpers that wait at barriers only as plain code between the body's own awaits.");
-        ThreadContext thread = threads[ThreadCoroutineSteps.Starting];
+        ThreadContext thread = threads[steps.Starting];
         if (thread.HasCoroutineInUse())
         {
             throw new InvalidOperationException(

@@ -26,7 +26,7 @@ public readonly struct WorkgroupBarrierAwaiter : ICriticalNotifyCompletion
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void GetResult()
     {
-        if (ThreadCoroutineSteps.Fault != ThreadCoroutineSteps.BarrierFault.None)
+        if (ThreadCoroutineSteps.AnyFaulting && ThreadCoroutineSteps.Current.Fault != ThreadCoroutineSteps.BarrierFault.None)
             ThrowBarrierFault();
     }
 
@@ -42,21 +42,21 @@ public readonly struct WorkgroupBarrierAwaiter : ICriticalNotifyCompletion
     /// </summary>
     private static void ResumeOutsideCoroutine(Action continuation)
     {
-        ThreadCoroutineSteps.BarrierFault previous = ThreadCoroutineSteps.Fault;
-        ThreadCoroutineSteps.Fault = ThreadCoroutineSteps.BarrierFault.AwaitedOutsideCoroutine;
+        ThreadCoroutineSteps steps = ThreadCoroutineSteps.Current;
+        steps.BeginFault(ThreadCoroutineSteps.BarrierFault.AwaitedOutsideCoroutine);
         try
         {
             continuation();
         }
         finally
         {
-            ThreadCoroutineSteps.Fault = previous;
+            steps.EndFault();
         }
     }
 
     private void ThrowBarrierFault()
     {
-        if (ThreadCoroutineSteps.Fault == ThreadCoroutineSteps.BarrierFault.Abandoning)
+        if (ThreadCoroutineSteps.Current.Fault == ThreadCoroutineSteps.BarrierFault.Abandoning)
             throw new OperationCanceledException($"The thread waiting at {new WorkgroupBarrier(Name)} was abandoned: its workgroup failed.");
         throw new InvalidOperationException("A workgroup barrier can be awaited only in a ThreadCoroutine body run by a kernel backend (async ThreadCoroutine Body(ThreadContext thread, TArgs args)).");
     }

@@ -167,18 +167,19 @@ internal sealed class WorkgroupScheduler
     private void RunThreadCoroutines<TArgs>(CpuCoroutineBody<TArgs> body, TArgs args)
     {
         KernelExecutionException? fault;
+        ThreadCoroutineSteps steps = ThreadCoroutineSteps.Current;
         try
         {
             _barriersPassed = 0;
-            ThreadCoroutineSteps.Threads = _threads;
-            fault = StartCoroutines(body, args, out bool waiting);
-            ThreadCoroutineSteps.Threads = null;
+            steps.Threads = _threads;
+            fault = StartCoroutines(body, args, steps, out bool waiting);
+            steps.Threads = null;
             if (fault is null && waiting)
                 fault = CoroutineRounds();
         }
         catch (Exception ex)
         {
-            ThreadCoroutineSteps.Threads = null;
+            steps.Threads = null;
             fault = StepFault(ex);
         }
 
@@ -195,12 +196,12 @@ internal sealed class WorkgroupScheduler
     /// move into. A waiting thread's box is the one its slot had for the previous workgroup, so
     /// it is compared before it is stored.
     /// </summary>
-    private KernelBarrierDivergenceException? StartCoroutines<TArgs>(CpuCoroutineBody<TArgs> body, TArgs args, out bool waiting)
+    private KernelBarrierDivergenceException? StartCoroutines<TArgs>(CpuCoroutineBody<TArgs> body, TArgs args, ThreadCoroutineSteps steps, out bool waiting)
     {
         ReadOnlySpan<ThreadContext> threads = _threads.AsSpan(0, _threadCount);
         Span<ThreadCoroutineBox?> boxes = _boxes.AsSpan(0, _threadCount);
         _stepping = 0;
-        ThreadCoroutineSteps.Starting = 0;
+        steps.Starting = 0;
         ThreadCoroutineBox? first = body(threads[0], args).Waiting;
         waiting = first is not null;
         if (waiting && !ReferenceEquals(boxes[0], first))
@@ -208,12 +209,12 @@ internal sealed class WorkgroupScheduler
         for (int t = 1; t < threads.Length; t++)
         {
             _stepping = t;
-            ThreadCoroutineSteps.Starting = t;
+            steps.Starting = t;
             ThreadCoroutineBox? box = body(threads[t], args).Waiting;
             if ((box is not null) != waiting)
             {
                 boxes[t] = box;
-                return StartDiverged(body, args, t, waiting);
+                return StartDiverged(body, args, steps, t, waiting);
             }
 
             if (waiting && !ReferenceEquals(boxes[t], box))
@@ -225,13 +226,13 @@ internal sealed class WorkgroupScheduler
 
     /// <summary>A divergence in the first round: the remaining threads are started for the report.</summary>
     /// <remarks>Its own method, so the closure over the body and arguments is allocated only here.</remarks>
-    private KernelBarrierDivergenceException StartDiverged<TArgs>(CpuCoroutineBody<TArgs> body, TArgs args, int odd, bool firstWaiting)
+    private KernelBarrierDivergenceException StartDiverged<TArgs>(CpuCoroutineBody<TArgs> body, TArgs args, ThreadCoroutineSteps steps, int odd, bool firstWaiting)
     {
         return Diverged(odd, firstWaiting, Start, i => _boxes[i]!.BarrierName);
 
         bool Start(int thread)
         {
-            ThreadCoroutineSteps.Starting = thread;
+            steps.Starting = thread;
             ThreadCoroutineBox? box = body(_threads[thread], args).Waiting;
             _boxes[thread] = box;
             return box is not null;
@@ -291,20 +292,25 @@ internal sealed class WorkgroupScheduler
     /// </summary>
     private void Abandon()
     {
-        for (int i = 0; i < _threadCount; i++)
+        ThreadCoroutineSteps steps = ThreadCoroutineSteps.Current;
+        steps.BeginFault(ThreadCoroutineSteps.BarrierFault.Abandoning);
+        try
         {
-            Unwind(() => _coroutines[i].Steps?.Dispose());
-            _coroutines[i] = default;
-
-            ThreadCoroutineSteps.Fault = ThreadCoroutineSteps.BarrierFault.Abandoning;
-            for (ThreadCoroutineBox? box = _threads[i].CoroutineBoxes; box is not null; box = box.Next)
+            for (int i = 0; i < _threadCount; i++)
             {
-                if (box.InUse)
-                    Unwind(() => box.Resume());
-                box.Release();
+                Unwind(() => _coroutines[i].Steps?.Dispose());
+                _coroutines[i] = default;
+                for (ThreadCoroutineBox? box = _threads[i].CoroutineBoxes; box is not null; box = box.Next)
+                {
+                    if (box.InUse)
+                        Unwind(() => box.Resume());
+                    box.Release();
+                }
             }
-
-            ThreadCoroutineSteps.Fault = ThreadCoroutineSteps.BarrierFault.None;
+        }
+        finally
+        {
+            steps.EndFault();
         }
     }
 
