@@ -37,22 +37,24 @@ public static class HeatKernel2D
 
     /// <summary>
     /// The per-thread body: load, barrier, update. A <see cref="ThreadCoroutine"/>, so its state
-    /// lives in a box each thread slot reuses and a step allocates nothing.
+    /// lives in a box each thread slot reuses and a step allocates nothing. The tile position is
+    /// computed once and kept across the barrier (an int in the box).
     /// </summary>
     private static async ThreadCoroutine Step(ThreadContext thread, HeatKernelArgs args)
     {
-        LoadTile(thread, args);
+        int at = LoadTile(thread, args);
         await thread.Barrier("tile-loaded");
-        UpdateCell(thread, args);
+        UpdateCell(thread, args, at);
     }
 
     /// <summary>
     /// Each thread loads its own cell into the tile (offset by the one-cell ring); threads on the
     /// workgroup's edges also load the ring cell beside them. A thread past the grid's far edge
     /// loads what the boundary puts there: the east or south neighbour of the last cells.
+    /// Returns the thread's position in the tile.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void LoadTile(ThreadContext thread, HeatKernelArgs args)
+    private static int LoadTile(ThreadContext thread, HeatKernelArgs args)
     {
         HeatEquation2D equation = args.Equation;
         GridSize size = equation.Size;
@@ -62,7 +64,7 @@ public static class HeatKernel2D
         Index3 cell = thread.GlobalId;
         int at = ((local.Y + 1) * tileWidth) + local.X + 1;
         StencilBoundary boundary = equation.Boundary;
-        float[] source = args.Source;
+        ReadOnlySpan<float> source = args.Source;
         Span<float> tile = thread.Shared<float>(0, tileWidth * (group.Y + 2));
         tile[at] = boundary.Read(source, size, cell.X, cell.Y);
         if (local.X == 0)
@@ -73,11 +75,12 @@ public static class HeatKernel2D
             tile[at - tileWidth] = boundary.Read(source, size, cell.X, cell.Y - 1);
         if (local.Y == group.Y - 1)
             tile[at + tileWidth] = boundary.Read(source, size, cell.X, cell.Y + 1);
+        return at;
     }
 
-    /// <summary>Each thread inside the grid computes its cell from the loaded tile.</summary>
+    /// <summary>Each thread inside the grid computes its cell, at <paramref name="at"/> in the loaded tile.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void UpdateCell(ThreadContext thread, HeatKernelArgs args)
+    private static void UpdateCell(ThreadContext thread, HeatKernelArgs args, int at)
     {
         HeatEquation2D equation = args.Equation;
         GridSize size = equation.Size;
@@ -86,8 +89,6 @@ public static class HeatKernel2D
             return;
         Dim3 group = thread.WorkgroupSize;
         int tileWidth = group.X + 2;
-        Index3 local = thread.ThreadId;
-        int at = ((local.Y + 1) * tileWidth) + local.X + 1;
         ReadOnlySpan<float> loaded = thread.Shared<float>(0, tileWidth * (group.Y + 2));
         args.Destination[size.Index(cell.X, cell.Y)] = HeatEquation2D.Update(
             loaded[at], loaded[at - 1], loaded[at + 1], loaded[at - tileWidth], loaded[at + tileWidth], equation.Alpha);
