@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 
 namespace RingKernel.Kernels;
@@ -79,18 +78,35 @@ public sealed class ThreadContext
     /// thread.Barrier();</c> in a <see cref="ThreadCoroutine"/> body, waits until every thread of
     /// the workgroup has reached it.
     /// </summary>
-    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Kernel code reads thread.Barrier(), as GPU code synchronises the calling thread.")]
-    public WorkgroupBarrier Barrier() => default;
+    public ThreadBarrier Barrier() => new(this, null);
 
     /// <summary>A barrier named for diagnostics: <c>yield return thread.Barrier("after-load");</c> or <c>await thread.Barrier("after-load");</c>.</summary>
-    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Kernel code reads thread.Barrier(name), as GPU code synchronises the calling thread.")]
-    public WorkgroupBarrier Barrier(string name) => new(name);
+    public ThreadBarrier Barrier(string name) => new(this, name);
+
+    /// <summary>True while the scheduler unwinds the waiting coroutines of a failed workgroup: their barriers throw.</summary>
+    internal bool IsAbandoned { get; set; }
+
+    /// <summary>True while an ordinary async method that awaited this thread's barrier is resumed, so that the barrier throws.</summary>
+    internal bool IsAwaitedOutsideCoroutine { get; set; }
+
+    /// <summary>The name of the barrier this thread's <see cref="ThreadCoroutine"/> body last awaited (null when unnamed), for divergence reports.</summary>
+    internal string? CoroutineBarrierName { get; private set; }
 
     /// <summary>The first of this slot's coroutine boxes, one per body type, linked through <see cref="ThreadCoroutineBox.Next"/>.</summary>
     internal ThreadCoroutineBox? CoroutineBoxes { get; private set; }
 
     /// <summary>Sets the thread's coordinates for the workgroup extents of the kernel being bound.</summary>
     internal void Bind(Dim3 workgroupSize) => ThreadId = workgroupSize.Delinearize(ThreadIndex);
+
+    /// <summary>Notes the barrier a coroutine body awaits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void NoteCoroutineBarrier(string? name)
+    {
+        // Compared first: it is usually the name noted for the previous workgroup, and a reference
+        // store into this long-lived object costs a GC write barrier.
+        if (!ReferenceEquals(CoroutineBarrierName, name))
+            CoroutineBarrierName = name;
+    }
 
     /// <summary>True when one of this slot's boxes holds a coroutine that has not finished: a thread runs one at a time.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -12,21 +12,10 @@ internal abstract class ThreadCoroutineBox
     /// <summary>True from the body's first wait until it finishes: the box holds a live coroutine.</summary>
     internal bool InUse { get; set; }
 
-    /// <summary>The name of the barrier the body waits at (null when unnamed), for divergence reports.</summary>
-    internal string? BarrierName { get; private set; }
-
     /// <summary>Runs the body to its next barrier or its end; true when it waits at a barrier.</summary>
     internal abstract bool Resume();
 
     /// <summary>Drops the finished (or abandoned) body's state, so the box keeps no arguments alive.</summary>
     internal abstract void Release();
 
-    /// <summary>Notes the barrier the body waits at.</summary>
-    internal void WaitAt(string? barrierName)
-    {
-        // Compared first: it is usually the name noted for the previous workgroup, and a reference
-        // store into this long-lived box costs a GC write barrier.
-        if (!ReferenceEquals(BarrierName, barrierName))
-            BarrierName = barrierName;
-    }
 }

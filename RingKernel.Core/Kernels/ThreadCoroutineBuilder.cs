@@ -57,7 +57,7 @@ public struct ThreadCoroutineBuilder
         where TAwaiter : ICriticalNotifyCompletion
         where TStateMachine : IAsyncStateMachine => Suspend(ref awaiter, ref stateMachine);
 
-    /// <summary>The body waits at a barrier: after the first, its state is in the box already and only the barrier's name is noted.</summary>
+    /// <summary>The body waits at a barrier: after the first, its state is in the box already and there is nothing to do.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Suspend<TAwaiter, TStateMachine>(ref TAwaiter awaiter, ref TStateMachine stateMachine)
         where TStateMachine : IAsyncStateMachine
@@ -65,21 +65,24 @@ public struct ThreadCoroutineBuilder
         // Constant for the struct awaiters the compiler passes, so this check costs nothing.
         if (typeof(TAwaiter) != typeof(WorkgroupBarrierAwaiter))
             ThrowNotABarrier(typeof(TAwaiter));
-        ThreadCoroutineBox box = _box ?? MoveIntoBox(ref stateMachine);
-        box.WaitAt(Unsafe.As<TAwaiter, WorkgroupBarrierAwaiter>(ref awaiter).Name);
+        if (_box is null)
+            MoveIntoBox(ref stateMachine, Unsafe.As<TAwaiter, WorkgroupBarrierAwaiter>(ref awaiter).Thread);
     }
 
     /// <summary>The body's first wait: copy its state machine into its thread slot's box, which it then runs from.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private ThreadCoroutineBox<TStateMachine> MoveIntoBox<TStateMachine>(ref TStateMachine stateMachine)
+    private void MoveIntoBox<TStateMachine>(ref TStateMachine stateMachine, ThreadContext? thread)
         where TStateMachine : IAsyncStateMachine
     {
-        ThreadCoroutineSteps steps = ThreadCoroutineSteps.Current;
-        ThreadContext[] threads = steps.Threads
-            ?? throw new InvalidOperationException(
+        if (thread is null)
+            throw new InvalidOperationException("A thread coroutine awaited default(ThreadBarrier); await thread.Barrier() instead.");
+        if (!thread.Workgroup.IsStartingCoroutines)
+        {
+            throw new InvalidOperationException(
                 "A ThreadCoroutine waited at a barrier without being a thread body started by a kernel backend; " +
                 "call helpers that wait at barriers only as plain code between the body's own awaits.");
-        ThreadContext thread = threads[steps.Starting];
+        }
+
         if (thread.HasCoroutineInUse())
         {
             throw new InvalidOperationException(
@@ -91,7 +94,6 @@ public struct ThreadCoroutineBuilder
         box.InUse = true;
         _box = box; // before the copy, so that the boxed builder knows its box
         box.StateMachine = stateMachine;
-        return box;
     }
 
     private static void ThrowNotABarrier(Type awaiter) =>

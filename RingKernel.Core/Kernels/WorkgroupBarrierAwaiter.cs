@@ -11,13 +11,13 @@ namespace RingKernel.Kernels;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct WorkgroupBarrierAwaiter : ICriticalNotifyCompletion
 {
-    internal WorkgroupBarrierAwaiter(string? name) => Name = name;
+    /// <remarks>One reference, so that the copy the compiler keeps in the suspended state machine stays small; the barrier's name is noted on the thread.</remarks>
+    internal WorkgroupBarrierAwaiter(ThreadContext? thread) => Thread = thread;
 
     /// <summary>Always false: a barrier waits for the rest of the workgroup.</summary>
     public bool IsCompleted => false;
 
-    /// <summary>The barrier's name, for divergence reports.</summary>
-    internal string? Name { get; }
+    internal ThreadContext? Thread { get; }
 
     /// <summary>
     /// Returns when the workgroup has passed the barrier; throws when the scheduler unwinds a failed
@@ -26,7 +26,7 @@ public readonly struct WorkgroupBarrierAwaiter : ICriticalNotifyCompletion
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void GetResult()
     {
-        if (ThreadCoroutineSteps.AnyFaulting && ThreadCoroutineSteps.Current.Fault != ThreadCoroutineSteps.BarrierFault.None)
+        if (Thread is not { IsAbandoned: false, IsAwaitedOutsideCoroutine: false })
             ThrowBarrierFault();
     }
 
@@ -40,24 +40,31 @@ public readonly struct WorkgroupBarrierAwaiter : ICriticalNotifyCompletion
     /// faults with the reason: throwing here instead would crash the process, since a task builder
     /// rethrows such an exception on the thread pool.
     /// </summary>
-    private static void ResumeOutsideCoroutine(Action continuation)
+    private void ResumeOutsideCoroutine(Action continuation)
     {
-        ThreadCoroutineSteps steps = ThreadCoroutineSteps.Current;
-        steps.BeginFault(ThreadCoroutineSteps.BarrierFault.AwaitedOutsideCoroutine);
+        if (Thread is null)
+        {
+            continuation();
+            return;
+        }
+
+        Thread.IsAwaitedOutsideCoroutine = true;
         try
         {
             continuation();
         }
         finally
         {
-            steps.EndFault();
+            Thread.IsAwaitedOutsideCoroutine = false;
         }
     }
 
     private void ThrowBarrierFault()
     {
-        if (ThreadCoroutineSteps.Current.Fault == ThreadCoroutineSteps.BarrierFault.Abandoning)
-            throw new OperationCanceledException($"The thread waiting at {new WorkgroupBarrier(Name)} was abandoned: its workgroup failed.");
+        if (Thread is null)
+            throw new InvalidOperationException("default(ThreadBarrier) was awaited; await thread.Barrier() instead.");
+        if (Thread.IsAbandoned)
+            throw new OperationCanceledException($"Thread {Thread.ThreadId} was abandoned at {new WorkgroupBarrier(Thread.CoroutineBarrierName)}: its workgroup failed.");
         throw new InvalidOperationException("A workgroup barrier can be awaited only in a ThreadCoroutine body run by a kernel backend (async ThreadCoroutine Body(ThreadContext thread, TArgs args)).");
     }
 }

@@ -167,19 +167,18 @@ internal sealed class WorkgroupScheduler
     private void RunThreadCoroutines<TArgs>(CpuCoroutineBody<TArgs> body, TArgs args)
     {
         KernelExecutionException? fault;
-        ThreadCoroutineSteps steps = ThreadCoroutineSteps.Current;
         try
         {
             _barriersPassed = 0;
-            steps.Threads = _threads;
-            fault = StartCoroutines(body, args, steps, out bool waiting);
-            steps.Threads = null;
+            _workgroup.IsStartingCoroutines = true;
+            fault = StartCoroutines(body, args, out bool waiting);
+            _workgroup.IsStartingCoroutines = false;
             if (fault is null && waiting)
                 fault = CoroutineRounds();
         }
         catch (Exception ex)
         {
-            steps.Threads = null;
+            _workgroup.IsStartingCoroutines = false;
             fault = StepFault(ex);
         }
 
@@ -192,16 +191,14 @@ internal sealed class WorkgroupScheduler
 
     /// <summary>
     /// The first round of a coroutine body: each thread's call runs it to its first barrier (or
-    /// its end); <see cref="ThreadCoroutineSteps.Starting"/> tells its first wait whose box to
-    /// move into. A waiting thread's box is the one its slot had for the previous workgroup, so
+    /// its end), and its first wait moves it into its thread slot's box. A waiting thread's box is the one its slot had for the previous workgroup, so
     /// it is compared before it is stored.
     /// </summary>
-    private KernelBarrierDivergenceException? StartCoroutines<TArgs>(CpuCoroutineBody<TArgs> body, TArgs args, ThreadCoroutineSteps steps, out bool waiting)
+    private KernelBarrierDivergenceException? StartCoroutines<TArgs>(CpuCoroutineBody<TArgs> body, TArgs args, out bool waiting)
     {
         ReadOnlySpan<ThreadContext> threads = _threads.AsSpan(0, _threadCount);
         Span<ThreadCoroutineBox?> boxes = _boxes.AsSpan(0, _threadCount);
         _stepping = 0;
-        steps.Starting = 0;
         ThreadCoroutineBox? first = body(threads[0], args).Waiting;
         waiting = first is not null;
         if (waiting && !ReferenceEquals(boxes[0], first))
@@ -209,12 +206,11 @@ internal sealed class WorkgroupScheduler
         for (int t = 1; t < threads.Length; t++)
         {
             _stepping = t;
-            steps.Starting = t;
             ThreadCoroutineBox? box = body(threads[t], args).Waiting;
             if ((box is not null) != waiting)
             {
                 boxes[t] = box;
-                return StartDiverged(body, args, steps, t, waiting);
+                return StartDiverged(body, args, t, waiting);
             }
 
             if (waiting && !ReferenceEquals(boxes[t], box))
@@ -226,13 +222,12 @@ internal sealed class WorkgroupScheduler
 
     /// <summary>A divergence in the first round: the remaining threads are started for the report.</summary>
     /// <remarks>Its own method, so the closure over the body and arguments is allocated only here.</remarks>
-    private KernelBarrierDivergenceException StartDiverged<TArgs>(CpuCoroutineBody<TArgs> body, TArgs args, ThreadCoroutineSteps steps, int odd, bool firstWaiting)
+    private KernelBarrierDivergenceException StartDiverged<TArgs>(CpuCoroutineBody<TArgs> body, TArgs args, int odd, bool firstWaiting)
     {
-        return Diverged(odd, firstWaiting, Start, i => _boxes[i]!.BarrierName);
+        return Diverged(odd, firstWaiting, Start, i => _threads[i].CoroutineBarrierName);
 
         bool Start(int thread)
         {
-            steps.Starting = thread;
             ThreadCoroutineBox? box = body(_threads[thread], args).Waiting;
             _boxes[thread] = box;
             return box is not null;
@@ -257,7 +252,7 @@ internal sealed class WorkgroupScheduler
             }
 
             if (t != boxes.Length)
-                return Diverged(t, waiting, i => _boxes[i]!.Resume(), i => _boxes[i]!.BarrierName);
+                return Diverged(t, waiting, i => _boxes[i]!.Resume(), i => _threads[i].CoroutineBarrierName);
             if (!waiting)
                 return null;
         }
@@ -292,25 +287,21 @@ internal sealed class WorkgroupScheduler
     /// </summary>
     private void Abandon()
     {
-        ThreadCoroutineSteps steps = ThreadCoroutineSteps.Current;
-        steps.BeginFault(ThreadCoroutineSteps.BarrierFault.Abandoning);
-        try
+        for (int i = 0; i < _threadCount; i++)
         {
-            for (int i = 0; i < _threadCount; i++)
+            Unwind(() => _coroutines[i].Steps?.Dispose());
+            _coroutines[i] = default;
+
+            ThreadContext thread = _threads[i];
+            thread.IsAbandoned = true;
+            for (ThreadCoroutineBox? box = thread.CoroutineBoxes; box is not null; box = box.Next)
             {
-                Unwind(() => _coroutines[i].Steps?.Dispose());
-                _coroutines[i] = default;
-                for (ThreadCoroutineBox? box = _threads[i].CoroutineBoxes; box is not null; box = box.Next)
-                {
-                    if (box.InUse)
-                        Unwind(() => box.Resume());
-                    box.Release();
-                }
+                if (box.InUse)
+                    Unwind(() => box.Resume());
+                box.Release();
             }
-        }
-        finally
-        {
-            steps.EndFault();
+
+            thread.IsAbandoned = false;
         }
     }
 
