@@ -55,11 +55,15 @@ public class ThreadCoroutineTests
         var oneGroup = PhaseKernel(workgroups: 1, Threads);
         var manyGroups = PhaseKernel(workgroups: 64, Threads);
         var sums = new long[64 * Threads];
-        backend.Dispatch(manyGroups, new PhaseArgs(2, sums)); // warm: JIT, pooled scheduler and its boxes
+        long Dispatch(KernelDefinition<PhaseArgs> kernel, int phases)
+        {
+            backend.Dispatch(kernel, new PhaseArgs(phases, sums)); // warm: JIT, pooled scheduler and its boxes
+            return Allocated(() => backend.Dispatch(kernel, new PhaseArgs(phases, sums)));
+        }
 
-        long onePhase = Allocated(() => backend.Dispatch(oneGroup, new PhaseArgs(1, sums)));
-        long manyPhases = Allocated(() => backend.Dispatch(oneGroup, new PhaseArgs(500, sums)));
-        long manyWorkgroups = Allocated(() => backend.Dispatch(manyGroups, new PhaseArgs(3, sums)));
+        long onePhase = Dispatch(oneGroup, 1);
+        long manyPhases = Dispatch(oneGroup, 500);
+        long manyWorkgroups = Dispatch(manyGroups, 3);
 
         Assert.Equal(0, onePhase);
         Assert.Equal(0, manyPhases);
