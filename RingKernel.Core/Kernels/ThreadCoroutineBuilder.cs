@@ -74,6 +74,18 @@ public struct ThreadCoroutineBuilder
     private void MoveIntoBox<TStateMachine>(ref TStateMachine stateMachine, ThreadContext? thread)
         where TStateMachine : IAsyncStateMachine
     {
+        // The common case in one test: the slot's only box is of this body's type and free, and the
+        // scheduler is starting bodies. Anything else goes through the checks one by one.
+        if (thread?.CoroutineBoxes is not ThreadCoroutineBox<TStateMachine> { InUse: false, Next: null } box || !thread.Workgroup.IsStartingCoroutines)
+            box = CheckedBox<TStateMachine>(thread);
+        box.InUse = true;
+        _box = box; // before the copy, so that the boxed builder knows its box
+        box.StateMachine = stateMachine;
+    }
+
+    private static ThreadCoroutineBox<TStateMachine> CheckedBox<TStateMachine>(ThreadContext? thread)
+        where TStateMachine : IAsyncStateMachine
+    {
         if (thread is null)
             throw new InvalidOperationException("A thread coroutine awaited default(ThreadBarrier); await thread.Barrier() instead.");
         if (!thread.Workgroup.IsStartingCoroutines)
@@ -90,10 +102,7 @@ public struct ThreadCoroutineBuilder
                 "a thread runs one coroutine, so call helpers that wait at barriers only as plain code between the body's own awaits.");
         }
 
-        ThreadCoroutineBox<TStateMachine> box = thread.CoroutineBox<TStateMachine>();
-        box.InUse = true;
-        _box = box; // before the copy, so that the boxed builder knows its box
-        box.StateMachine = stateMachine;
+        return thread.CoroutineBox<TStateMachine>();
     }
 
     private static void ThrowNotABarrier(Type awaiter) =>
