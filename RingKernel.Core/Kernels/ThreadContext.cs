@@ -109,11 +109,7 @@ public sealed class ThreadContext
     }
 
     /// <summary>True when one of this slot's boxes holds a coroutine that has not finished: a thread runs one at a time.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal bool HasCoroutineInUse() => CoroutineBoxes is not { InUse: false, Next: null } && AnyCoroutineInUse();
-
-    /// <summary>The slow path of <see cref="HasCoroutineInUse"/>: no box yet, or several.</summary>
-    private bool AnyCoroutineInUse()
+    internal bool HasCoroutineInUse()
     {
         for (ThreadCoroutineBox? box = CoroutineBoxes; box is not null; box = box.Next)
         {
@@ -125,13 +121,7 @@ public sealed class ThreadContext
     }
 
     /// <summary>This slot's box for bodies of state machine type <typeparamref name="TStateMachine"/>, created on first use.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal ThreadCoroutineBox<TStateMachine> CoroutineBox<TStateMachine>()
-        where TStateMachine : IAsyncStateMachine =>
-        CoroutineBoxes as ThreadCoroutineBox<TStateMachine> ?? FindCoroutineBox<TStateMachine>();
-
-    /// <summary>The slow path of <see cref="CoroutineBox{TStateMachine}"/>: the slot's first box is for another body type.</summary>
-    private ThreadCoroutineBox<TStateMachine> FindCoroutineBox<TStateMachine>()
         where TStateMachine : IAsyncStateMachine
     {
         for (ThreadCoroutineBox? box = CoroutineBoxes; box is not null; box = box.Next)

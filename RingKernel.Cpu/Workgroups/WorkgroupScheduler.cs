@@ -191,8 +191,8 @@ internal sealed class WorkgroupScheduler
 
     /// <summary>
     /// The first round of a coroutine body: each thread's call runs it to its first barrier (or
-    /// its end), and its first wait moves it into its thread slot's box. A waiting thread's box is the one its slot had for the previous workgroup, so
-    /// it is compared before it is stored.
+    /// its end), and its first wait moves it into its thread slot's box. A waiting thread's box is
+    /// usually the one its slot had for the previous workgroup, so it is compared before it is stored.
     /// </summary>
     private KernelBarrierDivergenceException? StartCoroutines<TArgs>(CpuCoroutineBody<TArgs> body, TArgs args, out bool waiting)
     {
