@@ -82,8 +82,8 @@ public sealed class CpuBackend : IRingKernelBackend
         ArgumentNullException.ThrowIfNull(kernel);
         ArgumentNullException.ThrowIfNull(memory);
         LaunchOptions options = kernel.Options;
-        if (kernel.CpuResumableBody is null && kernel.CpuMessageBody is null && kernel.CpuThreadBody is null && kernel.CpuWorkgroupBody is null)
-            throw new ArgumentException($"Kernel '{kernel.Name}' has no CPU body: give it a CpuResumableBody, CpuMessageBody, CpuThreadBody or CpuWorkgroupBody.", nameof(kernel));
+        if (kernel.CpuResumableBody is null && kernel.CpuMessageBody is null && !HasThreadOrWorkgroupBody(kernel))
+            throw new ArgumentException($"Kernel '{kernel.Name}' has no CPU body: give it a CpuResumableBody, CpuMessageBody, CpuThreadBody, CpuCoroutineBody or CpuWorkgroupBody.", nameof(kernel));
         if (options.WorkgroupCount != 1)
             throw new ArgumentException($"Ring kernel '{kernel.Name}' has a grid of {options.Grid}; a ring kernel is one workgroup, the single consumer of its input ring.", nameof(kernel));
         LaunchOptions allocated = memory.Options;
@@ -95,9 +95,12 @@ public sealed class CpuBackend : IRingKernelBackend
     private static void Validate<TArgs>(KernelDefinition<TArgs> kernel)
     {
         ArgumentNullException.ThrowIfNull(kernel);
-        if (kernel.CpuThreadBody is null && kernel.CpuWorkgroupBody is null)
-            throw new ArgumentException($"Kernel '{kernel.Name}' has no CPU body: give it a CpuThreadBody or a CpuWorkgroupBody.", nameof(kernel));
+        if (!HasThreadOrWorkgroupBody(kernel))
+            throw new ArgumentException($"Kernel '{kernel.Name}' has no CPU body: give it a CpuThreadBody, CpuCoroutineBody or CpuWorkgroupBody.", nameof(kernel));
         if (kernel.Options.HasRings)
             throw new ArgumentException($"Kernel '{kernel.Name}' declares rings ({kernel.Options}); a one-shot dispatch has no rings to give it.", nameof(kernel));
     }
+
+    private static bool HasThreadOrWorkgroupBody<TArgs>(KernelDefinition<TArgs> kernel) =>
+        kernel.CpuThreadBody is not null || kernel.CpuCoroutineBody is not null || kernel.CpuWorkgroupBody is not null;
 }

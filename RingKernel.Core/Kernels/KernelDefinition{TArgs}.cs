@@ -7,8 +7,9 @@ namespace RingKernel.Kernels;
 /// without boxing.
 /// </summary>
 /// <remarks>
-/// The CPU backend runs <see cref="CpuWorkgroupBody"/> when it is given (the fast path) and
-/// <see cref="CpuThreadBody"/> otherwise. A ring kernel (options with rings) may instead give
+/// The CPU backend runs <see cref="CpuWorkgroupBody"/> when it is given (the fast path), else
+/// <see cref="CpuCoroutineBody"/> (per thread, pooled), else <see cref="CpuThreadBody"/> (per
+/// thread, an iterator allocated per thread per workgroup). A ring kernel (options with rings) may instead give
 /// <see cref="CpuMessageBody"/>, which the backend calls per message, or <see cref="CpuResumableBody"/>,
 /// a per-message body that returns instead of blocking; its thread and workgroup
 /// bodies loop over <see cref="Persistent.RingKernelContext.Receive"/> themselves. The Vulkan
@@ -23,6 +24,9 @@ public sealed class KernelDefinition<TArgs> : KernelDefinition
 
     /// <summary>The per-thread CPU body: a coroutine per GPU thread, yielding at barriers.</summary>
     public CpuThreadBody<TArgs>? CpuThreadBody { get; init; }
+
+    /// <summary>The pooled per-thread CPU body: an <c>async ThreadCoroutine</c> per GPU thread, awaiting barriers; allocates nothing per dispatch.</summary>
+    public CpuCoroutineBody<TArgs>? CpuCoroutineBody { get; init; }
 
     /// <summary>The workgroup-level CPU body: one call per workgroup.</summary>
     public CpuWorkgroupBody<TArgs>? CpuWorkgroupBody { get; init; }
@@ -43,6 +47,7 @@ public sealed class KernelDefinition<TArgs> : KernelDefinition
     public KernelDefinition<TArgs> WithOptions(LaunchOptions options) => new(Name, options)
     {
         CpuThreadBody = CpuThreadBody,
+        CpuCoroutineBody = CpuCoroutineBody,
         CpuWorkgroupBody = CpuWorkgroupBody,
         CpuMessageBody = CpuMessageBody,
         CpuResumableBody = CpuResumableBody,

@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 
 namespace RingKernel.Kernels;
@@ -39,6 +38,7 @@ public sealed class ThreadContext
     /// </remarks>
     public Index3 GlobalId
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get
         {
             Index3 origin = Workgroup.FirstGlobalId;
@@ -73,14 +73,65 @@ public sealed class ThreadContext
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Span<T> Shared<T>(int byteOffset, int count) where T : unmanaged => Workgroup.Shared<T>(byteOffset, count);
 
-    /// <summary>A workgroup barrier: <c>yield return thread.Barrier();</c> waits until every thread of the workgroup has reached it.</summary>
-    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Kernel code reads thread.Barrier(), as GPU code synchronises the calling thread.")]
-    public WorkgroupBarrier Barrier() => default;
+    /// <summary>
+    /// A workgroup barrier: <c>yield return thread.Barrier();</c> in an iterator body, <c>await
+    /// thread.Barrier();</c> in a <see cref="ThreadCoroutine"/> body, waits until every thread of
+    /// the workgroup has reached it.
+    /// </summary>
+    public ThreadBarrier Barrier() => new(this, null);
 
-    /// <summary>A barrier named for diagnostics: <c>yield return thread.Barrier("after-load");</c>.</summary>
-    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Kernel code reads thread.Barrier(name), as GPU code synchronises the calling thread.")]
-    public WorkgroupBarrier Barrier(string name) => new(name);
+    /// <summary>A barrier named for diagnostics: <c>yield return thread.Barrier("after-load");</c> or <c>await thread.Barrier("after-load");</c>.</summary>
+    public ThreadBarrier Barrier(string name) => new(this, name);
+
+    /// <summary>True while the scheduler unwinds the waiting coroutines of a failed workgroup: their barriers throw.</summary>
+    internal bool IsAbandoned { get; set; }
+
+    /// <summary>True while an ordinary async method that awaited this thread's barrier is resumed, so that the barrier throws.</summary>
+    internal bool IsAwaitedOutsideCoroutine { get; set; }
+
+    /// <summary>The name of the barrier this thread's <see cref="ThreadCoroutine"/> body last awaited (null when unnamed), for divergence reports.</summary>
+    internal string? CoroutineBarrierName { get; private set; }
+
+    /// <summary>The first of this slot's coroutine boxes, one per body type, linked through <see cref="ThreadCoroutineBox.Next"/>.</summary>
+    internal ThreadCoroutineBox? CoroutineBoxes { get; private set; }
 
     /// <summary>Sets the thread's coordinates for the workgroup extents of the kernel being bound.</summary>
     internal void Bind(Dim3 workgroupSize) => ThreadId = workgroupSize.Delinearize(ThreadIndex);
+
+    /// <summary>Notes the barrier a coroutine body awaits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void NoteCoroutineBarrier(string? name)
+    {
+        // Compared first: it is usually the name noted for the previous workgroup, and a reference
+        // store into this long-lived object costs a GC write barrier.
+        if (!ReferenceEquals(CoroutineBarrierName, name))
+            CoroutineBarrierName = name;
+    }
+
+    /// <summary>True when one of this slot's boxes holds a coroutine that has not finished: a thread runs one at a time.</summary>
+    internal bool HasCoroutineInUse()
+    {
+        for (ThreadCoroutineBox? box = CoroutineBoxes; box is not null; box = box.Next)
+        {
+            if (box.InUse)
+                return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>This slot's box for bodies of state machine type <typeparamref name="TStateMachine"/>, created on first use.</summary>
+    internal ThreadCoroutineBox<TStateMachine> CoroutineBox<TStateMachine>()
+        where TStateMachine : IAsyncStateMachine
+    {
+        for (ThreadCoroutineBox? box = CoroutineBoxes; box is not null; box = box.Next)
+        {
+            if (box is ThreadCoroutineBox<TStateMachine> typed)
+                return typed;
+        }
+
+        var created = new ThreadCoroutineBox<TStateMachine> { Next = CoroutineBoxes };
+        CoroutineBoxes = created;
+        return created;
+    }
 }

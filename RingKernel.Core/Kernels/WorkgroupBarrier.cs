@@ -1,9 +1,10 @@
 namespace RingKernel.Kernels;
 
 /// <summary>
-/// What a per-thread CPU kernel body yields to wait at a workgroup barrier
-/// (<c>yield return thread.Barrier("after-load")</c>). A struct, so yielding it never allocates;
-/// the name appears only in diagnostics.
+/// What a per-thread iterator body yields to wait at a workgroup barrier
+/// (<c>yield return thread.Barrier("after-load")</c>, a <see cref="ThreadBarrier"/> converted). A
+/// struct holding only the name, so yielding it never allocates and an unnamed barrier stores no
+/// reference; the name appears only in diagnostics.
 /// </summary>
 public readonly struct WorkgroupBarrier
 {

@@ -45,6 +45,9 @@ public sealed class WorkgroupContext
     /// <summary>The global id of this workgroup's thread (0, 0, 0): <c>WorkgroupId * WorkgroupSize</c> per axis.</summary>
     internal Index3 FirstGlobalId { get; private set; }
 
+    /// <summary>True while the scheduler starts the workgroup's <see cref="ThreadCoroutine"/> bodies: only then may a coroutine move into its slot's box.</summary>
+    internal bool IsStartingCoroutines { get; set; }
+
     /// <summary>The ring kernel this workgroup runs: its message in hand, output and control block.</summary>
     /// <exception cref="InvalidOperationException">The kernel is a one-shot dispatch, not a ring kernel.</exception>
     public Persistent.RingKernelContext RingKernel =>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using RingKernel.Kernels;
 
 namespace RingKernel.Stencils;
@@ -28,31 +29,32 @@ public static class HeatKernel2D
         {
             SharedMemoryBytes = SharedTileCells(workgroupWidth, workgroupHeight) * sizeof(float),
         };
-        return new KernelDefinition<HeatKernelArgs>("heat2d-step", options) { CpuThreadBody = Step };
+        return new KernelDefinition<HeatKernelArgs>("heat2d-step", options) { CpuCoroutineBody = Step };
     }
 
     /// <summary>Cells in a workgroup's shared tile: its threads plus a one-cell ring around them.</summary>
     public static int SharedTileCells(int workgroupWidth, int workgroupHeight) => (workgroupWidth + 2) * (workgroupHeight + 2);
 
     /// <summary>
-    /// The per-thread body. Its work is in two plain methods, one per side of the barrier, so the
-    /// compiler-generated iterator holds only the parameters (96 bytes, not 144 with the tile
-    /// geometry hoisted into it): the iterator is allocated once per thread per step, so its size
-    /// is most of what a step allocates.
+    /// The per-thread body: load, barrier, update. A <see cref="ThreadCoroutine"/>, so its state
+    /// lives in a box each thread slot reuses and a step allocates nothing. The tile position is
+    /// computed once and kept across the barrier (an int in the box).
     /// </summary>
-    private static IEnumerable<WorkgroupBarrier> Step(ThreadContext thread, HeatKernelArgs args)
+    private static async ThreadCoroutine Step(ThreadContext thread, HeatKernelArgs args)
     {
-        LoadTile(thread, args);
-        yield return thread.Barrier("tile-loaded");
-        UpdateCell(thread, args);
+        int at = LoadTile(thread, args);
+        await thread.Barrier("tile-loaded");
+        UpdateCell(thread, args, at);
     }
 
     /// <summary>
     /// Each thread loads its own cell into the tile (offset by the one-cell ring); threads on the
     /// workgroup's edges also load the ring cell beside them. A thread past the grid's far edge
     /// loads what the boundary puts there: the east or south neighbour of the last cells.
+    /// Returns the thread's position in the tile.
     /// </summary>
-    private static void LoadTile(ThreadContext thread, HeatKernelArgs args)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int LoadTile(ThreadContext thread, HeatKernelArgs args)
     {
         HeatEquation2D equation = args.Equation;
         GridSize size = equation.Size;
@@ -62,7 +64,7 @@ public static class HeatKernel2D
         Index3 cell = thread.GlobalId;
         int at = ((local.Y + 1) * tileWidth) + local.X + 1;
         StencilBoundary boundary = equation.Boundary;
-        float[] source = args.Source;
+        ReadOnlySpan<float> source = args.Source;
         Span<float> tile = thread.Shared<float>(0, tileWidth * (group.Y + 2));
         tile[at] = boundary.Read(source, size, cell.X, cell.Y);
         if (local.X == 0)
@@ -73,10 +75,12 @@ public static class HeatKernel2D
             tile[at - tileWidth] = boundary.Read(source, size, cell.X, cell.Y - 1);
         if (local.Y == group.Y - 1)
             tile[at + tileWidth] = boundary.Read(source, size, cell.X, cell.Y + 1);
+        return at;
     }
 
-    /// <summary>Each thread inside the grid computes its cell from the loaded tile.</summary>
-    private static void UpdateCell(ThreadContext thread, HeatKernelArgs args)
+    /// <summary>Each thread inside the grid computes its cell, at <paramref name="at"/> in the loaded tile.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void UpdateCell(ThreadContext thread, HeatKernelArgs args, int at)
     {
         HeatEquation2D equation = args.Equation;
         GridSize size = equation.Size;
@@ -85,8 +89,6 @@ public static class HeatKernel2D
             return;
         Dim3 group = thread.WorkgroupSize;
         int tileWidth = group.X + 2;
-        Index3 local = thread.ThreadId;
-        int at = ((local.Y + 1) * tileWidth) + local.X + 1;
         ReadOnlySpan<float> loaded = thread.Shared<float>(0, tileWidth * (group.Y + 2));
         args.Destination[size.Index(cell.X, cell.Y)] = HeatEquation2D.Update(
             loaded[at], loaded[at - 1], loaded[at + 1], loaded[at - tileWidth], loaded[at + tileWidth], equation.Alpha);

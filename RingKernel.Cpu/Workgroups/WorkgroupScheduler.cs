@@ -8,16 +8,18 @@ namespace RingKernel.Cpu.Workgroups;
 /// thread that finishes while others wait is a <see cref="KernelBarrierDivergenceException"/>.
 /// </summary>
 /// <remarks>
-/// The scheduler owns a workgroup's reusable state (shared memory, thread contexts, the coroutine
-/// array) and keeps it from workgroup to workgroup and, through <see cref="WorkgroupSchedulerPool"/>,
-/// from dispatch to dispatch. What a workgroup allocates is the coroutines themselves, one compiler
-/// generated iterator per thread; stepping them allocates nothing.
+/// The scheduler owns a workgroup's reusable state (shared memory, thread contexts, the arrays of
+/// coroutines) and keeps it from workgroup to workgroup and, through <see cref="WorkgroupSchedulerPool"/>,
+/// from dispatch to dispatch. A <see cref="CpuCoroutineBody{TArgs}"/> runs in boxes the thread
+/// contexts keep, so it allocates nothing once they exist; a <see cref="CpuThreadBody{TArgs}"/>
+/// allocates its compiler-generated iterator per thread per workgroup. Stepping either allocates nothing.
 /// </remarks>
 internal sealed class WorkgroupScheduler
 {
     private readonly WorkgroupContext _workgroup = new();
     private ThreadContext[] _threads = [];
     private Coroutine[] _coroutines = [];
+    private ThreadCoroutineBox?[] _boxes = [];
     private Dim3 _threadIdsFor;
     private int _threadCount;
     private int _stepping;
@@ -36,6 +38,7 @@ internal sealed class WorkgroupScheduler
             for (int t = had; t < count; t++)
                 _threads[t] = new ThreadContext(_workgroup, t);
             _coroutines = new Coroutine[count];
+            _boxes = new ThreadCoroutineBox?[count];
             _threadIdsFor = default;
         }
 
@@ -51,6 +54,19 @@ internal sealed class WorkgroupScheduler
 
     /// <summary>Gives the workgroup's threads the ring kernel they run (null for one-shot dispatches).</summary>
     public void AttachRingKernel(RingKernel.Kernels.Persistent.RingKernelContext? ringKernel) => _workgroup.AttachRingKernel(ringKernel);
+
+    /// <summary>
+    /// Drops what the threads' coroutine boxes still hold of the last workgroup's bodies (their
+    /// arguments among it), so a pooled scheduler keeps no user data alive; the boxes stay.
+    /// </summary>
+    public void ReleaseCoroutineState()
+    {
+        foreach (ThreadContext thread in _threads)
+        {
+            for (ThreadCoroutineBox? box = thread.CoroutineBoxes; box is not null; box = box.Next)
+                box.Release();
+        }
+    }
 
     /// <summary>Runs workgroup <paramref name="workgroupIndex"/> of the bound kernel to completion.</summary>
     public void Run<TArgs>(KernelDefinition<TArgs> kernel, TArgs args, int workgroupIndex)
@@ -70,6 +86,12 @@ internal sealed class WorkgroupScheduler
             return;
         }
 
+        if (kernel.CpuCoroutineBody is { } coroutineBody)
+        {
+            RunThreadCoroutines(coroutineBody, args);
+            return;
+        }
+
         CpuThreadBody<TArgs> body = kernel.CpuThreadBody!;
         ThreadContext[] threads = _threads;
         Coroutine[] coroutines = _coroutines;
@@ -82,29 +104,29 @@ internal sealed class WorkgroupScheduler
         }
         catch (Exception ex)
         {
-            Abandon(count);
+            Abandon();
             throw new KernelExecutionException(kernel.Name, _workgroup.WorkgroupId, threads[t].ThreadId, barriersPassed: 0, ex);
         }
 
-        RunCoroutines();
+        RunIterators();
     }
 
-    /// <summary>Steps the coroutines until all finish; a fault names the thread being stepped.</summary>
-    private void RunCoroutines()
+    /// <summary>Steps the iterators until all finish; a fault names the thread being stepped.</summary>
+    private void RunIterators()
     {
         KernelExecutionException? fault;
         try
         {
-            fault = RunRounds();
+            fault = IteratorRounds();
         }
         catch (Exception ex)
         {
-            fault = new KernelExecutionException(_workgroup.Kernel.Name, _workgroup.WorkgroupId, _threads[_stepping].ThreadId, _barriersPassed, ex);
+            fault = StepFault(ex);
         }
 
         if (fault is not null)
         {
-            Abandon(_threadCount);
+            Abandon();
             throw fault;
         }
 
@@ -112,71 +134,186 @@ internal sealed class WorkgroupScheduler
     }
 
     /// <summary>
-    /// The hot loop: round after round, one interface call (MoveNext) per thread, each result
-    /// compared with the first thread's, so a uniform round costs nothing more and a mixed one is
-    /// diagnosed afterwards. It has no exception handler of its own, so its locals stay in
+    /// The iterators' hot loop: round after round, one interface call (MoveNext) per thread, each
+    /// result compared with the first thread's, so a uniform round costs nothing more and a mixed
+    /// one is diagnosed afterwards. It has no exception handler of its own, so its locals stay in
     /// registers; the thread being stepped is stored (never reloaded) for the handler in the caller.
     /// </summary>
-    private KernelBarrierDivergenceException? RunRounds()
+    private KernelBarrierDivergenceException? IteratorRounds()
     {
-        Coroutine[] coroutines = _coroutines;
-        int count = _threadCount;
+        ReadOnlySpan<Coroutine> coroutines = _coroutines.AsSpan(0, _threadCount);
         _barriersPassed = 0;
         while (true)
         {
             _stepping = 0;
             bool waiting = coroutines[0].Steps.MoveNext();
             int t = 1;
-            for (; t < count; t++)
+            for (; t < coroutines.Length; t++)
             {
                 _stepping = t;
                 if (coroutines[t].Steps.MoveNext() != waiting)
                     break;
             }
 
-            if (t != count)
-                return Diverged(t, waiting);
+            if (t != coroutines.Length)
+                return Diverged(t, waiting, i => _coroutines[i].Steps.MoveNext(), i => _coroutines[i].Steps.Current.Name);
             if (!waiting)
                 return null;
             _barriersPassed++;
         }
     }
 
+    /// <summary>Starts the coroutine bodies and resumes them until all finish; a fault names the thread being stepped.</summary>
+    private void RunThreadCoroutines<TArgs>(CpuCoroutineBody<TArgs> body, TArgs args)
+    {
+        KernelExecutionException? fault;
+        try
+        {
+            _barriersPassed = 0;
+            _workgroup.IsStartingCoroutines = true;
+            fault = StartCoroutines(body, args, out bool waiting);
+            _workgroup.IsStartingCoroutines = false;
+            if (fault is null && waiting)
+                fault = CoroutineRounds();
+        }
+        catch (Exception ex)
+        {
+            _workgroup.IsStartingCoroutines = false;
+            fault = StepFault(ex);
+        }
+
+        if (fault is not null)
+        {
+            Abandon();
+            throw fault;
+        }
+    }
+
+    /// <summary>
+    /// The first round of a coroutine body: each thread's call runs it to its first barrier (or
+    /// its end), and its first wait moves it into its thread slot's box. A waiting thread's box is
+    /// usually the one its slot had for the previous workgroup, so it is compared before it is stored.
+    /// </summary>
+    private KernelBarrierDivergenceException? StartCoroutines<TArgs>(CpuCoroutineBody<TArgs> body, TArgs args, out bool waiting)
+    {
+        ReadOnlySpan<ThreadContext> threads = _threads.AsSpan(0, _threadCount);
+        Span<ThreadCoroutineBox?> boxes = _boxes.AsSpan(0, _threadCount);
+        _stepping = 0;
+        ThreadCoroutineBox? first = body(threads[0], args).Waiting;
+        waiting = first is not null;
+        if (waiting && !ReferenceEquals(boxes[0], first))
+            boxes[0] = first;
+        for (int t = 1; t < threads.Length; t++)
+        {
+            _stepping = t;
+            ThreadCoroutineBox? box = body(threads[t], args).Waiting;
+            if ((box is not null) != waiting)
+            {
+                boxes[t] = box;
+                return StartDiverged(body, args, t, waiting);
+            }
+
+            if (waiting && !ReferenceEquals(boxes[t], box))
+                boxes[t] = box;
+        }
+
+        return null;
+    }
+
+    /// <summary>A divergence in the first round: the remaining threads are started for the report.</summary>
+    /// <remarks>Its own method, so the closure over the body and arguments is allocated only here.</remarks>
+    private KernelBarrierDivergenceException StartDiverged<TArgs>(CpuCoroutineBody<TArgs> body, TArgs args, int odd, bool firstWaiting)
+    {
+        return Diverged(odd, firstWaiting, Start, i => _threads[i].CoroutineBarrierName);
+
+        bool Start(int thread)
+        {
+            ThreadCoroutineBox? box = body(_threads[thread], args).Waiting;
+            _boxes[thread] = box;
+            return box is not null;
+        }
+    }
+
+    /// <summary>The coroutines' hot loop, as <see cref="IteratorRounds"/>: one virtual call per thread per barrier.</summary>
+    private KernelBarrierDivergenceException? CoroutineRounds()
+    {
+        ReadOnlySpan<ThreadCoroutineBox?> boxes = _boxes.AsSpan(0, _threadCount);
+        while (true)
+        {
+            _barriersPassed++;
+            _stepping = 0;
+            bool waiting = boxes[0]!.Resume();
+            int t = 1;
+            for (; t < boxes.Length; t++)
+            {
+                _stepping = t;
+                if (boxes[t]!.Resume() != waiting)
+                    break;
+            }
+
+            if (t != boxes.Length)
+                return Diverged(t, waiting, i => _boxes[i]!.Resume(), i => _threads[i].CoroutineBarrierName);
+            if (!waiting)
+                return null;
+        }
+    }
+
+    private KernelExecutionException StepFault(Exception ex) =>
+        new(_workgroup.Kernel.Name, _workgroup.WorkgroupId, _threads[_stepping].ThreadId, _barriersPassed, ex);
+
     /// <summary>
     /// Threads before <paramref name="odd"/> all returned <paramref name="firstWaiting"/> and thread
-    /// <paramref name="odd"/> the opposite; finishes the round so every thread is on one side.
+    /// <paramref name="odd"/> the opposite; finishes the round with <paramref name="step"/> so every
+    /// thread is on one side, and names the barriers the waiting threads wait at.
     /// </summary>
-    private KernelBarrierDivergenceException Diverged(int odd, bool firstWaiting)
+    private KernelBarrierDivergenceException Diverged(int odd, bool firstWaiting, Func<int, bool> step, Func<int, string?> barrierName)
     {
-        Coroutine[] coroutines = _coroutines;
         var finished = new List<int>();
         var waiting = new List<int>();
         for (int i = 0; i < odd; i++)
             (firstWaiting ? waiting : finished).Add(i);
         (firstWaiting ? finished : waiting).Add(odd);
         for (_stepping = odd + 1; _stepping < _threadCount; _stepping++)
-            (coroutines[_stepping].Steps.MoveNext() ? waiting : finished).Add(_stepping);
+            (step(_stepping) ? waiting : finished).Add(_stepping);
 
-        // Reading Current is an interface call, so the names are fetched only here.
-        List<string?> names = waiting.Select(i => coroutines[i].Steps.Current.Name).Distinct(StringComparer.Ordinal).ToList();
+        List<string?> names = waiting.Select(barrierName).Distinct(StringComparer.Ordinal).ToList();
         return new KernelBarrierDivergenceException(_workgroup.Kernel.Name, _workgroup.WorkgroupId, _barriersPassed, names, finished, waiting);
     }
 
-    /// <summary>Disposes the coroutines of a failed workgroup, so finally blocks in waiting threads run.</summary>
-    private void Abandon(int count)
+    /// <summary>
+    /// Ends the coroutines of a failed workgroup so that finally blocks in waiting threads run:
+    /// iterators are disposed; coroutine bodies are resumed once with their barrier throwing, then
+    /// their boxes are released.
+    /// </summary>
+    private void Abandon()
     {
-        for (int i = 0; i < count; i++)
+        for (int i = 0; i < _threadCount; i++)
         {
-            try
+            Unwind(() => _coroutines[i].Steps?.Dispose());
+            _coroutines[i] = default;
+
+            ThreadContext thread = _threads[i];
+            thread.IsAbandoned = true;
+            for (ThreadCoroutineBox? box = thread.CoroutineBoxes; box is not null; box = box.Next)
             {
-                _coroutines[i].Steps?.Dispose();
-            }
-            catch (Exception)
-            {
-                // The workgroup's first fault is the one reported; a second, from a finally block, would hide it.
+                if (box.InUse)
+                    Unwind(() => box.Resume());
+                box.Release();
             }
 
-            _coroutines[i] = default;
+            thread.IsAbandoned = false;
+        }
+    }
+
+    private static void Unwind(Action end)
+    {
+        try
+        {
+            end();
+        }
+        catch (Exception)
+        {
+            // The workgroup's first fault is the one reported; a second, from a finally block, would hide it.
         }
     }
 

@@ -22,6 +22,7 @@ internal sealed class WorkgroupSchedulerPool(int capacity)
 
     public void Return(WorkgroupScheduler scheduler)
     {
+        scheduler.ReleaseCoroutineState();
         lock (_lock)
         {
             if (_idle.Count < capacity)
