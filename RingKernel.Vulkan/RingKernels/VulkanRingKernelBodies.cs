@@ -8,7 +8,7 @@ public static class VulkanRingKernelBodies
 {
     /// <summary>
     /// Replies to every message with its payload under the same type id; a payload whose first 8 bytes
-    /// hold -1 faults the kernel with <see cref="Kernels.Persistent.KernelErrorCodes.BodyFault"/>.
+    /// hold -1 faults the kernel with <see cref="RingKernel.Kernels.Persistent.KernelErrorCodes.BodyFault"/>.
     /// </summary>
     public static VulkanKernelBody<TArgs> Echo<TArgs>() =>
         new(VulkanShaders.Spirv("ring_echo"), storageBufferCount: 0, RingKernelDispatchArguments.Size, static (_, _) => { });

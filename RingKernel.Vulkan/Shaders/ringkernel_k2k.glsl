@@ -26,7 +26,7 @@ uint64_t rk_route_inbox(uint route)
     if (rk.routes == 0ul || route >= RK_K2K_ROUTES)
         return 0ul;
     uint64_t inbox = rk_load64(rk_route_entry(route) + RINGKERNEL_ROUTE_ENTRY_INBOX_ADDRESS_OFFSET);
-    memoryBarrier();
+    rk_fence();
     return inbox;
 }
 
@@ -40,7 +40,7 @@ uint rk_k2k_claim(uint route, out uint64_t slot)
     RkRing ring = rk_ring(inbox);
     uint64_t tail = rk_load64(inbox + RINGKERNEL_RING_HEADER_TAIL_OFFSET);
     bool full = tail - rk_load64(inbox + RINGKERNEL_RING_HEADER_HEAD_OFFSET) >= uint64_t(ring.capacity);
-    memoryBarrier();
+    rk_fence();
     if (full)
         return RK_K2K_FULL;
     slot = rk_slot(ring, tail);
@@ -57,7 +57,7 @@ uint64_t rk_k2k_publish(uint route, uint64_t slot, uint typeId, uint payloadSize
     rk_write_header(slot, sequence, 0ul, typeId, rk_kernel_id(),
         rk_load32(entry + RINGKERNEL_ROUTE_ENTRY_TARGET_KERNEL_ID_OFFSET), payloadSize, RINGKERNEL_MESSAGE_FLAGS_NONE,
         (rk.flags & RK_FLAG_K2K_CHECKSUMMED) != 0u);
-    memoryBarrier();
+    rk_fence();
     rk_store64(inbox + RINGKERNEL_RING_HEADER_TAIL_OFFSET, tail + 1ul);
     rk_store64(entry + RINGKERNEL_ROUTE_ENTRY_NEXT_SEQUENCE_OFFSET, sequence + 1ul);
     return sequence;
@@ -80,13 +80,13 @@ uint rk_k2k_peek(uint route, out uint64_t slot)
     RkRing ring = rk_ring(inbox);
     uint64_t head = rk_load64(inbox + RINGKERNEL_RING_HEADER_HEAD_OFFSET);
     bool empty = rk_load64(inbox + RINGKERNEL_RING_HEADER_TAIL_OFFSET) == head;
-    memoryBarrier();
+    rk_fence();
     if (empty)
         return RK_K2K_EMPTY;
     slot = rk_slot(ring, head);
     if (!rk_message_valid(slot, ring.slotSize, (rk.flags & RK_FLAG_K2K_CHECKSUMMED) != 0u))
     {
-        memoryBarrier();
+        rk_fence();
         rk_store64(inbox + RINGKERNEL_RING_HEADER_HEAD_OFFSET, head + 1ul);
         return RK_K2K_REJECTED;
     }
@@ -99,7 +99,7 @@ void rk_k2k_commit(uint route)
 {
     uint64_t inbox = rk_inbox(route);
     uint64_t head = rk_load64(inbox + RINGKERNEL_RING_HEADER_HEAD_OFFSET);
-    memoryBarrier();
+    rk_fence();
     rk_store64(inbox + RINGKERNEL_RING_HEADER_HEAD_OFFSET, head + 1ul);
 }
 #endif

@@ -10,9 +10,10 @@
 // error code, which faults the kernel without committing the message.
 //
 // Memory model: the rings and the control block are HOST_VISIBLE | HOST_COHERENT and reached through
-// buffer device addresses; every access is coherent volatile, and memoryBarrier() orders them: after a
-// load of the other side's cursor (acquire) and before a store of our own (release), as the host's
-// Volatile.Read / Volatile.Write do.
+// buffer device addresses; every access is coherent volatile, and rk_fence() orders them: after a load
+// of the other side's cursor (acquire) and before a store of our own (release), as the host's
+// Volatile.Read / Volatile.Write do. rk_fence is memoryBarrier() plus an atomic read-modify-write that
+// changes nothing, which no compiler moves a load or a store across, whatever it makes of the barrier.
 #ifndef RINGKERNEL_RING_GLSL
 #define RINGKERNEL_RING_GLSL
 #extension GL_EXT_buffer_reference : require
@@ -53,9 +54,16 @@ const uint RK_RETRY = 0xFFFFFFFFu;
 const uint RK_ERROR_BODY_FAULT = 1u;
 const uint RK_ERROR_REJECTED_MESSAGE = 2u;
 
+void rk_fence()
+{
+    memoryBarrier();
+    // On a field only this kernel writes, so the read-modify-write cannot lose a host update.
+    atomicAdd(RkWord32(rk.control + RINGKERNEL_CONTROL_BLOCK_ERROR_COUNT_OFFSET).value, 0u);
+}
+
+uint rk_load32(uint64_t address) { return RkWord32(address).value; }
 uint64_t rk_load64(uint64_t address) { return RkWord64(address).value; }
 void rk_store64(uint64_t address, uint64_t value) { RkWord64(address).value = value; }
-uint rk_load32(uint64_t address) { return RkWord32(address).value; }
 void rk_store32(uint64_t address, uint value) { RkWord32(address).value = value; }
 
 // A ring's geometry, read from its header.
@@ -89,30 +97,48 @@ uint64_t rk_sequence_address(RkRing ring, uint64_t position)
     return ring.base + RINGKERNEL_RING_HEADER_SIZE + (position & uint64_t(ring.capacity - 1u)) * 8ul;
 }
 
-// CRC-32C (MessageChecksum): the header with its checksum field as zero, then the payload.
-uint rk_crc_bits(uint crc, uint bits)
+// CRC-32C (MessageChecksum), bit by bit: the header with its checksum field as zero, then the payload.
+// Straight-line per byte, one loop iteration per word (see RK_LOOP_BUDGET).
+uint rk_crc_byte(uint crc, uint value)
 {
-    for (uint i = 0u; i < bits; i++)
-        crc = (crc >> 1) ^ (0x82F63B78u & (0u - (crc & 1u)));
+    crc ^= value & 0xFFu;
+    crc = (crc >> 1) ^ (0x82F63B78u & (0u - (crc & 1u)));
+    crc = (crc >> 1) ^ (0x82F63B78u & (0u - (crc & 1u)));
+    crc = (crc >> 1) ^ (0x82F63B78u & (0u - (crc & 1u)));
+    crc = (crc >> 1) ^ (0x82F63B78u & (0u - (crc & 1u)));
+    crc = (crc >> 1) ^ (0x82F63B78u & (0u - (crc & 1u)));
+    crc = (crc >> 1) ^ (0x82F63B78u & (0u - (crc & 1u)));
+    crc = (crc >> 1) ^ (0x82F63B78u & (0u - (crc & 1u)));
+    crc = (crc >> 1) ^ (0x82F63B78u & (0u - (crc & 1u)));
     return crc;
+}
+
+uint rk_crc_u32(uint crc, uint word)
+{
+    crc = rk_crc_byte(crc, word);
+    crc = rk_crc_byte(crc, word >> 8);
+    crc = rk_crc_byte(crc, word >> 16);
+    return rk_crc_byte(crc, word >> 24);
 }
 
 uint rk_checksum(uint64_t message)
 {
     uint crc = 0xFFFFFFFFu;
-    for (uint word = 0u; word < RINGKERNEL_MESSAGE_HEADER_SIZE / 4u; word++)
-    {
-        bool checksumField = word * 4u == RINGKERNEL_MESSAGE_HEADER_CHECKSUM_OFFSET;
-        crc = rk_crc_bits(crc ^ (checksumField ? 0u : rk_load32(message + word * 4u)), 32u);
-    }
+    for (uint offset = 0u; offset < RINGKERNEL_MESSAGE_HEADER_SIZE; offset += 4u)
+        crc = rk_crc_u32(crc, offset == RINGKERNEL_MESSAGE_HEADER_CHECKSUM_OFFSET ? 0u : rk_load32(message + offset));
 
     uint size = rk_load32(message + RINGKERNEL_MESSAGE_HEADER_PAYLOAD_SIZE_OFFSET);
     uint64_t payload = message + RINGKERNEL_MESSAGE_HEADER_SIZE;
-    uint whole = size / 4u;
-    for (uint word = 0u; word < whole; word++)
-        crc = rk_crc_bits(crc ^ rk_load32(payload + word * 4u), 32u);
-    for (uint b = whole * 4u; b < size; b++)
-        crc = rk_crc_bits(crc ^ ((rk_load32(payload + (b & ~3u)) >> ((b & 3u) * 8u)) & 0xFFu), 8u);
+    uint offset = 0u;
+    for (; offset + 4u <= size; offset += 4u)
+        crc = rk_crc_u32(crc, rk_load32(payload + offset));
+    if (offset < size)
+    {
+        uint last = rk_load32(payload + offset);
+        for (uint b = 0u; offset + b < size; b++)
+            crc = rk_crc_byte(crc, last >> (8u * b));
+    }
+
     return ~crc;
 }
 
@@ -173,6 +199,17 @@ void rk_reply(uint typeId, uint payloadSize)
 
 uint ringkernel_handle(uint64_t request, uint64_t reply);
 
+// lavapipe (Mesa's gallivm) gives each shader invocation 65,535 loop iterations in total, over all its
+// loops; past that every loop ends after one pass, silently (a checksum loop cut short, say). So a
+// dispatch returns once it has spent RK_LOOP_BUDGET: an idle poll costs 1, a message RK_MESSAGE_COST
+// plus its payload size in bytes (the checksum loops of the request and the reply, and a body that
+// loops over its payload in words). A body must loop at most that much per message.
+const uint RK_LOOP_BUDGET = 49152u;
+const uint RK_MESSAGE_COST = 48u;
+
+// What the last rk_step cost, in loop iterations.
+uint rk_step_cost;
+
 const uint RK_STEP_IDLE = 0u;
 const uint RK_STEP_BLOCKED = 1u;
 const uint RK_STEP_PROGRESS = 2u;
@@ -181,7 +218,7 @@ const uint RK_STEP_FAULTED = 3u;
 // Returns the oldest input message's slot to producers: its sequence for the next lap, then Head.
 void rk_commit_input(RkRing inputRing, uint64_t head)
 {
-    memoryBarrier();
+    rk_fence();
     rk_store64(rk_sequence_address(inputRing, head), head + uint64_t(inputRing.capacity));
     rk_store64(inputRing.base + RINGKERNEL_RING_HEADER_HEAD_OFFSET, head + 1ul);
     rk_count(RINGKERNEL_CONTROL_BLOCK_HEARTBEAT_OFFSET);
@@ -199,11 +236,12 @@ uint rk_step(RkRing inputRing, RkRing outputRing)
 {
     uint64_t head = rk_load64(inputRing.base + RINGKERNEL_RING_HEADER_HEAD_OFFSET);
     bool published = rk_load64(rk_sequence_address(inputRing, head)) == head + 1ul;
-    memoryBarrier();
+    rk_fence();
     if (!published)
         return RK_STEP_IDLE;
 
     uint64_t request = rk_slot(inputRing, head);
+    rk_step_cost = RK_MESSAGE_COST + min(rk_load32(request + RINGKERNEL_MESSAGE_HEADER_PAYLOAD_SIZE_OFFSET), inputRing.slotSize);
     if (!rk_message_valid(request, inputRing.slotSize, (rk.flags & RK_FLAG_INPUT_CHECKSUMMED) != 0u))
     {
         // Skipped and counted, as the CPU kernel does, so it cannot block the ring.
@@ -214,7 +252,7 @@ uint rk_step(RkRing inputRing, RkRing outputRing)
 
     uint64_t tail = rk_load64(outputRing.base + RINGKERNEL_RING_HEADER_TAIL_OFFSET);
     bool full = tail - rk_load64(outputRing.base + RINGKERNEL_RING_HEADER_HEAD_OFFSET) >= uint64_t(outputRing.capacity);
-    memoryBarrier();
+    rk_fence();
     if (full)
         return RK_STEP_BLOCKED;
 
@@ -227,7 +265,7 @@ uint rk_step(RkRing inputRing, RkRing outputRing)
     {
         // Not committed: the message stays first in the ring for a relaunched kernel.
         rk_report_error(code);
-        memoryBarrier();
+        rk_fence();
         rk_store32(rk.control + RINGKERNEL_CONTROL_BLOCK_STATUS_OFFSET, RINGKERNEL_KERNEL_STATUS_FAULTED);
         return RK_STEP_FAULTED;
     }
@@ -238,7 +276,7 @@ uint rk_step(RkRing inputRing, RkRing outputRing)
             rk_load64(request + RINGKERNEL_MESSAGE_HEADER_CORRELATION_ID_OFFSET), rk_reply_type, rk_kernel_id(),
             rk_load32(request + RINGKERNEL_MESSAGE_HEADER_SOURCE_ID_OFFSET), rk_reply_size,
             RINGKERNEL_MESSAGE_FLAGS_REPLY, (rk.flags & RK_FLAG_OUTPUT_CHECKSUMMED) != 0u);
-        memoryBarrier();
+        rk_fence();
         rk_store64(outputRing.base + RINGKERNEL_RING_HEADER_TAIL_OFFSET, tail + 1ul);
         rk_count(RINGKERNEL_CONTROL_BLOCK_MESSAGES_SENT_OFFSET);
     }
@@ -258,11 +296,12 @@ void main()
     RkRing outputRing = rk_ring(rk.outputRing);
     uint processed = 0u;
     uint idle = 0u;
-    while (processed < rk.maxMessages)
+    uint spent = 0u;
+    while (processed < rk.maxMessages && spent < RK_LOOP_BUDGET)
     {
         // The host writes the command, then the epoch: read in the other order.
         uint epoch = rk_load32(rk.control + RINGKERNEL_CONTROL_BLOCK_COMMAND_EPOCH_OFFSET);
-        memoryBarrier();
+        rk_fence();
         uint command = rk_load32(rk.control + RINGKERNEL_CONTROL_BLOCK_COMMAND_OFFSET);
         if ((command & RINGKERNEL_KERNEL_COMMAND_TERMINATE) != 0u)
             return; // The host driver reports Terminated once this dispatch has ended.
@@ -271,7 +310,7 @@ void main()
         if (epoch != rk_load32(rk.control + RINGKERNEL_CONTROL_BLOCK_ACKNOWLEDGED_EPOCH_OFFSET))
         {
             rk_store32(rk.control + RINGKERNEL_CONTROL_BLOCK_STATUS_OFFSET, consuming ? RINGKERNEL_KERNEL_STATUS_RUNNING : RINGKERNEL_KERNEL_STATUS_IDLE);
-            memoryBarrier();
+            rk_fence();
             rk_store32(rk.control + RINGKERNEL_CONTROL_BLOCK_ACKNOWLEDGED_EPOCH_OFFSET, epoch);
         }
 
@@ -280,6 +319,7 @@ void main()
             return;
         if (step == RK_STEP_PROGRESS)
         {
+            spent += rk_step_cost;
             processed++;
             idle = 0u;
             continue;
@@ -289,6 +329,7 @@ void main()
         if (idle >= rk.pollIterations)
             return;
         idle++;
+        spent += step == RK_STEP_BLOCKED ? rk_step_cost : 1u;
     }
 }
 #endif
