@@ -309,7 +309,11 @@ public abstract class RingKernelConformanceTests(RingBackendFixture fixture)
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (replies.Count < count)
         {
-            await kernel.Output.WaitToReadAsync(timeout.Token);
+            // A kernel that ends meanwhile (a fault) is reported as such, not as a timeout.
+            Task readable = kernel.Output.WaitToReadAsync(timeout.Token).AsTask();
+            if (await Task.WhenAny(readable, kernel.Completion) == kernel.Completion && kernel.Completion.IsFaulted && kernel.Output.Ring.Count == 0)
+                await kernel.Completion;
+            await readable;
             while (replies.Count < count && kernel.Output.TryDequeue(out Number number, out MessageHeader header))
             {
                 Assert.True((header.Flags & MessageFlags.Reply) != 0);

@@ -201,11 +201,13 @@ uint ringkernel_handle(uint64_t request, uint64_t reply);
 
 // lavapipe (Mesa's gallivm) gives each shader invocation 65,535 loop iterations in total, over all its
 // loops; past that every loop ends after one pass, silently (a checksum loop cut short, say). So a
-// dispatch returns once it has spent RK_LOOP_BUDGET: an idle poll costs 1, a message RK_MESSAGE_COST
+// dispatch returns once it has spent RK_LOOP_BUDGET, counted with a wide margin: an idle poll costs
+// RK_POLL_COST, a message RK_MESSAGE_COST
 // plus its payload size in bytes (the checksum loops of the request and the reply, and a body that
 // loops over its payload in words). A body must loop at most that much per message.
-const uint RK_LOOP_BUDGET = 49152u;
-const uint RK_MESSAGE_COST = 48u;
+const uint RK_LOOP_BUDGET = 32768u;
+const uint RK_MESSAGE_COST = 64u;
+const uint RK_POLL_COST = 4u;
 
 // What the last rk_step cost, in loop iterations.
 uint rk_step_cost;
@@ -329,7 +331,7 @@ void main()
         if (idle >= rk.pollIterations)
             return;
         idle++;
-        spent += step == RK_STEP_BLOCKED ? rk_step_cost : 1u;
+        spent += step == RK_STEP_BLOCKED ? rk_step_cost : RK_POLL_COST;
     }
 }
 #endif
