@@ -22,7 +22,7 @@ namespace RingKernel.Vulkan;
 /// driver and at least one suitable device); through <see cref="IComputeBackend"/> a constructed
 /// backend is always available, since construction fails otherwise.
 /// </remarks>
-public sealed unsafe class VulkanBackend : IComputeBackend, IDisposable
+public sealed unsafe partial class VulkanBackend : IComputeBackend, IDisposable
 {
     private static readonly Lazy<string?> Probe = new(ProbeMachine);
 

@@ -197,6 +197,12 @@ public sealed unsafe class K2KRoute
         _inbox.Commit(1);
     }
 
+    /// <summary>Whether messages on this route carry a CRC-32C the receiver verifies.</summary>
+    internal bool Checksummed => _inbox.Checksummed;
+
+    /// <summary>Wakes host threads parked on the inbox after a device sent into it or received from it.</summary>
+    internal void WakeAfterDeviceProgress() => _inbox.Ring.WakeWaitersAfterDeviceProgress();
+
     /// <summary>Marks the route absent in the sender's table: the address first, so a reader never sees a half-cleared entry as present.</summary>
     internal void ClearEntry()
     {

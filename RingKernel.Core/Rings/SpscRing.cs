@@ -77,6 +77,12 @@ public sealed unsafe class SpscRing : SlotRing
         WakeConsumerIfParked();
     }
 
+    internal override void AdoptProducerPosition()
+    {
+        _producer.Position = Volatile.Read(ref _header->Tail);
+        _producer.CachedOther = Volatile.Read(ref _header->Head);
+    }
+
     internal override int ReadableCount(int max)
     {
         ulong head = _consumer.Position;

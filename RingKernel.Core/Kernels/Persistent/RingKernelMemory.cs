@@ -60,6 +60,9 @@ public sealed class RingKernelMemory : IDisposable
         K2K = endpoint;
     }
 
+    /// <summary>The control block's buffer, for a device backend that hands its address to a kernel.</summary>
+    internal DeviceBuffer ControlBuffer => _controlBuffer;
+
     /// <summary>The control block without the disposal check, for the kernel loop and command posting, which run only while the memory is alive.</summary>
     internal unsafe ControlBlock* ControlBlockPointer { get; private init; }
 

@@ -11,6 +11,7 @@ public static class ComparisonRunner
         new Stencils.StencilComparisonSuite(),
         new Actors.ActorsSuite(),
         new Vulkan.VulkanComparisonSuite(),
+        new VulkanRings.VulkanRingKernelComparisonSuite(),
         new Cuda.CudaComparisonSuite(),
     ];
 

@@ -1,0 +1,61 @@
+using RingKernel.Backends;
+using RingKernel.Kernels;
+using RingKernel.Kernels.Persistent;
+using RingKernel.Memory;
+using RingKernel.Vulkan.Memory;
+using RingKernel.Vulkan.RingKernels;
+
+namespace RingKernel.Vulkan;
+
+// Persistent ring kernels on Vulkan (RingKernels/): see VulkanRingKernel and VulkanRingKernelMode.
+public sealed partial class VulkanBackend : IRingKernelBackend
+{
+    /// <summary>How <see cref="CreateRingKernel{TArgs}(KernelDefinition{TArgs}, TArgs, RingKernelMemory)"/> runs kernels: event-driven unless set.</summary>
+    public VulkanRingKernelOptions RingKernelOptions { get; set; } = new();
+
+    /// <summary>A ring kernel over <paramref name="memory"/>, run as <see cref="RingKernelOptions"/> says.</summary>
+    /// <exception cref="ArgumentException">See <see cref="CreateRingKernel{TArgs}(KernelDefinition{TArgs}, TArgs, RingKernelMemory, VulkanRingKernelOptions)"/>.</exception>
+    public IRingKernel CreateRingKernel<TArgs>(KernelDefinition<TArgs> kernel, TArgs args, RingKernelMemory memory) =>
+        CreateRingKernel(kernel, args, memory, RingKernelOptions);
+
+    /// <summary>
+    /// A ring kernel in state Created that runs <paramref name="kernel"/>'s Vulkan body, a shader built
+    /// on Shaders/ringkernel_ring.glsl, over <paramref name="memory"/> (allocated in this backend's
+    /// <see cref="MemorySpace"/>). The body's push constants start with the 56 bytes the backend fills;
+    /// its binder writes its own from byte 56 and binds its storage buffers.
+    /// </summary>
+    /// <exception cref="ArgumentException">The kernel has no Vulkan body, is not one workgroup, pushes fewer than 56 bytes, or the memory is not this backend's.</exception>
+    /// <exception cref="NotSupportedException">The device lacks buffer device addresses, which ring kernels use to reach their rings.</exception>
+    public IRingKernel CreateRingKernel<TArgs>(KernelDefinition<TArgs> kernel, TArgs args, RingKernelMemory memory, VulkanRingKernelOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(kernel);
+        ArgumentNullException.ThrowIfNull(memory);
+        ArgumentNullException.ThrowIfNull(options);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        VulkanKernelBody<TArgs> body = kernel.VulkanBody
+            ?? throw new ArgumentException($"Ring kernel '{kernel.Name}' has no Vulkan body: give it a VulkanBody with its SPIR-V.", nameof(kernel));
+        if (kernel.Options.WorkgroupCount != 1)
+            throw new ArgumentException($"A ring kernel runs as one workgroup; '{kernel.Name}' has a grid of {kernel.Options.Grid}.", nameof(kernel));
+        if (body.PushConstantBytes < RingKernelDispatchArguments.Size)
+            throw new ArgumentException($"Ring kernel '{kernel.Name}' pushes {body.PushConstantBytes} bytes of constants; a ring kernel shader's first {RingKernelDispatchArguments.Size} are the ring kernel arguments.", nameof(kernel));
+        if (!SupportsBufferDeviceAddress)
+            throw new NotSupportedException($"Vulkan device {Device.Name} lacks the bufferDeviceAddress feature, through which ring kernel shaders reach their rings.");
+        OwnRingBuffer(memory.ControlBuffer, "the control block");
+        OwnRingBuffer(memory.Input.Ring.Buffer, "the input ring");
+        OwnRingBuffer(memory.Output.Ring.Buffer, "the output ring");
+        return new VulkanRingKernel<TArgs>(this, kernel, body, args, memory, options);
+    }
+
+    /// <summary>A dispatcher with its own pipeline for one ring kernel instance.</summary>
+    internal VulkanRingDispatcher CreateRingDispatcher<TArgs>(VulkanKernelBody<TArgs> body, Dim3 workgroup)
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return new VulkanRingDispatcher(_device, _gate, body.Spirv.Span, body.EntryPoint, body.StorageBufferCount, body.PushConstantBytes, workgroup);
+        }
+    }
+
+    /// <summary><paramref name="buffer"/> as this backend's buffer, or an error naming <paramref name="what"/>.</summary>
+    internal VulkanBuffer OwnRingBuffer(DeviceBuffer buffer, string what) => OwnBuffer(buffer, what);
+}

@@ -1,0 +1,126 @@
+using RingKernel.Kernels;
+using RingKernel.Vulkan.Devices;
+using RingKernel.Vulkan.Interop;
+using RingKernel.Vulkan.Memory;
+using RingKernel.Vulkan.Pipelines;
+
+namespace RingKernel.Vulkan.RingKernels;
+
+/// <summary>
+/// One ring kernel's dispatches: its own pipeline (so its descriptor set is never rewritten under
+/// another kernel's submission), command buffer and fence. Submissions share the backend's queue,
+/// which is taken only for the submit itself, so kernels' dispatches and the backend's own work
+/// interleave on the device. Used by the kernel's driver thread only.
+/// </summary>
+internal sealed unsafe class VulkanRingDispatcher : IDisposable
+{
+    // How long one wait on the fence lasts before the driver's poll runs again (persistent dispatches).
+    private const ulong PollIntervalNanoseconds = 20_000;
+
+    private readonly VulkanDevice _device;
+    private readonly Lock _queueGate;
+    private readonly VulkanComputePipeline _pipeline;
+    private readonly ulong _pool;
+    private readonly nint _commandBuffer;
+    private readonly ulong _fence;
+
+    public VulkanRingDispatcher(VulkanDevice device, Lock queueGate, ReadOnlySpan<byte> spirv, string entryPoint, int bufferCount, int pushConstantBytes, Dim3 workgroup)
+    {
+        _device = device;
+        _queueGate = queueGate;
+        DeviceFunctions vk = device.Functions;
+        _pipeline = new VulkanComputePipeline(device, spirv, entryPoint, bufferCount, pushConstantBytes, workgroup);
+        try
+        {
+            var poolInfo = new VkCommandPoolCreateInfo
+            {
+                SType = VkStructureType.CommandPoolCreateInfo,
+                Flags = VkConstants.CommandPoolResetCommandBuffer,
+                QueueFamilyIndex = device.QueueFamily,
+            };
+            ulong pool;
+            VulkanResults.Check(vk.CreateCommandPool(device.Handle, &poolInfo, null, &pool), "vkCreateCommandPool");
+            _pool = pool;
+            var allocate = new VkCommandBufferAllocateInfo
+            {
+                SType = VkStructureType.CommandBufferAllocateInfo,
+                CommandPool = pool,
+                Level = VkConstants.CommandBufferLevelPrimary,
+                CommandBufferCount = 1,
+            };
+            nint commandBuffer;
+            VulkanResults.Check(vk.AllocateCommandBuffers(device.Handle, &allocate, &commandBuffer), "vkAllocateCommandBuffers");
+            _commandBuffer = commandBuffer;
+            var fenceInfo = new VkFenceCreateInfo { SType = VkStructureType.FenceCreateInfo };
+            ulong fence;
+            VulkanResults.Check(vk.CreateFence(device.Handle, &fenceInfo, null, &fence), "vkCreateFence");
+            _fence = fence;
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Records and submits one dispatch of a single workgroup and returns when the device has finished
+    /// it; while it runs, <paramref name="whileRunning"/> (when given) is called every few microseconds.
+    /// </summary>
+    public void Run(ReadOnlySpan<VulkanBuffer> buffers, ReadOnlySpan<byte> pushConstants, Action? whileRunning)
+    {
+        DeviceFunctions vk = _device.Functions;
+        VulkanResults.Check(vk.ResetCommandBuffer(_commandBuffer, 0), "vkResetCommandBuffer");
+        var begin = new VkCommandBufferBeginInfo { SType = VkStructureType.CommandBufferBeginInfo, Flags = VkConstants.CommandBufferOneTimeSubmit };
+        VulkanResults.Check(vk.BeginCommandBuffer(_commandBuffer, &begin), "vkBeginCommandBuffer");
+        _pipeline.Record(_commandBuffer, buffers, pushConstants, new Dim3(1));
+
+        // The shader's writes to host-coherent memory reach the host once the fence is waited on.
+        var barrier = new VkMemoryBarrier
+        {
+            SType = VkStructureType.MemoryBarrier,
+            SrcAccessMask = VkConstants.AccessShaderWrite,
+            DstAccessMask = VkConstants.AccessHostRead,
+        };
+        vk.CmdPipelineBarrier(_commandBuffer, VkConstants.StageComputeShader, VkConstants.StageHost, 0, 1, &barrier, 0, null, 0, null);
+        VulkanResults.Check(vk.EndCommandBuffer(_commandBuffer), "vkEndCommandBuffer");
+
+        nint commandBuffer = _commandBuffer;
+        var submit = new VkSubmitInfo { SType = VkStructureType.SubmitInfo, CommandBufferCount = 1, PCommandBuffers = &commandBuffer };
+        lock (_queueGate)
+        {
+            ObjectDisposedException.ThrowIf(_device.IsDisposed, this);
+            VulkanResults.Check(vk.QueueSubmit(_device.Queue, 1, &submit, _fence), "vkQueueSubmit");
+        }
+
+        ulong fence = _fence;
+        if (whileRunning is null)
+        {
+            VulkanResults.Check(vk.WaitForFences(_device.Handle, 1, &fence, 1, VkConstants.InfiniteTimeout), "vkWaitForFences");
+        }
+        else
+        {
+            while (true)
+            {
+                VkResult result = vk.WaitForFences(_device.Handle, 1, &fence, 1, PollIntervalNanoseconds);
+                if (result == VkResult.Success)
+                    break;
+                if (result != VkResult.Timeout)
+                    VulkanResults.Check(result, "vkWaitForFences");
+                whileRunning();
+            }
+        }
+
+        VulkanResults.Check(vk.ResetFences(_device.Handle, 1, &fence), "vkResetFences");
+    }
+
+    public void Dispose()
+    {
+        DeviceFunctions vk = _device.Functions;
+        if (_fence != 0)
+            vk.DestroyFence(_device.Handle, _fence, null);
+        if (_pool != 0)
+            vk.DestroyCommandPool(_device.Handle, _pool, null);
+        _pipeline.Dispose();
+    }
+}

@@ -1,0 +1,338 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using RingKernel.K2K;
+using RingKernel.Kernels;
+using RingKernel.Kernels.Persistent;
+using RingKernel.Layouts;
+using RingKernel.Memory;
+using RingKernel.Rings;
+using RingKernel.Vulkan.Memory;
+
+namespace RingKernel.Vulkan.RingKernels;
+
+/// <summary>
+/// A ring kernel on Vulkan: its shader (built on Shaders/ringkernel_ring.glsl) consumes the input
+/// ring, produces on the output ring and answers commands through the control block, all in
+/// host-coherent memory reached by device address. A host driver thread dispatches it: when messages
+/// or a command are waiting, and again while a dispatch leaves work behind (see
+/// <see cref="VulkanRingKernelMode"/>). The lifecycle is the CPU kernel's, transition for transition.
+/// </summary>
+/// <remarks>
+/// <para>The device cannot pulse the host's wake signals, so after each dispatch (and, for persistent
+/// dispatches, every few microseconds while one runs) the driver adopts the cursors the shader moved
+/// and wakes parked host readers, writers and command waiters.</para>
+/// <para>A shader that returns an error code for a message reports it in the control block
+/// (<see cref="ControlBlock.LastError"/>, status Faulted) without committing the message, so the
+/// kernel faults and a kernel relaunched over the same memory finds the message first in its ring.</para>
+/// </remarks>
+internal sealed class VulkanRingKernel<TArgs> : IRingKernel
+{
+    private const int InboxTableBytes = K2KDirections.Count * sizeof(ulong);
+
+
+    private readonly VulkanBackend _backend;
+    private readonly KernelDefinition<TArgs> _kernel;
+    private readonly VulkanKernelBody<TArgs> _body;
+    private readonly TArgs _args;
+    private readonly VulkanRingKernelOptions _options;
+    private readonly RingKernelLifecycle _lifecycle;
+    private readonly RingKernelCommands _commands;
+    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile bool _faultedOnMessage;
+
+    public VulkanRingKernel(VulkanBackend backend, KernelDefinition<TArgs> kernel, VulkanKernelBody<TArgs> body, TArgs args, RingKernelMemory memory, VulkanRingKernelOptions options)
+    {
+        _backend = backend;
+        _kernel = kernel;
+        _body = body;
+        _args = args;
+        _options = options;
+        Memory = memory;
+        _lifecycle = new RingKernelLifecycle(kernel.Name);
+        _commands = new RingKernelCommands(memory);
+    }
+
+    public string Name => _kernel.Name;
+
+    public RingKernelState State => _lifecycle.State;
+
+    public RingKernelMemory Memory { get; }
+
+    public MessageRing Input => Memory.Input;
+
+    public MessageRing Output => Memory.Output;
+
+    public ref ControlBlock ControlBlock => ref Memory.ControlBlock;
+
+    public Task Completion => _completion.Task;
+
+    public bool FaultedOnMessage => _faultedOnMessage;
+
+    public void Launch()
+    {
+        _lifecycle.MoveTo(RingKernelState.Launched);
+
+        // A relaunch over the same memory must not inherit the last instance's command.
+        _commands.Post(KernelCommand.None);
+        var thread = new Thread(Drive)
+        {
+            IsBackground = true,
+            Name = $"vulkan ring kernel {Name}",
+        };
+        thread.Start();
+    }
+
+    public Task ActivateAsync(CancellationToken cancellationToken = default)
+    {
+        _lifecycle.MoveTo(RingKernelState.Active);
+        return AcknowledgedAsync(_commands.Post(KernelCommand.Active), cancellationToken);
+    }
+
+    public Task DeactivateAsync(CancellationToken cancellationToken = default)
+    {
+        _lifecycle.MoveTo(RingKernelState.Inactive);
+        return AcknowledgedAsync(_commands.Post(KernelCommand.None), cancellationToken);
+    }
+
+    public Task TerminateAsync(CancellationToken cancellationToken = default)
+    {
+        if (_lifecycle.TryMoveTo(RingKernelState.Terminated, out RingKernelState from) && from == RingKernelState.Faulted)
+            return Task.CompletedTask;
+        _lifecycle.MoveTo(RingKernelState.Terminating);
+        _commands.Post(KernelCommand.Terminate);
+        return _completion.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Terminates a running kernel and waits for its driver; a fault it reports is not rethrown here.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (State is RingKernelState.Launched or RingKernelState.Active or RingKernelState.Inactive)
+        {
+            try
+            {
+                await TerminateAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is KernelFaultedException or InvalidKernelTransitionException)
+            {
+                // It faulted or was terminated meanwhile; either way its driver has ended or is ending.
+            }
+        }
+
+        if (State is RingKernelState.Terminating or RingKernelState.Terminated)
+            await _completion.Task.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+    }
+
+    private async Task AcknowledgedAsync(uint epoch, CancellationToken cancellationToken)
+    {
+        await _commands.WaitForAcknowledgementAsync(epoch, _completion.Task, cancellationToken).ConfigureAwait(false);
+
+        // A kernel that acted on the command and faulted right after still acknowledged it.
+        if ((int)(_commands.AcknowledgedEpoch - epoch) < 0 && _completion.Task.IsFaulted)
+            await _completion.Task.ConfigureAwait(false);
+    }
+
+    /// <summary>The driver thread: dispatches the shader while it has work, waits without burning a core while it has none.</summary>
+    private void Drive()
+    {
+        VulkanRingDispatcher? dispatcher = null;
+        DeviceBuffer? inboxTable = null;
+        try
+        {
+            K2KEndpoint? endpoint = Memory.K2K;
+            if (endpoint is not null)
+                inboxTable = _backend.MemorySpace.Allocate(InboxTableBytes);
+            dispatcher = _backend.CreateRingDispatcher(_body, _kernel.Options.Workgroup);
+            byte[] pushConstants = new byte[_body.PushConstantBytes];
+            VulkanBuffer[] buffers = BindArguments(pushConstants);
+            RingKernelDispatchArguments arguments = DispatchArguments(endpoint, inboxTable);
+            Action? whileRunning = _options.Mode == VulkanRingKernelMode.BoundedPersistent ? () => PublishProgress(endpoint) : null;
+
+            SetStatus(KernelStatus.Idle);
+            var blocked = new SpinWait();
+            while (true)
+            {
+                uint epoch = _commands.Epoch;
+                KernelCommand command = _commands.Command;
+                if ((command & KernelCommand.Terminate) != 0)
+                    break;
+                bool commandWaiting = epoch != _commands.AcknowledgedEpoch;
+                bool active = (command & KernelCommand.Active) != 0;
+                bool work = active && Input.Ring.ReadableCount(1) > 0;
+                if (!commandWaiting && !work)
+                {
+                    WaitForWork(active);
+                    continue;
+                }
+
+                ulong heartbeat = Volatile.Read(ref Control.Heartbeat);
+                if (inboxTable is not null)
+                    WriteInboxTable(endpoint!, inboxTable);
+                MemoryMarshal.Write(pushConstants, in arguments);
+                dispatcher.Run(buffers, pushConstants, whileRunning);
+                PublishProgress(endpoint);
+
+                if (Volatile.Read(ref Unsafe.As<KernelStatus, uint>(ref Control.Status)) == (uint)KernelStatus.Faulted)
+                {
+                    ReportShaderFault();
+                    return;
+                }
+
+                if (Volatile.Read(ref Control.Heartbeat) != heartbeat || commandWaiting)
+                    blocked.Reset();
+                else if (work)
+                    WaitWhileBlocked(ref blocked);
+            }
+
+            // The shader saw terminate (or was not dispatched again): what it committed stays committed.
+            Exit();
+        }
+        catch (Exception ex)
+        {
+            _faultedOnMessage = false;
+            Volatile.Write(ref Unsafe.As<KernelStatus, uint>(ref Control.Status), (uint)KernelStatus.Faulted);
+            _lifecycle.TryMoveTo(RingKernelState.Faulted, out _);
+            _commands.WakeWaiters();
+            _completion.TrySetException(new KernelFaultedException(Name, $"its Vulkan driver failed with {ex.GetType().Name}: {ex.Message}", ex));
+        }
+        finally
+        {
+            dispatcher?.Dispose();
+            inboxTable?.Dispose();
+        }
+    }
+
+    private VulkanBuffer[] BindArguments(byte[] pushConstants)
+    {
+        var bound = new DeviceBuffer?[_body.StorageBufferCount];
+        _body.Bind(_args, new VulkanBindings(bound, pushConstants));
+        var buffers = new VulkanBuffer[bound.Length];
+        for (int i = 0; i < bound.Length; i++)
+            buffers[i] = _backend.OwnRingBuffer(bound[i] ?? throw new ArgumentException($"The binder of ring kernel '{Name}' left storage buffer binding {i} unset; it declares {bound.Length}."), $"binding {i}");
+        return buffers;
+    }
+
+    private RingKernelDispatchArguments DispatchArguments(K2KEndpoint? endpoint, DeviceBuffer? inboxTable)
+    {
+        bool k2kChecksummed = true;
+        if (endpoint is not null)
+        {
+            for (int route = 0; route < K2KDirections.Count; route++)
+            {
+                if ((endpoint.FindRoute(route) ?? endpoint.FindInbox(route)) is { } any)
+                {
+                    k2kChecksummed = any.Checksummed;
+                    break;
+                }
+            }
+        }
+
+        return new RingKernelDispatchArguments
+        {
+            ControlBlock = _backend.OwnRingBuffer(Memory.ControlBuffer, "the control block").DeviceAddress,
+            InputRing = _backend.OwnRingBuffer(Input.Ring.Buffer, "the input ring").DeviceAddress,
+            OutputRing = _backend.OwnRingBuffer(Output.Ring.Buffer, "the output ring").DeviceAddress,
+            Routes = endpoint is null ? 0 : _backend.OwnRingBuffer(endpoint.RoutingTable, "the K2K routing table").DeviceAddress,
+            Inboxes = inboxTable?.DeviceAddress ?? 0,
+            PollIterations = _options.Mode == VulkanRingKernelMode.BoundedPersistent ? _options.PollIterations : 0,
+            MaxMessages = _options.MaxMessagesPerDispatch,
+            Flags = (Input.Checksummed ? RingKernelDispatchArguments.InputChecksummed : 0)
+                | (Output.Checksummed ? RingKernelDispatchArguments.OutputChecksummed : 0)
+                | (k2kChecksummed ? RingKernelDispatchArguments.K2KChecksummed : 0),
+        };
+    }
+
+    /// <summary>Routes are set up and torn down by the host at any time, so the inbox addresses are refreshed before each dispatch.</summary>
+    private static void WriteInboxTable(K2KEndpoint endpoint, DeviceBuffer table)
+    {
+        Span<ulong> addresses = table.AsSpan<ulong>(0, K2KDirections.Count);
+        for (int route = 0; route < K2KDirections.Count; route++)
+            addresses[route] = endpoint.FindInbox(route)?.InboxBuffer.DeviceAddress ?? 0;
+    }
+
+    /// <summary>Adopts the cursors the shader moved and wakes host threads parked on them or on a command.</summary>
+    private void PublishProgress(K2KEndpoint? endpoint)
+    {
+        Input.Ring.AdoptConsumerPosition();
+        Output.Ring.AdoptProducerPosition();
+        Input.Ring.WakeWaitersAfterDeviceProgress();
+        Output.Ring.WakeWaitersAfterDeviceProgress();
+        if (endpoint is not null)
+        {
+            for (int route = 0; route < K2KDirections.Count; route++)
+            {
+                endpoint.FindRoute(route)?.WakeAfterDeviceProgress();
+                endpoint.FindInbox(route)?.WakeAfterDeviceProgress();
+            }
+        }
+
+        _commands.WakeWaiters();
+    }
+
+    /// <summary>Nothing to do: parks until a message (when active) or a command arrives, as the CPU kernel does.</summary>
+    private void WaitForWork(bool active)
+    {
+        CancellationToken posted = _commands.PostedToken;
+        if (_commands.Epoch != _commands.AcknowledgedEpoch)
+            return;
+        try
+        {
+            if (active)
+                Input.WaitToReadAsync(posted).AsTask().GetAwaiter().GetResult();
+            else
+                posted.WaitHandle.WaitOne();
+        }
+        catch (OperationCanceledException)
+        {
+            // A command was posted; the loop applies it.
+        }
+    }
+
+    /// <summary>
+    /// The last dispatch could not process the oldest message: its reply has no room, or it waits for
+    /// room in, or a message from, a K2K inbox. Waits for the reader when the output ring is full;
+    /// otherwise backs off (spin, yield, then 1 ms sleeps) for another kernel or the host to move.
+    /// </summary>
+    private void WaitWhileBlocked(ref SpinWait blocked)
+    {
+        CancellationToken posted = _commands.PostedToken;
+        try
+        {
+            if (Output.Ring.Count >= Output.Ring.Capacity)
+            {
+                Output.WaitForFreeSlotAsync(posted).AsTask().GetAwaiter().GetResult();
+                return;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        if (blocked.NextSpinWillYield && blocked.Count > 30)
+            posted.WaitHandle.WaitOne(1);
+        else
+            blocked.SpinOnce(sleep1Threshold: -1);
+    }
+
+    private void ReportShaderFault()
+    {
+        uint code = Volatile.Read(ref Control.LastError);
+        _faultedOnMessage = true;
+        _lifecycle.TryMoveTo(RingKernelState.Faulted, out _);
+        _commands.WakeWaiters();
+        _completion.TrySetException(new KernelFaultedException(Name, $"its shader reported error code {code} for the message it was processing, which stays first in the input ring"));
+    }
+
+    private void Exit()
+    {
+        SetStatus(KernelStatus.Terminated);
+        _commands.Acknowledge(_commands.Epoch);
+        _lifecycle.TryMoveTo(RingKernelState.Terminated, out _);
+        _completion.TrySetResult();
+    }
+
+    private ref ControlBlock Control => ref Memory.ControlBlock;
+
+    private void SetStatus(KernelStatus status) =>
+        Volatile.Write(ref Unsafe.As<KernelStatus, uint>(ref Control.Status), (uint)status);
+}
