@@ -80,13 +80,15 @@ public sealed class CudaBackend : IRingKernelBackend, IDisposable
         return Task.Run(() => Run(kernel, body, args), cancellationToken);
     }
 
-    /// <summary>A ring kernel over <paramref name="memory"/>, which must be in <see cref="MemorySpace"/> (the device reads it while the host writes).</summary>
+    /// <summary>A ring kernel (one block) over <paramref name="memory"/>, which must be in <see cref="MemorySpace"/> (the device reads it while the host writes).</summary>
     public IRingKernel CreateRingKernel<TArgs>(KernelDefinition<TArgs> kernel, TArgs args, RingKernelMemory memory)
     {
         ArgumentNullException.ThrowIfNull(kernel);
         ArgumentNullException.ThrowIfNull(memory);
         EnsureAvailable();
         CudaKernelBody<TArgs> body = BodyOf(kernel);
+        if (kernel.Options.WorkgroupCount != 1)
+            throw new ArgumentException($"Ring kernel '{kernel.Name}' has a grid of {kernel.Options.Grid}; a ring kernel runs as one workgroup (one block), the single consumer of its input ring.", nameof(kernel));
         if (memory.Input.Ring.Buffer is not CudaPinnedBuffer || memory.Output.Ring.Buffer is not CudaPinnedBuffer)
             throw new ArgumentException("A CUDA ring kernel's memory must be allocated in the CUDA backend's MemorySpace (pinned, device-mapped host memory).", nameof(memory));
         return new CudaRingKernel<TArgs>(this, kernel, body, args, memory);

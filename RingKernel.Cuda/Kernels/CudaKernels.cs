@@ -16,7 +16,7 @@ public static class CudaKernels
     public static KernelDefinition<RingEchoArgs> RingEcho(string name, int inputCapacity, int outputCapacity, int threads = 32) =>
         new(name, new LaunchOptions(1, threads) { InputRingCapacity = inputCapacity, OutputRingCapacity = outputCapacity })
         {
-            CudaBody = new CudaKernelBody<RingEchoArgs>(RingEchoProgram, CudaKernelSources.Read(RingEchoProgram), "ring_echo", 7, BindRingEcho),
+            CudaBody = new CudaKernelBody<RingEchoArgs>(RingEchoProgram, CudaKernelSources.Read(RingEchoProgram), "ring_echo", 8, BindRingEcho),
         };
 
     /// <summary>

@@ -3,6 +3,7 @@
 // tell the reply from an echo. A request whose value equals poison faults the kernel (fault
 // injection); the message then stays in the input ring for the next instance.
 #include "ringkernel_loop.cuh"
+#include "ringkernel_k2k.cuh"
 
 struct rk_echo_handler
 {
@@ -23,7 +24,7 @@ struct rk_echo_handler
 };
 
 extern "C" __global__ void ring_echo(ControlBlock* control, void* input, void* output, int checksummed_output,
-                                     rk_u32 reply_type_id, long long poison, int has_poison)
+                                     const rk_fabric_endpoint* k2k, rk_u32 reply_type_id, long long poison, int has_poison)
 {
     rk_echo_handler handler;
     handler.reply_type_id = reply_type_id;

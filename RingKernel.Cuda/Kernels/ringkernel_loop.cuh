@@ -89,16 +89,11 @@ static __device__ inline bool rk_apply_command(rk_kernel& k)
     return true;
 }
 
-/// Whether the slot holds a message this kernel accepts: a known size and, when the ring is
+/// Whether the slot holds a message this kernel accepts: a known size and, when the message is
 /// checksummed, a matching CRC-32C (MessageRing's validation).
 static __device__ inline bool rk_valid_message(const rk_kernel& k, const rk_u8* slot)
 {
-    const MessageHeader* header = (const MessageHeader*)slot;
-    if (header->PayloadSize > k.input.slot_size - (rk_u32)sizeof(MessageHeader))
-        return false;
-    if ((header->Flags & RINGKERNEL_MESSAGE_FLAGS_CHECKSUMMED) == 0u)
-        return true;
-    return rk_message_checksum(header, slot + sizeof(MessageHeader)) == header->Checksum;
+    return rk_message_valid(slot, k.input.slot_size, false);
 }
 
 /// Thread 0: the next message to handle, or null when the kernel must leave its loop.
@@ -134,23 +129,37 @@ static __device__ inline void rk_complete(rk_kernel& k)
         rk_flush(k);
 }
 
+/// Thread 0: whether the host has posted terminate, for a handler that waits (for room, for a
+/// message) and must let a kernel being terminated end.
+static __device__ inline bool rk_terminate_posted(const rk_kernel& k)
+{
+    return (rk_load_acquire_sys32(&k.control->Command) & RINGKERNEL_KERNEL_COMMAND_TERMINATE) != 0u;
+}
+
+/// Thread 0: waits while the output ring is full; false when the host terminated the kernel
+/// meanwhile. Thread 0 is the ring's only producer, so the room stays: a handler that waits for it
+/// first can act (send K2K, take from an inbox) knowing its reply will not wait.
+static __device__ inline bool rk_wait_for_output_room(rk_kernel& k)
+{
+    rk_u32 delay = 32u;
+    while (rk_spsc_try_claim(k.output, k.write_position) == (rk_u8*)0)
+    {
+        if (rk_terminate_posted(k))
+            return false;
+        delay = rk_backoff(delay, RK_MAX_IDLE_SLEEP_NS);
+    }
+    return true;
+}
+
 /// Thread 0: publishes a message of type_id on the output ring, waiting while it is full (output
 /// is never dropped); false when the host terminated the kernel meanwhile. Fills message id,
 /// source, type, size, timestamp and checksum, as MessageRing does on the host.
 static __device__ inline bool rk_send(rk_kernel& k, rk_u32 type_id, const void* payload, rk_u32 payload_size,
                                rk_u64 correlation_id, rk_u32 destination_id, rk_u32 flags)
 {
-    rk_u8* slot;
-    rk_u32 delay = 32u;
-    while ((slot = rk_spsc_try_claim(k.output, k.write_position)) == (rk_u8*)0)
-    {
-        if ((rk_load_acquire_sys32(&k.control->Command) & RINGKERNEL_KERNEL_COMMAND_TERMINATE) != 0u)
-            return false;
-        delay = rk_backoff(delay, RK_MAX_IDLE_SLEEP_NS);
-    }
-    bool checksummed = k.checksummed;
-    MessageHeader* header = (MessageHeader*)slot;
-    rk_u8* body = slot + sizeof(MessageHeader);
+    if (!rk_wait_for_output_room(k))
+        return false;
+    rk_u8* slot = rk_spsc_try_claim(k.output, k.write_position);
     MessageHeader h;
     h.MessageId = ++k.message_ids;
     h.CorrelationId = correlation_id;
@@ -161,17 +170,10 @@ static __device__ inline bool rk_send(rk_kernel& k, rk_u32 type_id, const void* 
     h.DestinationId = destination_id;
     h.PayloadSize = payload_size;
     h.Checksum = 0u;
-    h.Flags = checksummed ? (flags | RINGKERNEL_MESSAGE_FLAGS_CHECKSUMMED) : (flags & ~RINGKERNEL_MESSAGE_FLAGS_CHECKSUMMED);
+    h.Flags = flags;
     h.TimestampNode = k.control->ClockNode;
     h.Reserved = 0u;
-    const rk_u8* source = (const rk_u8*)payload;
-    for (rk_u32 i = 0; i < payload_size; i++)
-        body[i] = source[i];
-    for (rk_u32 i = payload_size; i < k.output.slot_size - (rk_u32)sizeof(MessageHeader); i++)
-        body[i] = 0;
-    if (checksummed)
-        h.Checksum = rk_message_checksum(&h, body);
-    *header = h;
+    rk_write_message(slot, k.output.slot_size, h, payload, k.checksummed);
     rk_spsc_publish(k.output, k.write_position);
     k.write_position++;
     k.sent++;

@@ -70,3 +70,47 @@ static __device__ __forceinline__ void rk_spsc_publish(const rk_ring& ring, rk_u
 {
     rk_store_release_sys(&ring.header->Tail, position + 1ull);
 }
+
+// ---- consumer of a single-producer ring (a K2K inbox the host or another kernel fills) ----
+
+/// True when the producer has published position (Tail is past it).
+static __device__ __forceinline__ bool rk_spsc_readable(const rk_ring& ring, rk_u64 position)
+{
+    return rk_load_acquire_sys(&ring.header->Tail) > position;
+}
+
+/// Frees the slot of position, once it has been read, for the producer.
+static __device__ __forceinline__ void rk_spsc_release(const rk_ring& ring, rk_u64 position)
+{
+    rk_store_release_sys(&ring.header->Head, position + 1ull);
+}
+
+// ---- messages in slots (MessageRing's format: a MessageHeader, then the payload) ----
+
+/// Whether slot holds a message a ring of slot_size bytes accepts: a payload that fits and, when the
+/// message is checksummed, a matching CRC-32C; checksum_required refuses an unchecksummed message
+/// (MessageRing.Validate on a checksummed ring).
+static __device__ inline bool rk_message_valid(const rk_u8* slot, rk_u32 slot_size, bool checksum_required)
+{
+    const MessageHeader* header = (const MessageHeader*)slot;
+    if (header->PayloadSize > slot_size - (rk_u32)sizeof(MessageHeader))
+        return false;
+    if ((header->Flags & RINGKERNEL_MESSAGE_FLAGS_CHECKSUMMED) == 0u)
+        return !checksum_required;
+    return rk_message_checksum(header, slot + sizeof(MessageHeader)) == header->Checksum;
+}
+
+/// Writes a message into a slot of slot_size bytes: the payload (h.PayloadSize bytes), zeros to the
+/// slot's end, then the header h with the Checksummed flag and, when checksummed, its CRC-32C.
+static __device__ inline void rk_write_message(rk_u8* slot, rk_u32 slot_size, MessageHeader h, const void* payload, bool checksummed)
+{
+    rk_u8* body = slot + sizeof(MessageHeader);
+    const rk_u8* source = (const rk_u8*)payload;
+    for (rk_u32 i = 0; i < h.PayloadSize; i++)
+        body[i] = source[i];
+    for (rk_u32 i = h.PayloadSize; i < slot_size - (rk_u32)sizeof(MessageHeader); i++)
+        body[i] = 0;
+    h.Flags = checksummed ? (h.Flags | RINGKERNEL_MESSAGE_FLAGS_CHECKSUMMED) : (h.Flags & ~RINGKERNEL_MESSAGE_FLAGS_CHECKSUMMED);
+    h.Checksum = checksummed ? rk_message_checksum(&h, body) : 0u;
+    *(MessageHeader*)slot = h;
+}

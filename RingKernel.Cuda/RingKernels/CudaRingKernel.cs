@@ -1,4 +1,5 @@
 using RingKernel.Cuda.Interop;
+using RingKernel.Cuda.K2K;
 using RingKernel.Cuda.Modules;
 using RingKernel.Cuda.Streams;
 using RingKernel.Kernels;
@@ -16,14 +17,15 @@ namespace RingKernel.Cuda.RingKernels;
 /// acknowledges, and notices when the kernel has ended, faulted or the device failed.
 /// </summary>
 /// <remarks>
-/// The CUDA body's first four parameters are the backend's: the control block, the input ring,
-/// the output ring (device addresses) and whether replies are checksummed (int); its binder
-/// appends the rest.
+/// The CUDA body's first five parameters are the backend's: the control block, the input ring,
+/// the output ring (device addresses), whether replies are checksummed (int), and the kernel's K2K
+/// endpoint (an <c>rk_fabric_endpoint</c>, see <see cref="CudaK2KBinding"/>; null when the memory has
+/// none); its binder appends the rest.
 /// </remarks>
 internal sealed class CudaRingKernel<TArgs> : IRingKernel
 {
     /// <summary>The parameters the backend binds before the body's own.</summary>
-    public const int BackendParameters = 4;
+    public const int BackendParameters = 5;
 
     private readonly CudaBackend _backend;
     private readonly KernelDefinition<TArgs> _kernel;
@@ -33,11 +35,12 @@ internal sealed class CudaRingKernel<TArgs> : IRingKernel
     private readonly RingKernelCommands _commands;
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _faultedOnMessage;
+    private CudaK2KBinding? _k2k;
 
     public CudaRingKernel(CudaBackend backend, KernelDefinition<TArgs> kernel, CudaKernelBody<TArgs> body, TArgs args, RingKernelMemory memory)
     {
         if (body.ParameterCount < BackendParameters)
-            throw new ArgumentException($"A CUDA ring kernel declares at least the {BackendParameters} parameters the backend binds (control block, input ring, output ring, checksummed); '{kernel.Name}' declares {body.ParameterCount}.", nameof(kernel));
+            throw new ArgumentException($"A CUDA ring kernel declares at least the {BackendParameters} parameters the backend binds (control block, input ring, output ring, checksummed, K2K endpoint); '{kernel.Name}' declares {body.ParameterCount}.", nameof(kernel));
         _backend = backend;
         _kernel = kernel;
         _body = body;
@@ -72,11 +75,14 @@ internal sealed class CudaRingKernel<TArgs> : IRingKernel
         var stream = new CudaStream(_backend.Context);
         try
         {
+            if (Memory.K2K is { } endpoint)
+                _k2k = new CudaK2KBinding(_backend.MemorySpace, endpoint);
             CudaLauncher.Launch(function, Name, _kernel.Options, _body, this, static (kernel, ref parameters) => kernel.BindRingLaunch(ref parameters), stream.Handle);
         }
         catch (Exception ex)
         {
             stream.Dispose();
+            _k2k?.Dispose();
             _lifecycle.TryMoveTo(RingKernelState.Faulted, out _);
             _completion.TrySetException(new KernelFaultedException(Name, $"the launch failed: {ex.Message}", ex));
             throw;
@@ -146,6 +152,7 @@ internal sealed class CudaRingKernel<TArgs> : IRingKernel
         parameters.Address(Memory.Input.Ring.Buffer);
         parameters.Address(Memory.Output.Ring.Buffer);
         parameters.Value(Memory.Output.Checksummed ? 1 : 0);
+        parameters.Value(_k2k?.DeviceAddress ?? 0UL);
         _body.Bind(_args, ref parameters);
     }
 
@@ -160,6 +167,7 @@ internal sealed class CudaRingKernel<TArgs> : IRingKernel
         {
             while (!stream.IsIdle())
             {
+                _k2k?.Refresh();
                 if (doorbell.Poll())
                 {
                     quietPolls = 0;
@@ -188,8 +196,15 @@ internal sealed class CudaRingKernel<TArgs> : IRingKernel
             {
                 deviceFault ??= ex;
             }
+
+            // The kernel has ended: nothing reads its K2K binding any more.
+            _k2k?.Dispose();
         }
 
+        // The kernel has ended: the host may now consume what it left (a faulted message) and, for a
+        // relaunch, produce where it stopped; take the cursors it moved.
+        Memory.Input.Ring.AdoptConsumerPosition();
+        Memory.Output.Ring.AdoptProducerPosition();
         doorbell.Finish();
         ControlBlock* control = Memory.ControlBlockPointer;
         var status = (KernelStatus)Volatile.Read(ref *(uint*)&control->Status);

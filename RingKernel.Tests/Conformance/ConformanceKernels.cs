@@ -1,3 +1,4 @@
+using RingKernel.Cuda.RingKernels;
 using RingKernel.K2K;
 using RingKernel.Kernels;
 using RingKernel.Kernels.Persistent;
@@ -8,8 +9,9 @@ using RingKernel.Vulkan.RingKernels;
 namespace RingKernel.Tests.Conformance;
 
 /// <summary>
-/// The kernels of the conformance suite, each with a body per backend: the CPU's C# body and the
-/// Vulkan shader (RingKernel.Vulkan/Shaders/ring_*.comp). A new backend adds its body here.
+/// The kernels of the conformance suite, each with a body per backend: the CPU's C# body, the
+/// Vulkan shader (RingKernel.Vulkan/Shaders/ring_*.comp) and the CUDA C program
+/// (RingKernel.Cuda/Kernels/ring_*.cu). A new backend adds its body here.
 /// </summary>
 public static class ConformanceKernels
 {
@@ -55,6 +57,7 @@ public static class ConformanceKernels
             kernel.Reply(number);
         },
         VulkanBody = VulkanRingKernelBodies.Echo<object?>(),
+        CudaBody = CudaRingKernelBodies.Echo<object?>(),
     };
 
     /// <summary>Sends and receives K2K messages on the host's orders and answers each with a <see cref="K2KOutcome"/>.</summary>
@@ -68,6 +71,7 @@ public static class ConformanceKernels
                 kernel.Reply(Receive(kernel, kernel.Get<K2KReceiveOrder>()));
         },
         VulkanBody = VulkanRingKernelBodies.K2KRelay<object?>(SendOrderTypeId, ReceiveOrderTypeId, OutcomeTypeId, K2KValueTypeId),
+        CudaBody = CudaRingKernelBodies.K2KRelay<object?>(SendOrderTypeId, ReceiveOrderTypeId, OutcomeTypeId, K2KValueTypeId),
     };
 
     private static K2KOutcome Send(RingKernelContext kernel, K2KSendOrder order)

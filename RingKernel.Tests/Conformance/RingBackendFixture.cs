@@ -1,5 +1,8 @@
 using RingKernel.Backends;
 using RingKernel.Cpu;
+using RingKernel.Cuda;
+using RingKernel.Tests.Cuda;
+using RingKernel.Tests.Cuda.HostBuild;
 using RingKernel.Vulkan;
 using RingKernel.Vulkan.RingKernels;
 
@@ -64,4 +67,26 @@ public sealed class VulkanPersistentRingBackend : RingBackendFixture
 
     protected override IRingKernelBackend Create() =>
         new VulkanBackend { RingKernelOptions = new VulkanRingKernelOptions { Mode = VulkanRingKernelMode.BoundedPersistent, PollIterations = 2_000 } };
+}
+
+/// <summary>CUDA: persistent ring kernels on an NVIDIA GPU; without a driver or a device its tests skip, worded as the other CUDA tests' skips.</summary>
+public sealed class CudaRingBackend : RingBackendFixture
+{
+    public override string? UnavailableReason =>
+        CudaFacts.Backend.IsAvailable ? null : $"CUDA is not available here: {CudaFacts.Backend.UnavailableReason}";
+
+    protected override IRingKernelBackend Create() => new CudaBackend();
+}
+
+/// <summary>
+/// The CUDA backend's device code without a GPU: each kernel's CUDA C built for the host by g++, run as
+/// a process of its own over a shared file standing in for pinned, device-mapped memory (see
+/// <see cref="HostBuiltCudaBackend"/>). Checks the CUDA bodies and the device ring and K2K protocol
+/// here; the GPU's memory model is left to <see cref="CudaRingBackend"/>.
+/// </summary>
+public sealed class HostBuiltCudaRingBackend : RingBackendFixture
+{
+    public override string? UnavailableReason => HostBuiltRingKernelPrograms.UnavailableReason;
+
+    protected override IRingKernelBackend Create() => new HostBuiltCudaBackend();
 }

@@ -44,7 +44,7 @@ public sealed class RingKernelProtocolTests : IDisposable
             fstat(fd, &st);
             unsigned char* base = (unsigned char*)mmap(0, st.st_size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
             bool has_poison = argv[7][0] != '-';
-            ring_echo((ControlBlock*)(base + atoll(argv[2])), base + atoll(argv[3]), base + atoll(argv[4]), atoi(argv[5]),
+            ring_echo((ControlBlock*)(base + atoll(argv[2])), base + atoll(argv[3]), base + atoll(argv[4]), atoi(argv[5]), 0,
                       (rk_u32)atoi(argv[6]), has_poison ? atoll(argv[7]) : 0, has_poison ? 1 : 0);
             return 0;
         }

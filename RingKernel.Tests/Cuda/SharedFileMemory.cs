@@ -40,11 +40,14 @@ internal sealed unsafe class SharedFileMemory : IMemorySpace, IDisposable
 
     public DeviceBuffer Allocate(long length, int alignment = DeviceBuffer.DefaultAlignment)
     {
-        long offset = (_used + DeviceBuffer.DefaultAlignment - 1) & -DeviceBuffer.DefaultAlignment;
-        if (offset + length > Capacity)
-            throw new InvalidOperationException($"The shared file of {Capacity} bytes has no room for {length} more.");
-        _used = offset + length;
-        return new Buffer(_base + offset, length);
+        lock (_file)
+        {
+            long offset = (_used + DeviceBuffer.DefaultAlignment - 1) & -DeviceBuffer.DefaultAlignment;
+            if (offset + length > Capacity)
+                throw new InvalidOperationException($"The shared file of {Capacity} bytes has no room for {length} more.");
+            _used = offset + length;
+            return new Buffer(_base + offset, length);
+        }
     }
 
     /// <summary>Where <paramref name="buffer"/> starts in the file.</summary>

@@ -9,7 +9,7 @@ using RingKernel.CudaProof;
 // all (default): the CUDA tests, then `compare cuda --quick` (--full: the full-size comparison).
 // Exit 0 only when no test failed or skipped for want of a device, and the comparison ran.
 string command = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && a != FilterValue()) ?? "all";
-string filter = FilterValue() ?? TestRunner.DefaultFilter;
+IReadOnlyList<string> filters = FilterValue() is { } filter ? [filter] : TestRunner.DefaultFilters;
 if (command is not ("all" or "tests" or "compare"))
 {
     Console.Error.WriteLine("usage: RingKernel.CudaProof [all|tests|compare] [--filter TEXT] [--full]");
@@ -21,7 +21,7 @@ using (var probe = new CudaBackend())
 
 int status = 0;
 if (command is "all" or "tests")
-    status |= new TestRunner(typeof(RingKernel.Tests.Cuda.CudaStencilTests).Assembly, filter, Console.Out).Run();
+    status |= new TestRunner(typeof(RingKernel.Tests.Cuda.CudaStencilTests).Assembly, filters, Console.Out).Run();
 if (command is "all" or "compare")
     status |= Compare(quick: !args.Contains("--full"));
 return status;

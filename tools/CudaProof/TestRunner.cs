@@ -6,18 +6,18 @@ namespace RingKernel.CudaProof;
 
 /// <summary>
 /// A small xunit 2 runner for machines without the .NET SDK: finds the [Fact]/[Theory] methods
-/// (SkippableFact and SkippableTheory included) of the test classes whose full name contains the
-/// filter, runs each with a fresh class instance (constructor fixtures and IAsyncLifetime honoured),
+/// (SkippableFact and SkippableTheory included) of the test classes whose full name contains one of
+/// the filters, runs each with a fresh class instance (constructor fixtures and IAsyncLifetime honoured),
 /// and prints one line per test case and a summary. A test skipped because CUDA is unavailable fails
 /// the proof: on a GPU machine nothing may skip for want of a device. Other skips (tests for machines
 /// without CUDA, a missing clang) are reported and allowed.
 /// </summary>
-internal sealed class TestRunner(Assembly assembly, string filter, TextWriter output)
+internal sealed class TestRunner(Assembly assembly, IReadOnlyList<string> filters, TextWriter output)
 {
-    /// <summary>The CUDA tests and any conformance class run against the CUDA backend.</summary>
-    public const string DefaultFilter = ".Cuda";
+    /// <summary>The CUDA tests (RingKernel.Tests.Cuda) and the conformance suites run against the CUDA backend (Conformance.Cuda*).</summary>
+    public static readonly IReadOnlyList<string> DefaultFilters = ["RingKernel.Tests.Cuda.", "RingKernel.Tests.Conformance.Cuda"];
 
-    /// <summary>How CudaFacts words the skip of a test that needs a device.</summary>
+    /// <summary>How CudaFacts and the conformance suite's CUDA fixture word the skip of a test that needs a device.</summary>
     private const string NoDeviceSkip = "CUDA is not available here";
 
     private static readonly TimeSpan TestLimit = TimeSpan.FromMinutes(2);
@@ -40,7 +40,7 @@ internal sealed class TestRunner(Assembly assembly, string filter, TextWriter ou
                         case "PASS": passed++; break;
                         case "SKIP":
                             skipped++;
-                            if (detail?.StartsWith(NoDeviceSkip, StringComparison.Ordinal) == true)
+                            if (detail?.Contains(NoDeviceSkip, StringComparison.Ordinal) == true)
                                 noDevice++;
                             break;
                         default: failed++; break;
@@ -49,7 +49,7 @@ internal sealed class TestRunner(Assembly assembly, string filter, TextWriter ou
             }
         }
 
-        output.WriteLine($"cuda tests: {passed} passed, {failed} failed, {skipped} skipped ({noDevice} for want of a device; filter '{filter}')");
+        output.WriteLine($"cuda tests: {passed} passed, {failed} failed, {skipped} skipped ({noDevice} for want of a device; filter '{string.Join("' or '", filters)}')");
         foreach (object fixture in _fixtures.Values)
             (fixture as IDisposable)?.Dispose();
         return failed == 0 && noDevice == 0 && passed > 0 ? 0 : 1;
@@ -57,7 +57,7 @@ internal sealed class TestRunner(Assembly assembly, string filter, TextWriter ou
 
     private bool IsTestClass(Type type) =>
         type is { IsClass: true, IsAbstract: false } &&
-        type.FullName!.Contains(filter, StringComparison.Ordinal) &&
+        filters.Any(filter => type.FullName!.Contains(filter, StringComparison.Ordinal)) &&
         type.GetMethods().Any(m => m.GetCustomAttribute<FactAttribute>() is not null);
 
     private static IEnumerable<(string Name, object?[] Arguments)> Cases(Type type, MethodInfo method)

@@ -1,0 +1,195 @@
+using System.Diagnostics;
+using System.Globalization;
+using RingKernel.Cuda.K2K;
+using RingKernel.Cuda.RingKernels;
+using RingKernel.Kernels;
+using RingKernel.Kernels.Persistent;
+using RingKernel.Layouts;
+using RingKernel.Rings;
+
+namespace RingKernel.Tests.Cuda.HostBuild;
+
+/// <summary>
+/// A CUDA ring kernel whose device code runs as a host process (see <see cref="HostBuiltCudaBackend"/>):
+/// launched with the parameters CudaRingKernel binds (control block, rings, checksummed, K2K binding,
+/// then the body's own), watched by the backend's <see cref="DeviceDoorbell"/> until the process ends,
+/// which it reports as CudaRingKernel reports the end of its stream.
+/// </summary>
+internal sealed class HostBuiltRingKernel<TArgs> : IRingKernel
+{
+    private readonly HostBuiltCudaBackend _backend;
+    private readonly KernelDefinition<TArgs> _kernel;
+    private readonly CudaKernelBody<TArgs> _body;
+    private readonly TArgs _args;
+    private readonly RingKernelLifecycle _lifecycle;
+    private readonly RingKernelCommands _commands;
+    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile bool _faultedOnMessage;
+    private CudaK2KBinding? _k2k;
+    private Process? _process;
+
+    public HostBuiltRingKernel(HostBuiltCudaBackend backend, KernelDefinition<TArgs> kernel, CudaKernelBody<TArgs> body, TArgs args, RingKernelMemory memory)
+    {
+        _backend = backend;
+        _kernel = kernel;
+        _body = body;
+        _args = args;
+        Memory = memory;
+        _lifecycle = new RingKernelLifecycle(kernel.Name);
+        _commands = new RingKernelCommands(memory);
+    }
+
+    public string Name => _kernel.Name;
+
+    public RingKernelState State => _lifecycle.State;
+
+    public RingKernelMemory Memory { get; }
+
+    public MessageRing Input => Memory.Input;
+
+    public MessageRing Output => Memory.Output;
+
+    public ref ControlBlock ControlBlock => ref Memory.ControlBlock;
+
+    public Task Completion => _completion.Task;
+
+    public bool FaultedOnMessage => _faultedOnMessage;
+
+    public void Launch()
+    {
+        string program = HostBuiltRingKernelPrograms.Path;
+        _lifecycle.MoveTo(RingKernelState.Launched);
+        _commands.Post(KernelCommand.None);
+        if (Memory.K2K is { } endpoint)
+            _k2k = new CudaK2KBinding(_backend.MemorySpace, endpoint);
+
+        // Both streams redirected: the child must not hold the test host's output open.
+        var start = new ProcessStartInfo(program) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (string argument in Arguments())
+            start.ArgumentList.Add(argument);
+        _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the host build of the kernel.");
+        var thread = new Thread(Watch) { IsBackground = true, Name = $"host-built cuda ring kernel {Name} doorbell" };
+        thread.Start();
+    }
+
+    public Task ActivateAsync(CancellationToken cancellationToken = default)
+    {
+        _lifecycle.MoveTo(RingKernelState.Active);
+        return AcknowledgedAsync(_commands.Post(KernelCommand.Active), cancellationToken);
+    }
+
+    public Task DeactivateAsync(CancellationToken cancellationToken = default)
+    {
+        _lifecycle.MoveTo(RingKernelState.Inactive);
+        return AcknowledgedAsync(_commands.Post(KernelCommand.None), cancellationToken);
+    }
+
+    public Task TerminateAsync(CancellationToken cancellationToken = default)
+    {
+        if (_lifecycle.TryMoveTo(RingKernelState.Terminated, out RingKernelState from) && from == RingKernelState.Faulted)
+            return Task.CompletedTask;
+        _lifecycle.MoveTo(RingKernelState.Terminating);
+        _commands.Post(KernelCommand.Terminate);
+        return _completion.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Terminates a running kernel and waits for its process; one that does not end in time is killed (a failed test must not leave it looping).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (State is RingKernelState.Launched or RingKernelState.Active or RingKernelState.Inactive)
+        {
+            try
+            {
+                await TerminateAsync().WaitAsync(TimeSpan.FromSeconds(20)).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is KernelFaultedException or InvalidKernelTransitionException or TimeoutException)
+            {
+                // It faulted, was terminated meanwhile, or hangs; the process is dealt with below.
+            }
+        }
+
+        if (_process is { } process)
+        {
+            if (!process.WaitForExit(TimeSpan.FromSeconds(20)))
+                process.Kill();
+            await _completion.Task.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+            process.Dispose();
+        }
+    }
+
+    private async Task AcknowledgedAsync(uint epoch, CancellationToken cancellationToken)
+    {
+        await _commands.WaitForAcknowledgementAsync(epoch, _completion.Task, cancellationToken).ConfigureAwait(false);
+        if ((int)(_commands.AcknowledgedEpoch - epoch) < 0 && _completion.Task.IsFaulted)
+            await _completion.Task.ConfigureAwait(false);
+    }
+
+    /// <summary>The program's arguments: the file and where it is mapped, the entry point, CudaRingKernel's parameters, then the body's.</summary>
+    private unsafe List<string> Arguments()
+    {
+        SharedFileMemory shared = _backend.SharedMemory;
+        Span<byte> bytes = stackalloc byte[CudaParameters.MaxBytes];
+        Span<int> offsets = stackalloc int[256];
+        var own = new CudaParameters(bytes, offsets);
+        _body.Bind(_args, ref own);
+        Assert.Equal(_body.ParameterCount, CudaRingKernel<TArgs>.BackendParameters + own.Count);
+        var arguments = new List<string>
+        {
+            shared.Path,
+            Text((ulong)shared.Base),
+            _body.EntryPoint,
+            Text((ulong)Memory.ControlBlockPointer),
+            Text(Memory.Input.Ring.Buffer.DeviceAddress),
+            Text(Memory.Output.Ring.Buffer.DeviceAddress),
+            Memory.Output.Checksummed ? "1" : "0",
+            Text(_k2k?.DeviceAddress ?? 0),
+        };
+
+        // The conformance bodies' own parameters are 32-bit type ids.
+        for (int i = 0; i < own.Count; i++)
+            arguments.Add(Text(BitConverter.ToUInt32(bytes[own.OffsetOf(i)..])));
+        return arguments;
+    }
+
+    private static string Text(ulong value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The doorbell thread, as CudaRingKernel's: wakes host waiters until the process ends, then reports how the kernel ended.</summary>
+    private unsafe void Watch()
+    {
+        Process process = _process!;
+        var doorbell = new DeviceDoorbell(Memory, _commands);
+        int quietPolls = 0;
+        while (!process.HasExited)
+        {
+            _k2k?.Refresh();
+            if (doorbell.Poll())
+                quietPolls = 0;
+            else
+                Thread.Sleep(++quietPolls < 2000 ? 0 : 1);
+        }
+
+        // The kernel has ended: the host may now consume what it left (a faulted message) and, for a
+        // relaunch, produce where it stopped; take the cursors it moved.
+        Memory.Input.Ring.AdoptConsumerPosition();
+        Memory.Output.Ring.AdoptProducerPosition();
+        doorbell.Finish();
+        _k2k?.Dispose();
+        ControlBlock* control = Memory.ControlBlockPointer;
+        var status = (KernelStatus)Volatile.Read(ref *(uint*)&control->Status);
+        if (process.ExitCode == 0 && status == KernelStatus.Terminated)
+        {
+            _lifecycle.TryMoveTo(RingKernelState.Terminated, out _);
+            _completion.TrySetResult();
+            return;
+        }
+
+        string reason = process.ExitCode != 0
+            ? $"the host build exited with {process.ExitCode}: {process.StandardError.ReadToEnd()}"
+            : status == KernelStatus.Faulted
+                ? $"its CUDA body faulted (error {Volatile.Read(ref control->LastError)})"
+                : $"its CUDA body ended without reporting (status {status})";
+        _faultedOnMessage = process.ExitCode == 0 && status == KernelStatus.Faulted && Volatile.Read(ref control->LastError) == KernelErrorCodes.BodyFault;
+        _lifecycle.TryMoveTo(RingKernelState.Faulted, out _);
+        _completion.TrySetException(new KernelFaultedException(Name, reason));
+    }
+}
