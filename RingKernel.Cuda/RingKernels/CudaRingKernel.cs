@@ -72,6 +72,10 @@ internal sealed class CudaRingKernel<TArgs> : IRingKernel
         CudaFunction function = _backend.FunctionOf(_body);
         _lifecycle.MoveTo(RingKernelState.Launched);
         _commands.Post(KernelCommand.None);
+
+        // The doorbell takes the cursors before the kernel can move them: a move it missed would leave
+        // a producer parked on a ring the kernel has drained.
+        var doorbell = new DeviceDoorbell(Memory, _commands);
         var stream = new CudaStream(_backend.Context);
         try
         {
@@ -88,7 +92,7 @@ internal sealed class CudaRingKernel<TArgs> : IRingKernel
             throw;
         }
 
-        var thread = new Thread(() => Watch(stream))
+        var thread = new Thread(() => Watch(stream, doorbell))
         {
             IsBackground = true,
             Name = $"cuda ring kernel {Name} doorbell",
@@ -157,9 +161,8 @@ internal sealed class CudaRingKernel<TArgs> : IRingKernel
     }
 
     /// <summary>The doorbell thread: wakes host waiters until the kernel ends, then reports how it ended.</summary>
-    private unsafe void Watch(CudaStream stream)
+    private unsafe void Watch(CudaStream stream, DeviceDoorbell doorbell)
     {
-        var doorbell = new DeviceDoorbell(Memory, _commands);
         Exception? deviceFault = null;
         var spinner = new SpinWait();
         int quietPolls = 0;

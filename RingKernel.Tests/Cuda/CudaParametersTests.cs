@@ -63,22 +63,23 @@ public class CudaParametersTests
     }
 
     [Fact]
-    public void The_ring_echo_binder_appends_what_its_signature_declares_after_the_backends_four()
+    public void The_ring_echo_binder_appends_what_its_signature_declares_after_the_backends_five()
     {
         KernelDefinition<RingEchoArgs> echo = CudaKernels.RingEcho("echo", 16, 16);
         CudaKernelBody<RingEchoArgs> body = echo.CudaBody!;
-        Assert.Equal(("ring_echo.cu", "ring_echo", 7), (body.ProgramName, body.EntryPoint, body.ParameterCount));
+        Assert.Equal(("ring_echo.cu", "ring_echo", 8), (body.ProgramName, body.EntryPoint, body.ParameterCount));
         byte[] bytes = new byte[CudaParameters.MaxBytes];
         int[] offsets = new int[body.ParameterCount];
         var parameters = new CudaParameters(bytes, offsets);
         for (int i = 0; i < 3; i++)
             parameters.Value(0UL); // control block, input ring, output ring
         parameters.Value(1);       // checksummed
+        parameters.Value(0UL);     // K2K endpoint: none
         body.Bind(new RingEchoArgs(9, Poison: -5), ref parameters);
         Assert.Equal(body.ParameterCount, parameters.Count);
-        Assert.Equal(9u, BitConverter.ToUInt32(bytes, parameters.OffsetOf(4)));
-        Assert.Equal(-5L, BitConverter.ToInt64(bytes, parameters.OffsetOf(5)));
-        Assert.Equal(1, BitConverter.ToInt32(bytes, parameters.OffsetOf(6)));
-        Assert.Equal(32, parameters.OffsetOf(5));
+        Assert.Equal(9u, BitConverter.ToUInt32(bytes, parameters.OffsetOf(5)));
+        Assert.Equal(-5L, BitConverter.ToInt64(bytes, parameters.OffsetOf(6)));
+        Assert.Equal(1, BitConverter.ToInt32(bytes, parameters.OffsetOf(7)));
+        Assert.Equal(48, parameters.OffsetOf(6));
     }
 }

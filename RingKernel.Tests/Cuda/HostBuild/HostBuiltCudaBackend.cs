@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using RingKernel.Backends;
 using RingKernel.Cuda.RingKernels;
 using RingKernel.Kernels;
@@ -14,6 +15,7 @@ namespace RingKernel.Tests.Cuda.HostBuild;
 /// </summary>
 internal sealed class HostBuiltCudaBackend : IRingKernelBackend, IDisposable
 {
+    private readonly ConcurrentQueue<IHostBuiltKernel> _kernels = new();
     private readonly SharedFileMemory _memory = new(System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"ringkernel-host-cuda-{Guid.NewGuid():N}"), 64 << 20);
 
     public string Name => "cuda (device code built for the host)";
@@ -36,8 +38,23 @@ internal sealed class HostBuiltCudaBackend : IRingKernelBackend, IDisposable
         CudaKernelBody<TArgs> body = kernel.CudaBody ?? throw new ArgumentException($"Kernel '{kernel.Name}' has no CUDA body.", nameof(kernel));
         if (kernel.Options.WorkgroupCount != 1)
             throw new ArgumentException($"Ring kernel '{kernel.Name}' has a grid of {kernel.Options.Grid}; a ring kernel runs as one workgroup (one block).", nameof(kernel));
-        return new HostBuiltRingKernel<TArgs>(this, kernel, body, args, memory);
+        var created = new HostBuiltRingKernel<TArgs>(this, kernel, body, args, memory);
+        _kernels.Enqueue(created);
+        return created;
     }
 
-    public void Dispose() => _memory.Dispose();
+    /// <summary>Stops what a failed test left running before the shared file goes: its processes and their doorbell threads read it.</summary>
+    public void Dispose()
+    {
+        foreach (IHostBuiltKernel kernel in _kernels)
+            kernel.Stop();
+        _memory.Dispose();
+    }
+}
+
+/// <summary>A host-built kernel as its backend stops it.</summary>
+internal interface IHostBuiltKernel
+{
+    /// <summary>Kills the kernel's process if it still runs and waits for its doorbell thread.</summary>
+    void Stop();
 }

@@ -15,7 +15,7 @@ namespace RingKernel.Tests.Cuda.HostBuild;
 /// then the body's own), watched by the backend's <see cref="DeviceDoorbell"/> until the process ends,
 /// which it reports as CudaRingKernel reports the end of its stream.
 /// </summary>
-internal sealed class HostBuiltRingKernel<TArgs> : IRingKernel
+internal sealed class HostBuiltRingKernel<TArgs> : IRingKernel, IHostBuiltKernel
 {
     private readonly HostBuiltCudaBackend _backend;
     private readonly KernelDefinition<TArgs> _kernel;
@@ -27,6 +27,7 @@ internal sealed class HostBuiltRingKernel<TArgs> : IRingKernel
     private volatile bool _faultedOnMessage;
     private CudaK2KBinding? _k2k;
     private Process? _process;
+    private Thread? _doorbell;
 
     public HostBuiltRingKernel(HostBuiltCudaBackend backend, KernelDefinition<TArgs> kernel, CudaKernelBody<TArgs> body, TArgs args, RingKernelMemory memory)
     {
@@ -67,9 +68,22 @@ internal sealed class HostBuiltRingKernel<TArgs> : IRingKernel
         var start = new ProcessStartInfo(program) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (string argument in Arguments())
             start.ArgumentList.Add(argument);
+
+        // The doorbell takes the cursors before the kernel can move them, as CudaRingKernel's does.
+        var doorbell = new DeviceDoorbell(Memory, _commands);
         _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the host build of the kernel.");
-        var thread = new Thread(Watch) { IsBackground = true, Name = $"host-built cuda ring kernel {Name} doorbell" };
-        thread.Start();
+        _doorbell = new Thread(() => Watch(doorbell)) { IsBackground = true, Name = $"host-built cuda ring kernel {Name} doorbell" };
+        _doorbell.Start();
+    }
+
+    public void Stop()
+    {
+        if (_process is not { } process)
+            return;
+        if (!process.HasExited)
+            process.Kill();
+        _doorbell?.Join();
+        process.Dispose();
     }
 
     public Task ActivateAsync(CancellationToken cancellationToken = default)
@@ -113,7 +127,6 @@ internal sealed class HostBuiltRingKernel<TArgs> : IRingKernel
             if (!process.WaitForExit(TimeSpan.FromSeconds(20)))
                 process.Kill();
             await _completion.Task.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
-            process.Dispose();
         }
     }
 
@@ -154,10 +167,9 @@ internal sealed class HostBuiltRingKernel<TArgs> : IRingKernel
     private static string Text(ulong value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The doorbell thread, as CudaRingKernel's: wakes host waiters until the process ends, then reports how the kernel ended.</summary>
-    private unsafe void Watch()
+    private unsafe void Watch(DeviceDoorbell doorbell)
     {
         Process process = _process!;
-        var doorbell = new DeviceDoorbell(Memory, _commands);
         int quietPolls = 0;
         while (!process.HasExited)
         {
