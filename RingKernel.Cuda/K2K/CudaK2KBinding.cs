@@ -1,4 +1,5 @@
 using RingKernel.K2K;
+using RingKernel.Layouts;
 using RingKernel.Memory;
 
 namespace RingKernel.Cuda.K2K;
@@ -22,6 +23,10 @@ internal sealed unsafe class CudaK2KBinding : IDisposable
     private readonly K2KEndpoint _endpoint;
     private readonly DeviceBuffer _buffer;
 
+    // The cursors the kernel moves, as last seen: the Head of each inbox it consumes, the Tail of each inbox it sends into.
+    private readonly ulong[] _inboxHeads = new ulong[K2KDirections.Count];
+    private readonly ulong[] _routeTails = new ulong[K2KDirections.Count];
+
     public CudaK2KBinding(IMemorySpace pinnedMemory, K2KEndpoint endpoint)
     {
         _endpoint = endpoint;
@@ -35,11 +40,14 @@ internal sealed unsafe class CudaK2KBinding : IDisposable
     public ulong DeviceAddress => _buffer.DeviceAddress;
 
     /// <summary>
-    /// Publishes the current inbox addresses and checksum setting, and wakes host threads parked on the kernel's routes and
-    /// inboxes (a device cannot pulse their signals; they re-check and park again when nothing moved).
+    /// Publishes the current inbox addresses and checksum setting, and wakes the host threads parked on
+    /// an inbox whose cursor the kernel moved (a device cannot pulse their signals): a host sender waiting
+    /// for room in an inbox the kernel consumes, a host receiver waiting on one the kernel sends into.
     /// </summary>
-    public void Refresh()
+    /// <returns>Whether the kernel moved any inbox cursor since the last call.</returns>
+    public bool Refresh()
     {
+        bool moved = false;
         byte* binding = _buffer.HostPointer;
         Volatile.Write(ref *(uint*)(binding + ChecksummedOffset), Checksummed(_endpoint) ? 1u : 0u);
         ulong* inboxes = (ulong*)(binding + InboxesOffset);
@@ -47,14 +55,34 @@ internal sealed unsafe class CudaK2KBinding : IDisposable
         {
             K2KRoute? inbox = _endpoint.FindInbox(route);
             Volatile.Write(ref inboxes[route], inbox?.InboxBuffer.DeviceAddress ?? 0);
-            if (inbox is { HasParkedWaiters: true })
+            if (inbox is not null && Moved(ref InboxHeader(inbox).Head, ref _inboxHeads[route]))
+            {
                 inbox.WakeAfterDeviceProgress();
-            if (_endpoint.FindRoute(route) is { HasParkedWaiters: true } outgoing)
+                moved = true;
+            }
+
+            if (_endpoint.FindRoute(route) is { } outgoing && Moved(ref InboxHeader(outgoing).Tail, ref _routeTails[route]))
+            {
                 outgoing.WakeAfterDeviceProgress();
+                moved = true;
+            }
         }
+
+        return moved;
     }
 
     public void Dispose() => _buffer.Dispose();
+
+    private static ref RingHeader InboxHeader(K2KRoute route) => ref *(RingHeader*)route.InboxBuffer.HostPointer;
+
+    private static bool Moved(ref ulong cursor, ref ulong seen)
+    {
+        ulong now = Volatile.Read(ref cursor);
+        if (now == seen)
+            return false;
+        seen = now;
+        return true;
+    }
 
     /// <summary>A fabric checksums all its routes or none; an endpoint with no route yet sends nothing, and takes the fabric default.</summary>
     private static bool Checksummed(K2KEndpoint endpoint)

@@ -170,8 +170,8 @@ internal sealed class CudaRingKernel<TArgs> : IRingKernel
         {
             while (!stream.IsIdle())
             {
-                _k2k?.Refresh();
-                if (doorbell.Poll())
+                bool k2kMoved = _k2k is not null && _k2k.Refresh();
+                if (doorbell.Poll() | k2kMoved)
                 {
                     quietPolls = 0;
                     spinner.Reset();

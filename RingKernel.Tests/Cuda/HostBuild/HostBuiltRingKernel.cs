@@ -173,8 +173,8 @@ internal sealed class HostBuiltRingKernel<TArgs> : IRingKernel, IHostBuiltKernel
         int quietPolls = 0;
         while (!process.HasExited)
         {
-            _k2k?.Refresh();
-            if (doorbell.Poll())
+            bool k2kMoved = _k2k is not null && _k2k.Refresh();
+            if (doorbell.Poll() | k2kMoved)
                 quietPolls = 0;
             else
                 Thread.Sleep(++quietPolls < 2000 ? 0 : 1);
