@@ -100,7 +100,7 @@ public sealed class CpuCommandQueue : ICommandQueue
         {
             if (Fault is { } fault)
             {
-                FailSignals(submission.Commands, 0, fault);
+                SignalCommand.FailAll(submission.Commands, fault);
                 continue;
             }
 
@@ -117,7 +117,7 @@ public sealed class CpuCommandQueue : ICommandQueue
                     : ex;
                 var faulted = new CommandQueueFaultedException(Name, Kind, submission.Number, index, submission.Commands[index].ToString(), reason);
                 Volatile.Write(ref _fault, faulted);
-                FailSignals(submission.Commands, index, faulted);
+                SignalCommand.FailAll(submission.Commands.AsSpan(index), faulted);
                 Progress.Fail(faulted);
                 continue;
             }
@@ -170,16 +170,6 @@ public sealed class CpuCommandQueue : ICommandQueue
             long at = backwards ? copy.Length - done - chunk : done;
             source.AsSpan(copy.SourceOffset + at, chunk).CopyTo(destination.AsSpan(copy.DestinationOffset + at, chunk));
             done += chunk;
-        }
-    }
-
-    /// <summary>Fails the signals that commands from <paramref name="from"/> on would have raised, so their waiters do not hang.</summary>
-    private static void FailSignals(QueueCommand[] commands, int from, Exception reason)
-    {
-        for (int i = from; i < commands.Length; i++)
-        {
-            if (commands[i] is SignalCommand signal)
-                signal.Signal.Fail(reason);
         }
     }
 

@@ -14,20 +14,16 @@ namespace RingKernel.Cpu.RingKernels;
 /// resumable body is called in a receive loop; a per-thread body's coroutines live as long as the
 /// kernel (their loop calls <see cref="RingKernelContext.Receive"/>), so nothing is allocated per message.
 /// </summary>
-internal sealed class CpuRingKernel<TArgs> : IRingKernel
+internal sealed class CpuRingKernel<TArgs> : RingKernelBase
 {
     private readonly KernelDefinition<TArgs> _kernel;
     private readonly TArgs _args;
-    private readonly RingKernelLifecycle _lifecycle;
-    private readonly RingKernelCommands _commands;
     private readonly RingKernelContext _context;
-    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CooperativeKernelRun? _cooperative;
 
     // One delegate for every arming: a ring withdraws an inline wake-up by identity.
     private readonly Action? _wakeCooperative;
     private readonly object _resumeGate = new();
-    private volatile bool _faultedOnMessage;
     private bool _resumeRequested;
 
     /// <param name="kernel">The kernel.</param>
@@ -35,13 +31,11 @@ internal sealed class CpuRingKernel<TArgs> : IRingKernel
     /// <param name="memory">Its rings and control block.</param>
     /// <param name="workers">The workers to run a resumable body on; null for a dedicated thread.</param>
     public CpuRingKernel(KernelDefinition<TArgs> kernel, TArgs args, RingKernelMemory memory, CooperativeKernelWorkers? workers)
+        : base(kernel.Name, memory)
     {
         _kernel = kernel;
         _args = args;
-        Memory = memory;
-        _lifecycle = new RingKernelLifecycle(kernel.Name);
-        _commands = new RingKernelCommands(memory);
-        _context = new RingKernelContext(kernel.Name, memory, _commands);
+        _context = new RingKernelContext(kernel.Name, memory, Commands);
         if (workers is not null && kernel.CpuResumableBody is not null)
         {
             _cooperative = new CooperativeKernelRun(workers, RunSlice);
@@ -49,28 +43,9 @@ internal sealed class CpuRingKernel<TArgs> : IRingKernel
         }
     }
 
-    public string Name => _kernel.Name;
-
-    public RingKernelState State => _lifecycle.State;
-
-    public RingKernelMemory Memory { get; }
-
-    public MessageRing Input => Memory.Input;
-
-    public MessageRing Output => Memory.Output;
-
-    public ref ControlBlock ControlBlock => ref Memory.ControlBlock;
-
-    public Task Completion => _completion.Task;
-
-    public bool FaultedOnMessage => _faultedOnMessage;
-
-    public void Launch()
+    public override void Launch()
     {
-        _lifecycle.MoveTo(RingKernelState.Launched);
-
-        // A relaunch over the same memory must not inherit the last instance's command.
-        _commands.Post(KernelCommand.None);
+        EnterLaunched();
         if (_cooperative is { } cooperative)
         {
             _context.Start();
@@ -88,56 +63,6 @@ internal sealed class CpuRingKernel<TArgs> : IRingKernel
             Name = $"ring kernel {Name}",
         };
         thread.Start();
-    }
-
-    public Task ActivateAsync(CancellationToken cancellationToken = default)
-    {
-        _lifecycle.MoveTo(RingKernelState.Active);
-        return AcknowledgedAsync(_commands.Post(KernelCommand.Active), cancellationToken);
-    }
-
-    public Task DeactivateAsync(CancellationToken cancellationToken = default)
-    {
-        _lifecycle.MoveTo(RingKernelState.Inactive);
-        return AcknowledgedAsync(_commands.Post(KernelCommand.None), cancellationToken);
-    }
-
-    public Task TerminateAsync(CancellationToken cancellationToken = default)
-    {
-        if (_lifecycle.TryMoveTo(RingKernelState.Terminated, out RingKernelState from) && from == RingKernelState.Faulted)
-            return Task.CompletedTask;
-        _lifecycle.MoveTo(RingKernelState.Terminating);
-        _commands.Post(KernelCommand.Terminate);
-        return _completion.Task.WaitAsync(cancellationToken);
-    }
-
-    /// <summary>Terminates a running kernel and waits for its thread; a fault it reports is not rethrown here.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        RingKernelState state = State;
-        if (state is RingKernelState.Launched or RingKernelState.Active or RingKernelState.Inactive)
-        {
-            try
-            {
-                await TerminateAsync().ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is KernelFaultedException or InvalidKernelTransitionException)
-            {
-                // It faulted or was terminated meanwhile; either way its thread has ended or is ending.
-            }
-        }
-
-        if (State is RingKernelState.Terminating or RingKernelState.Terminated)
-            await _completion.Task.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
-    }
-
-    private async Task AcknowledgedAsync(uint epoch, CancellationToken cancellationToken)
-    {
-        await _commands.WaitForAcknowledgementAsync(epoch, _completion.Task, cancellationToken).ConfigureAwait(false);
-
-        // A kernel that acted on the command and faulted right after still acknowledged it.
-        if ((int)(_commands.AcknowledgedEpoch - epoch) < 0 && _completion.Task.IsFaulted)
-            await _completion.Task.ConfigureAwait(false);
     }
 
     private void Run()
@@ -163,16 +88,14 @@ internal sealed class CpuRingKernel<TArgs> : IRingKernel
     {
         if (fault is not null && !(_context.IsTerminating && IsCancellation(fault)))
         {
-            _faultedOnMessage = _context.Fault();
-            _lifecycle.TryMoveTo(RingKernelState.Faulted, out _);
-            _completion.TrySetException(new KernelFaultedException(Name, $"its body threw {fault.GetType().Name}: {fault.Message}", fault));
+            bool onMessage = _context.Fault();
+            ReportFaulted(new KernelFaultedException(Name, $"its body threw {fault.GetType().Name}: {fault.Message}", fault), onMessage);
             return;
         }
 
         // Terminated, perhaps while waiting for room in the output ring or for a resume: the message in hand stays in the input ring.
         _context.Exit();
-        _lifecycle.TryMoveTo(RingKernelState.Terminated, out _);
-        _completion.TrySetResult();
+        ReportTerminated();
     }
 
     private void RunBody()

@@ -129,7 +129,7 @@ public sealed class CudaCommandQueue : ICommandQueue
     {
         if (Fault is { } fault)
         {
-            FailSignals(submission.Commands, 0, fault);
+            SignalCommand.FailAll(submission.Commands, fault);
             return;
         }
 
@@ -155,7 +155,7 @@ public sealed class CudaCommandQueue : ICommandQueue
             string command = submission.Commands.Length > 0 ? submission.Commands[failed].ToString() : "(empty submission)";
             var faulted = new CommandQueueFaultedException(Name, Kind, submission.Number, failed, command, reason);
             Volatile.Write(ref _fault, faulted);
-            FailSignals(submission.Commands, 0, faulted);
+            SignalCommand.FailAll(submission.Commands, faulted);
             Progress.Fail(faulted);
             return;
         }
@@ -215,15 +215,6 @@ public sealed class CudaCommandQueue : ICommandQueue
     {
         if (GCHandle.FromIntPtr(handle).Target is TimelineSignal signal)
             signal.ObserveMemory();
-    }
-
-    private static void FailSignals(QueueCommand[] commands, int from, Exception reason)
-    {
-        for (int i = from; i < commands.Length; i++)
-        {
-            if (commands[i] is SignalCommand signal)
-                signal.Signal.Fail(reason);
-        }
     }
 
     private sealed record Submission(ulong Number, QueueCommand[] Commands);

@@ -22,7 +22,7 @@ namespace RingKernel.Cuda.RingKernels;
 /// endpoint (an <c>rk_fabric_endpoint</c>, see <see cref="CudaK2KBinding"/>; null when the memory has
 /// none); its binder appends the rest.
 /// </remarks>
-internal sealed class CudaRingKernel<TArgs> : IRingKernel
+internal sealed class CudaRingKernel<TArgs> : RingKernelBase
 {
     /// <summary>The parameters the backend binds before the body's own.</summary>
     public const int BackendParameters = 5;
@@ -31,13 +31,10 @@ internal sealed class CudaRingKernel<TArgs> : IRingKernel
     private readonly KernelDefinition<TArgs> _kernel;
     private readonly CudaKernelBody<TArgs> _body;
     private readonly TArgs _args;
-    private readonly RingKernelLifecycle _lifecycle;
-    private readonly RingKernelCommands _commands;
-    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private volatile bool _faultedOnMessage;
     private CudaK2KBinding? _k2k;
 
     public CudaRingKernel(CudaBackend backend, KernelDefinition<TArgs> kernel, CudaKernelBody<TArgs> body, TArgs args, RingKernelMemory memory)
+        : base(kernel.Name, memory)
     {
         if (body.ParameterCount < BackendParameters)
             throw new ArgumentException($"A CUDA ring kernel declares at least the {BackendParameters} parameters the backend binds (control block, input ring, output ring, checksummed, K2K endpoint); '{kernel.Name}' declares {body.ParameterCount}.", nameof(kernel));
@@ -45,37 +42,17 @@ internal sealed class CudaRingKernel<TArgs> : IRingKernel
         _kernel = kernel;
         _body = body;
         _args = args;
-        Memory = memory;
-        _lifecycle = new RingKernelLifecycle(kernel.Name);
-        _commands = new RingKernelCommands(memory);
     }
 
-    public string Name => _kernel.Name;
-
-    public RingKernelState State => _lifecycle.State;
-
-    public RingKernelMemory Memory { get; }
-
-    public MessageRing Input => Memory.Input;
-
-    public MessageRing Output => Memory.Output;
-
-    public ref ControlBlock ControlBlock => ref Memory.ControlBlock;
-
-    public Task Completion => _completion.Task;
-
-    public bool FaultedOnMessage => _faultedOnMessage;
-
-    public void Launch()
+    public override void Launch()
     {
         // Compile first: a kernel that does not compile stays Created.
         CudaFunction function = _backend.FunctionOf(_body);
-        _lifecycle.MoveTo(RingKernelState.Launched);
-        _commands.Post(KernelCommand.None);
+        EnterLaunched();
 
         // The doorbell takes the cursors before the kernel can move them: a move it missed would leave
         // a producer parked on a ring the kernel has drained.
-        var doorbell = new DeviceDoorbell(Memory, _commands);
+        var doorbell = new DeviceDoorbell(Memory, Commands);
         var stream = new CudaStream(_backend.Context);
         try
         {
@@ -87,8 +64,7 @@ internal sealed class CudaRingKernel<TArgs> : IRingKernel
         {
             stream.Dispose();
             _k2k?.Dispose();
-            _lifecycle.TryMoveTo(RingKernelState.Faulted, out _);
-            _completion.TrySetException(new KernelFaultedException(Name, $"the launch failed: {ex.Message}", ex));
+            ReportFaulted(new KernelFaultedException(Name, $"the launch failed: {ex.Message}", ex), onMessage: false);
             throw;
         }
 
@@ -98,53 +74,6 @@ internal sealed class CudaRingKernel<TArgs> : IRingKernel
             Name = $"cuda ring kernel {Name} doorbell",
         };
         thread.Start();
-    }
-
-    public Task ActivateAsync(CancellationToken cancellationToken = default)
-    {
-        _lifecycle.MoveTo(RingKernelState.Active);
-        return AcknowledgedAsync(_commands.Post(KernelCommand.Active), cancellationToken);
-    }
-
-    public Task DeactivateAsync(CancellationToken cancellationToken = default)
-    {
-        _lifecycle.MoveTo(RingKernelState.Inactive);
-        return AcknowledgedAsync(_commands.Post(KernelCommand.None), cancellationToken);
-    }
-
-    public Task TerminateAsync(CancellationToken cancellationToken = default)
-    {
-        if (_lifecycle.TryMoveTo(RingKernelState.Terminated, out RingKernelState from) && from == RingKernelState.Faulted)
-            return Task.CompletedTask;
-        _lifecycle.MoveTo(RingKernelState.Terminating);
-        _commands.Post(KernelCommand.Terminate);
-        return _completion.Task.WaitAsync(cancellationToken);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        RingKernelState state = State;
-        if (state is RingKernelState.Launched or RingKernelState.Active or RingKernelState.Inactive)
-        {
-            try
-            {
-                await TerminateAsync().ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is KernelFaultedException or InvalidKernelTransitionException)
-            {
-                // It faulted or was terminated meanwhile; either way its loop has ended or is ending.
-            }
-        }
-
-        if (State is RingKernelState.Terminating or RingKernelState.Terminated or RingKernelState.Faulted)
-            await _completion.Task.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
-    }
-
-    private async Task AcknowledgedAsync(uint epoch, CancellationToken cancellationToken)
-    {
-        await _commands.WaitForAcknowledgementAsync(epoch, _completion.Task, cancellationToken).ConfigureAwait(false);
-        if ((int)(_commands.AcknowledgedEpoch - epoch) < 0 && _completion.Task.IsFaulted)
-            await _completion.Task.ConfigureAwait(false);
     }
 
     /// <summary>The backend's ring parameters, then the body's.</summary>
@@ -213,8 +142,7 @@ internal sealed class CudaRingKernel<TArgs> : IRingKernel
         var status = (KernelStatus)Volatile.Read(ref *(uint*)&control->Status);
         if (deviceFault is null && status == KernelStatus.Terminated)
         {
-            _lifecycle.TryMoveTo(RingKernelState.Terminated, out _);
-            _completion.TrySetResult();
+            ReportTerminated();
             return;
         }
 
@@ -223,8 +151,7 @@ internal sealed class CudaRingKernel<TArgs> : IRingKernel
             : status == KernelStatus.Faulted
                 ? $"its CUDA body faulted (error {Volatile.Read(ref control->LastError)})"
                 : $"its CUDA body ended without reporting (status {status})";
-        _faultedOnMessage = deviceFault is null && status == KernelStatus.Faulted && Volatile.Read(ref control->LastError) == KernelErrorCodes.BodyFault;
-        _lifecycle.TryMoveTo(RingKernelState.Faulted, out _);
-        _completion.TrySetException(new KernelFaultedException(Name, reason, deviceFault));
+        bool onMessage = deviceFault is null && status == KernelStatus.Faulted && Volatile.Read(ref control->LastError) == KernelErrorCodes.BodyFault;
+        ReportFaulted(new KernelFaultedException(Name, reason, deviceFault), onMessage);
     }
 }

@@ -24,15 +24,26 @@ internal static partial class ShaderSources
     public static IReadOnlyList<string> Names() =>
         System.IO.Directory.GetFiles(Directory, "*.comp").Select(f => Path.GetFileNameWithoutExtension(f)).Order(StringComparer.Ordinal).ToArray();
 
-    /// <summary>SHA-256 of the source and every file it #includes (line endings normalised), in hex.</summary>
+    /// <summary>
+    /// SHA-256 of the source and every file it #includes, directly or through another include (each
+    /// once, in the order first met; line endings normalised), in hex.
+    /// </summary>
     public static string Hash(string name)
     {
         var text = new StringBuilder();
-        string source = Read(name + ".comp");
-        text.Append(source);
-        foreach (Match include in IncludePattern().Matches(source))
-            text.Append('\0').Append(Read(include.Groups[1].Value));
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        Append(name + ".comp");
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+
+        void Append(string file)
+        {
+            if (!seen.Add(file))
+                return;
+            string source = Read(file);
+            text.Append(source).Append('\0');
+            foreach (Match include in IncludePattern().Matches(source))
+                Append(include.Groups[1].Value);
+        }
     }
 
     /// <summary>The manifest's name-to-hash entries, and the compiler its header records.</summary>

@@ -436,11 +436,7 @@ public sealed unsafe class VulkanCommandQueue : ICommandQueue
             if (batch.Fault is { } fault)
             {
                 Submission failed = batch.Submission!;
-                for (int i = batch.FailedFrom; i < failed.Commands.Length; i++)
-                {
-                    if (failed.Commands[i] is SignalCommand signal)
-                        signal.Signal.Fail(fault);
-                }
+                SignalCommand.FailAll(failed.Commands.AsSpan(batch.FailedFrom), fault);
 
                 failed.Staging?.Dispose();
                 Progress.Fail(fault);

@@ -25,7 +25,7 @@ namespace RingKernel.Vulkan.RingKernels;
 /// (<see cref="ControlBlock.LastError"/>, status Faulted) without committing the message, so the
 /// kernel faults and a kernel relaunched over the same memory finds the message first in its ring.</para>
 /// </remarks>
-internal sealed class VulkanRingKernel<TArgs> : IRingKernel
+internal sealed class VulkanRingKernel<TArgs> : RingKernelBase
 {
     private const int InboxTableBytes = K2KDirections.Count * sizeof(ulong);
 
@@ -35,100 +35,26 @@ internal sealed class VulkanRingKernel<TArgs> : IRingKernel
     private readonly VulkanKernelBody<TArgs> _body;
     private readonly TArgs _args;
     private readonly VulkanRingKernelOptions _options;
-    private readonly RingKernelLifecycle _lifecycle;
-    private readonly RingKernelCommands _commands;
-    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private volatile bool _faultedOnMessage;
 
     public VulkanRingKernel(VulkanBackend backend, KernelDefinition<TArgs> kernel, VulkanKernelBody<TArgs> body, TArgs args, RingKernelMemory memory, VulkanRingKernelOptions options)
+        : base(kernel.Name, memory)
     {
         _backend = backend;
         _kernel = kernel;
         _body = body;
         _args = args;
         _options = options;
-        Memory = memory;
-        _lifecycle = new RingKernelLifecycle(kernel.Name);
-        _commands = new RingKernelCommands(memory);
     }
 
-    public string Name => _kernel.Name;
-
-    public RingKernelState State => _lifecycle.State;
-
-    public RingKernelMemory Memory { get; }
-
-    public MessageRing Input => Memory.Input;
-
-    public MessageRing Output => Memory.Output;
-
-    public ref ControlBlock ControlBlock => ref Memory.ControlBlock;
-
-    public Task Completion => _completion.Task;
-
-    public bool FaultedOnMessage => _faultedOnMessage;
-
-    public void Launch()
+    public override void Launch()
     {
-        _lifecycle.MoveTo(RingKernelState.Launched);
-
-        // A relaunch over the same memory must not inherit the last instance's command.
-        _commands.Post(KernelCommand.None);
+        EnterLaunched();
         var thread = new Thread(Drive)
         {
             IsBackground = true,
             Name = $"vulkan ring kernel {Name}",
         };
         thread.Start();
-    }
-
-    public Task ActivateAsync(CancellationToken cancellationToken = default)
-    {
-        _lifecycle.MoveTo(RingKernelState.Active);
-        return AcknowledgedAsync(_commands.Post(KernelCommand.Active), cancellationToken);
-    }
-
-    public Task DeactivateAsync(CancellationToken cancellationToken = default)
-    {
-        _lifecycle.MoveTo(RingKernelState.Inactive);
-        return AcknowledgedAsync(_commands.Post(KernelCommand.None), cancellationToken);
-    }
-
-    public Task TerminateAsync(CancellationToken cancellationToken = default)
-    {
-        if (_lifecycle.TryMoveTo(RingKernelState.Terminated, out RingKernelState from) && from == RingKernelState.Faulted)
-            return Task.CompletedTask;
-        _lifecycle.MoveTo(RingKernelState.Terminating);
-        _commands.Post(KernelCommand.Terminate);
-        return _completion.Task.WaitAsync(cancellationToken);
-    }
-
-    /// <summary>Terminates a running kernel and waits for its driver; a fault it reports is not rethrown here.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        if (State is RingKernelState.Launched or RingKernelState.Active or RingKernelState.Inactive)
-        {
-            try
-            {
-                await TerminateAsync().ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is KernelFaultedException or InvalidKernelTransitionException)
-            {
-                // It faulted or was terminated meanwhile; either way its driver has ended or is ending.
-            }
-        }
-
-        if (State is RingKernelState.Terminating or RingKernelState.Terminated)
-            await _completion.Task.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
-    }
-
-    private async Task AcknowledgedAsync(uint epoch, CancellationToken cancellationToken)
-    {
-        await _commands.WaitForAcknowledgementAsync(epoch, _completion.Task, cancellationToken).ConfigureAwait(false);
-
-        // A kernel that acted on the command and faulted right after still acknowledged it.
-        if ((int)(_commands.AcknowledgedEpoch - epoch) < 0 && _completion.Task.IsFaulted)
-            await _completion.Task.ConfigureAwait(false);
     }
 
     /// <summary>The driver thread: dispatches the shader while it has work, waits without burning a core while it has none.</summary>
@@ -151,11 +77,11 @@ internal sealed class VulkanRingKernel<TArgs> : IRingKernel
             var blocked = new SpinWait();
             while (true)
             {
-                uint epoch = _commands.Epoch;
-                KernelCommand command = _commands.Command;
+                uint epoch = Commands.Epoch;
+                KernelCommand command = Commands.Command;
                 if ((command & KernelCommand.Terminate) != 0)
                     break;
-                bool commandWaiting = epoch != _commands.AcknowledgedEpoch;
+                bool commandWaiting = epoch != Commands.AcknowledgedEpoch;
                 bool active = (command & KernelCommand.Active) != 0;
                 bool work = active && Input.Ring.ReadableCount(1) > 0;
                 if (!commandWaiting && !work)
@@ -188,11 +114,8 @@ internal sealed class VulkanRingKernel<TArgs> : IRingKernel
         }
         catch (Exception ex)
         {
-            _faultedOnMessage = false;
-            Volatile.Write(ref Unsafe.As<KernelStatus, uint>(ref Control.Status), (uint)KernelStatus.Faulted);
-            _lifecycle.TryMoveTo(RingKernelState.Faulted, out _);
-            _commands.WakeWaiters();
-            _completion.TrySetException(new KernelFaultedException(Name, $"its Vulkan driver failed with {ex.GetType().Name}: {ex.Message}", ex));
+            SetStatus(KernelStatus.Faulted);
+            ReportFaulted(new KernelFaultedException(Name, $"its Vulkan driver failed with {ex.GetType().Name}: {ex.Message}", ex), onMessage: false);
         }
         finally
         {
@@ -265,14 +188,14 @@ internal sealed class VulkanRingKernel<TArgs> : IRingKernel
             }
         }
 
-        _commands.WakeWaiters();
+        Commands.WakeWaiters();
     }
 
     /// <summary>Nothing to do: parks until a message (when active) or a command arrives, as the CPU kernel does.</summary>
     private void WaitForWork(bool active)
     {
-        CancellationToken posted = _commands.PostedToken;
-        if (_commands.Epoch != _commands.AcknowledgedEpoch)
+        CancellationToken posted = Commands.PostedToken;
+        if (Commands.Epoch != Commands.AcknowledgedEpoch)
             return;
         try
         {
@@ -294,7 +217,7 @@ internal sealed class VulkanRingKernel<TArgs> : IRingKernel
     /// </summary>
     private void WaitWhileBlocked(ref SpinWait blocked)
     {
-        CancellationToken posted = _commands.PostedToken;
+        CancellationToken posted = Commands.PostedToken;
         try
         {
             if (Output.Ring.Count >= Output.Ring.Capacity)
@@ -317,18 +240,14 @@ internal sealed class VulkanRingKernel<TArgs> : IRingKernel
     private void ReportShaderFault()
     {
         uint code = Volatile.Read(ref Control.LastError);
-        _faultedOnMessage = true;
-        _lifecycle.TryMoveTo(RingKernelState.Faulted, out _);
-        _commands.WakeWaiters();
-        _completion.TrySetException(new KernelFaultedException(Name, $"its shader reported error code {code} for the message it was processing, which stays first in the input ring"));
+        ReportFaulted(new KernelFaultedException(Name, $"its shader reported error code {code} for the message it was processing, which stays first in the input ring"), onMessage: true);
     }
 
     private void Exit()
     {
         SetStatus(KernelStatus.Terminated);
-        _commands.Acknowledge(_commands.Epoch);
-        _lifecycle.TryMoveTo(RingKernelState.Terminated, out _);
-        _completion.TrySetResult();
+        Commands.Acknowledge(Commands.Epoch);
+        ReportTerminated();
     }
 
     private ref ControlBlock Control => ref Memory.ControlBlock;

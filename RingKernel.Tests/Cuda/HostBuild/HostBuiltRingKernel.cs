@@ -5,7 +5,6 @@ using RingKernel.Cuda.RingKernels;
 using RingKernel.Kernels;
 using RingKernel.Kernels.Persistent;
 using RingKernel.Layouts;
-using RingKernel.Rings;
 
 namespace RingKernel.Tests.Cuda.HostBuild;
 
@@ -15,52 +14,27 @@ namespace RingKernel.Tests.Cuda.HostBuild;
 /// then the body's own), watched by the backend's <see cref="DeviceDoorbell"/> until the process ends,
 /// which it reports as CudaRingKernel reports the end of its stream.
 /// </summary>
-internal sealed class HostBuiltRingKernel<TArgs> : IRingKernel, IHostBuiltKernel
+internal sealed class HostBuiltRingKernel<TArgs> : RingKernelBase, IHostBuiltKernel
 {
     private readonly HostBuiltCudaBackend _backend;
-    private readonly KernelDefinition<TArgs> _kernel;
     private readonly CudaKernelBody<TArgs> _body;
     private readonly TArgs _args;
-    private readonly RingKernelLifecycle _lifecycle;
-    private readonly RingKernelCommands _commands;
-    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private volatile bool _faultedOnMessage;
     private CudaK2KBinding? _k2k;
     private Process? _process;
     private Thread? _doorbell;
 
     public HostBuiltRingKernel(HostBuiltCudaBackend backend, KernelDefinition<TArgs> kernel, CudaKernelBody<TArgs> body, TArgs args, RingKernelMemory memory)
+        : base(kernel.Name, memory)
     {
         _backend = backend;
-        _kernel = kernel;
         _body = body;
         _args = args;
-        Memory = memory;
-        _lifecycle = new RingKernelLifecycle(kernel.Name);
-        _commands = new RingKernelCommands(memory);
     }
 
-    public string Name => _kernel.Name;
-
-    public RingKernelState State => _lifecycle.State;
-
-    public RingKernelMemory Memory { get; }
-
-    public MessageRing Input => Memory.Input;
-
-    public MessageRing Output => Memory.Output;
-
-    public ref ControlBlock ControlBlock => ref Memory.ControlBlock;
-
-    public Task Completion => _completion.Task;
-
-    public bool FaultedOnMessage => _faultedOnMessage;
-
-    public void Launch()
+    public override void Launch()
     {
         string program = HostBuiltRingKernelPrograms.Path;
-        _lifecycle.MoveTo(RingKernelState.Launched);
-        _commands.Post(KernelCommand.None);
+        EnterLaunched();
         if (Memory.K2K is { } endpoint)
             _k2k = new CudaK2KBinding(_backend.MemorySpace, endpoint);
 
@@ -70,7 +44,7 @@ internal sealed class HostBuiltRingKernel<TArgs> : IRingKernel, IHostBuiltKernel
             start.ArgumentList.Add(argument);
 
         // The doorbell takes the cursors before the kernel can move them, as CudaRingKernel's does.
-        var doorbell = new DeviceDoorbell(Memory, _commands);
+        var doorbell = new DeviceDoorbell(Memory, Commands);
         _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the host build of the kernel.");
         _doorbell = new Thread(() => Watch(doorbell)) { IsBackground = true, Name = $"host-built cuda ring kernel {Name} doorbell" };
         _doorbell.Start();
@@ -84,57 +58,6 @@ internal sealed class HostBuiltRingKernel<TArgs> : IRingKernel, IHostBuiltKernel
             process.Kill();
         _doorbell?.Join();
         process.Dispose();
-    }
-
-    public Task ActivateAsync(CancellationToken cancellationToken = default)
-    {
-        _lifecycle.MoveTo(RingKernelState.Active);
-        return AcknowledgedAsync(_commands.Post(KernelCommand.Active), cancellationToken);
-    }
-
-    public Task DeactivateAsync(CancellationToken cancellationToken = default)
-    {
-        _lifecycle.MoveTo(RingKernelState.Inactive);
-        return AcknowledgedAsync(_commands.Post(KernelCommand.None), cancellationToken);
-    }
-
-    public Task TerminateAsync(CancellationToken cancellationToken = default)
-    {
-        if (_lifecycle.TryMoveTo(RingKernelState.Terminated, out RingKernelState from) && from == RingKernelState.Faulted)
-            return Task.CompletedTask;
-        _lifecycle.MoveTo(RingKernelState.Terminating);
-        _commands.Post(KernelCommand.Terminate);
-        return _completion.Task.WaitAsync(cancellationToken);
-    }
-
-    /// <summary>Terminates a running kernel and waits for its process; one that does not end in time is killed (a failed test must not leave it looping).</summary>
-    public async ValueTask DisposeAsync()
-    {
-        if (State is RingKernelState.Launched or RingKernelState.Active or RingKernelState.Inactive)
-        {
-            try
-            {
-                await TerminateAsync().WaitAsync(TimeSpan.FromSeconds(20)).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is KernelFaultedException or InvalidKernelTransitionException or TimeoutException)
-            {
-                // It faulted, was terminated meanwhile, or hangs; the process is dealt with below.
-            }
-        }
-
-        if (_process is { } process)
-        {
-            if (!process.WaitForExit(TimeSpan.FromSeconds(20)))
-                process.Kill();
-            await _completion.Task.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
-        }
-    }
-
-    private async Task AcknowledgedAsync(uint epoch, CancellationToken cancellationToken)
-    {
-        await _commands.WaitForAcknowledgementAsync(epoch, _completion.Task, cancellationToken).ConfigureAwait(false);
-        if ((int)(_commands.AcknowledgedEpoch - epoch) < 0 && _completion.Task.IsFaulted)
-            await _completion.Task.ConfigureAwait(false);
     }
 
     /// <summary>The program's arguments: the file and where it is mapped, the entry point, CudaRingKernel's parameters, then the body's.</summary>
@@ -190,8 +113,7 @@ internal sealed class HostBuiltRingKernel<TArgs> : IRingKernel, IHostBuiltKernel
         var status = (KernelStatus)Volatile.Read(ref *(uint*)&control->Status);
         if (process.ExitCode == 0 && status == KernelStatus.Terminated)
         {
-            _lifecycle.TryMoveTo(RingKernelState.Terminated, out _);
-            _completion.TrySetResult();
+            ReportTerminated();
             return;
         }
 
@@ -200,8 +122,7 @@ internal sealed class HostBuiltRingKernel<TArgs> : IRingKernel, IHostBuiltKernel
             : status == KernelStatus.Faulted
                 ? $"its CUDA body faulted (error {Volatile.Read(ref control->LastError)})"
                 : $"its CUDA body ended without reporting (status {status})";
-        _faultedOnMessage = process.ExitCode == 0 && status == KernelStatus.Faulted && Volatile.Read(ref control->LastError) == KernelErrorCodes.BodyFault;
-        _lifecycle.TryMoveTo(RingKernelState.Faulted, out _);
-        _completion.TrySetException(new KernelFaultedException(Name, reason));
+        bool onMessage = process.ExitCode == 0 && status == KernelStatus.Faulted && Volatile.Read(ref control->LastError) == KernelErrorCodes.BodyFault;
+        ReportFaulted(new KernelFaultedException(Name, reason), onMessage);
     }
 }

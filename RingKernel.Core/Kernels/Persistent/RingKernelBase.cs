@@ -1,0 +1,119 @@
+using RingKernel.Layouts;
+using RingKernel.Rings;
+
+namespace RingKernel.Kernels.Persistent;
+
+/// <summary>
+/// The host side that every backend's ring kernel shares: its name and memory, the lifecycle state
+/// machine, lifecycle commands posted through the control block and awaited until the kernel
+/// acknowledges them, and the completion that says how the kernel's loop ended. A backend starts its
+/// loop in <see cref="Launch"/> (after <see cref="EnterLaunched"/>) and reports the end with
+/// <see cref="ReportTerminated"/> or <see cref="ReportFaulted"/>.
+/// </summary>
+internal abstract class RingKernelBase : IRingKernel
+{
+    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile bool _faultedOnMessage;
+
+    protected RingKernelBase(string name, RingKernelMemory memory)
+    {
+        Name = name;
+        Memory = memory;
+        Lifecycle = new RingKernelLifecycle(name);
+        Commands = new RingKernelCommands(memory);
+    }
+
+    public string Name { get; }
+
+    public RingKernelState State => Lifecycle.State;
+
+    public RingKernelMemory Memory { get; }
+
+    public MessageRing Input => Memory.Input;
+
+    public MessageRing Output => Memory.Output;
+
+    public ref ControlBlock ControlBlock => ref Memory.ControlBlock;
+
+    public Task Completion => _completion.Task;
+
+    public bool FaultedOnMessage => _faultedOnMessage;
+
+    protected RingKernelLifecycle Lifecycle { get; }
+
+    protected RingKernelCommands Commands { get; }
+
+    public abstract void Launch();
+
+    public Task ActivateAsync(CancellationToken cancellationToken = default)
+    {
+        Lifecycle.MoveTo(RingKernelState.Active);
+        return AcknowledgedAsync(Commands.Post(KernelCommand.Active), cancellationToken);
+    }
+
+    public Task DeactivateAsync(CancellationToken cancellationToken = default)
+    {
+        Lifecycle.MoveTo(RingKernelState.Inactive);
+        return AcknowledgedAsync(Commands.Post(KernelCommand.None), cancellationToken);
+    }
+
+    public Task TerminateAsync(CancellationToken cancellationToken = default)
+    {
+        if (Lifecycle.TryMoveTo(RingKernelState.Terminated, out RingKernelState from) && from == RingKernelState.Faulted)
+            return Task.CompletedTask;
+        Lifecycle.MoveTo(RingKernelState.Terminating);
+        Commands.Post(KernelCommand.Terminate);
+        return _completion.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Terminates a running kernel and waits for its loop to end; a fault it reports is not rethrown here.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (State is RingKernelState.Launched or RingKernelState.Active or RingKernelState.Inactive)
+        {
+            try
+            {
+                await TerminateAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is KernelFaultedException or InvalidKernelTransitionException)
+            {
+                // It faulted or was terminated meanwhile; either way its loop has ended or is ending.
+            }
+        }
+
+        if (State is RingKernelState.Terminating or RingKernelState.Terminated)
+            await _completion.Task.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+    }
+
+    /// <summary>Moves to Launched and clears the command a previous instance over the same memory left behind.</summary>
+    protected void EnterLaunched()
+    {
+        Lifecycle.MoveTo(RingKernelState.Launched);
+        Commands.Post(KernelCommand.None);
+    }
+
+    /// <summary>The loop ended on a terminate: what it committed stays committed.</summary>
+    protected void ReportTerminated()
+    {
+        Lifecycle.TryMoveTo(RingKernelState.Terminated, out _);
+        _completion.TrySetResult();
+    }
+
+    /// <summary>The loop ended by <paramref name="fault"/>; <paramref name="onMessage"/> when the message in hand stays first in the input ring.</summary>
+    protected void ReportFaulted(KernelFaultedException fault, bool onMessage)
+    {
+        _faultedOnMessage = onMessage;
+        Lifecycle.TryMoveTo(RingKernelState.Faulted, out _);
+        Commands.WakeWaiters();
+        _completion.TrySetException(fault);
+    }
+
+    private async Task AcknowledgedAsync(uint epoch, CancellationToken cancellationToken)
+    {
+        await Commands.WaitForAcknowledgementAsync(epoch, _completion.Task, cancellationToken).ConfigureAwait(false);
+
+        // A kernel that acted on the command and faulted right after still acknowledged it.
+        if ((int)(Commands.AcknowledgedEpoch - epoch) < 0 && _completion.Task.IsFaulted)
+            await _completion.Task.ConfigureAwait(false);
+    }
+}
