@@ -1,0 +1,184 @@
+using RingKernel.Commands;
+using RingKernel.Cpu;
+using RingKernel.Cpu.Commands;
+using RingKernel.Kernels;
+using RingKernel.Memory;
+using RingKernel.Tests.Cuda;
+using RingKernel.Vulkan;
+using RingKernel.Vulkan.Kernels;
+
+namespace RingKernel.Tests.Conformance;
+
+/// <summary>
+/// The seam of the command-queue conformance suite: a backend whose command queues the suite drives,
+/// created once per test class. It creates queues, allocates buffers its queues copy between (host
+/// readable, and device-only where the backend has such memory), and names a command that throws
+/// while its queue runs it. A backend that cannot run here says why, and its tests skip with that
+/// reason; one whose kernels lack a body in <see cref="QueueConformanceKernels"/> says so, and only
+/// the tests that run a kernel skip.
+/// </summary>
+public abstract class CommandQueueBackendFixture : IDisposable
+{
+    /// <summary>Why the backend cannot run on this machine; null when it can.</summary>
+    public abstract string? UnavailableReason { get; }
+
+    /// <summary>Why the suite's kernels cannot run on this backend; null when they can.</summary>
+    public virtual string? KernelsUnavailableReason => null;
+
+    /// <summary>The command that <see cref="AppendFailingExec"/> records, as a queue fault names it.</summary>
+    public abstract string FailingCommand { get; }
+
+    public void SkipUnlessAvailable() =>
+        Skip.If(UnavailableReason is not null, $"{GetType().Name}: {UnavailableReason}");
+
+    public void SkipUnlessKernelsRun()
+    {
+        SkipUnlessAvailable();
+        Skip.If(KernelsUnavailableReason is not null, $"{GetType().Name}: {KernelsUnavailableReason}");
+    }
+
+    /// <summary>A queue of <paramref name="kind"/> on the backend.</summary>
+    public ICommandQueue CreateQueue(QueueKind kind, string name)
+    {
+        SkipUnlessAvailable();
+        return CreateQueueCore(kind, name);
+    }
+
+    /// <summary>A buffer the backend's queues copy to and from and the host reads and writes.</summary>
+    public DeviceBuffer Allocate(long bytes)
+    {
+        SkipUnlessAvailable();
+        return AllocateCore(bytes);
+    }
+
+    /// <summary>A buffer in the backend's device memory, reached only through its queues; host memory where the backend has no other.</summary>
+    public DeviceBuffer AllocateDeviceOnly(long bytes)
+    {
+        SkipUnlessAvailable();
+        return AllocateDeviceOnlyCore(bytes);
+    }
+
+    /// <summary>Records on <paramref name="commands"/> a kernel dispatch that fails while the queue runs it (with <paramref name="data"/> left as it was).</summary>
+    public abstract CommandList AppendFailingExec(CommandList commands, DeviceBuffer data, int elements);
+
+    /// <summary>Checks the cause a queue fault carries for <see cref="AppendFailingExec"/>'s command.</summary>
+    public abstract void AssertFailingExecCause(Exception? cause);
+
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected abstract ICommandQueue CreateQueueCore(QueueKind kind, string name);
+
+    protected abstract DeviceBuffer AllocateCore(long bytes);
+
+    protected abstract DeviceBuffer AllocateDeviceOnlyCore(long bytes);
+
+    protected virtual void Dispose(bool disposing)
+    {
+    }
+}
+
+/// <summary>CPU command queues (<see cref="CpuCommandQueue"/>) over host memory, two workers.</summary>
+public sealed class CpuQueueBackend : CommandQueueBackendFixture
+{
+    private const int FailingWorkgroup = 2;
+
+    private static readonly KernelDefinition<int> Boom = new("boom", new LaunchOptions(4, 8))
+    {
+        CpuWorkgroupBody = static (workgroup, _) =>
+        {
+            if (workgroup.WorkgroupIndex == FailingWorkgroup)
+                throw new InvalidDataException("bad tile");
+        },
+    };
+
+    private readonly CpuBackend _backend = new(workerCount: 2);
+
+    public override string? UnavailableReason => null;
+
+    public override string FailingCommand => "Exec kernel 'boom'";
+
+    /// <summary>A kernel whose workgroup 2 throws: the CPU queue reports the kernel and the workgroup.</summary>
+    public override CommandList AppendFailingExec(CommandList commands, DeviceBuffer data, int elements) => commands.Exec(Boom, 0);
+
+    public override void AssertFailingExecCause(Exception? cause)
+    {
+        var kernelError = Assert.IsType<KernelExecutionException>(cause);
+        Assert.Equal(("boom", new Index3(FailingWorkgroup, 0, 0)), (kernelError.KernelName, kernelError.WorkgroupId));
+    }
+
+    protected override ICommandQueue CreateQueueCore(QueueKind kind, string name) => new CpuCommandQueue(_backend, kind, name);
+
+    protected override DeviceBuffer AllocateCore(long bytes) => HostMemorySpace.Instance.Allocate(bytes);
+
+    protected override DeviceBuffer AllocateDeviceOnlyCore(long bytes) => HostMemorySpace.Instance.Allocate(bytes);
+}
+
+/// <summary>Vulkan command queues on timeline semaphores (lavapipe in CI); device-only buffers are DEVICE_LOCAL.</summary>
+public sealed class VulkanQueueBackend : CommandQueueBackendFixture
+{
+    private readonly Lazy<VulkanBackend> _backend = new(() => new VulkanBackend());
+    private readonly List<DeviceBuffer> _tooSmall = [];
+
+    public override string? UnavailableReason =>
+        VulkanBackend.IsAvailable ? null : $"Vulkan is not available here: {VulkanBackend.UnavailableReason}";
+
+    public override string FailingCommand => "Exec kernel 'saxpy'";
+
+    /// <summary>A saxpy whose x buffer is too small: the Vulkan queue refuses the binding while it records the dispatch.</summary>
+    public override CommandList AppendFailingExec(CommandList commands, DeviceBuffer data, int elements)
+    {
+        DeviceBuffer tooSmall = _backend.Value.MemorySpace.Allocate(16);
+        _tooSmall.Add(tooSmall);
+        return commands.Exec(QueueConformanceKernels.Saxpy(elements), new SaxpyArgs(tooSmall, data, elements, 1f));
+    }
+
+    public override void AssertFailingExecCause(Exception? cause) => Assert.IsType<ArgumentException>(cause);
+
+    protected override ICommandQueue CreateQueueCore(QueueKind kind, string name) => _backend.Value.CreateCommandQueue(kind, name);
+
+    protected override DeviceBuffer AllocateCore(long bytes) => _backend.Value.MemorySpace.Allocate(bytes);
+
+    protected override DeviceBuffer AllocateDeviceOnlyCore(long bytes) => _backend.Value.AllocateDeviceLocal(bytes);
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && _backend.IsValueCreated)
+        {
+            foreach (DeviceBuffer buffer in _tooSmall)
+                buffer.Dispose();
+            _backend.Value.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}
+
+/// <summary>
+/// CUDA command queues, a stream each, on the context the CUDA tests share; device-only buffers are in
+/// device memory. Without a driver or a device its tests skip, worded as the other CUDA tests' skips.
+/// </summary>
+public sealed class CudaQueueBackend : CommandQueueBackendFixture
+{
+    public override string? UnavailableReason =>
+        CudaFacts.Backend.IsAvailable ? null : $"CUDA is not available here: {CudaFacts.Backend.UnavailableReason}";
+
+    public override string? KernelsUnavailableReason =>
+        "the command-queue suite's kernels (QueueConformanceKernels) have no CUDA body";
+
+    public override string FailingCommand => throw new NotSupportedException(KernelsUnavailableReason);
+
+    public override CommandList AppendFailingExec(CommandList commands, DeviceBuffer data, int elements) =>
+        throw new NotSupportedException(KernelsUnavailableReason);
+
+    public override void AssertFailingExecCause(Exception? cause) => throw new NotSupportedException(KernelsUnavailableReason);
+
+    protected override ICommandQueue CreateQueueCore(QueueKind kind, string name) => CudaFacts.Backend.CreateCommandQueue(kind, name);
+
+    protected override DeviceBuffer AllocateCore(long bytes) => CudaFacts.Backend.MemorySpace.Allocate(bytes);
+
+    protected override DeviceBuffer AllocateDeviceOnlyCore(long bytes) => CudaFacts.Backend.DeviceMemory.Allocate(bytes);
+}

@@ -1,0 +1,34 @@
+using RingKernel.Kernels;
+using RingKernel.Vulkan.Kernels;
+
+namespace RingKernel.Tests.Conformance;
+
+/// <summary>
+/// The kernels of the command-queue conformance suite, each with a body per backend: the CPU's C#
+/// workgroup body and the Vulkan shader (RingKernel.Vulkan/Shaders/saxpy.comp). CUDA has no body
+/// for them yet, so its queue tests that run a kernel skip (see <see cref="CudaQueueBackend"/>).
+/// </summary>
+public static class QueueConformanceKernels
+{
+    /// <summary><c>y = a x + y</c> over <paramref name="count"/> floats, one thread each.</summary>
+    public static KernelDefinition<SaxpyArgs> Saxpy(int count)
+    {
+        KernelDefinition<SaxpyArgs> vulkan = VulkanKernels.Saxpy(count);
+        return new KernelDefinition<SaxpyArgs>(vulkan.Name, vulkan.Options)
+        {
+            CpuWorkgroupBody = static (workgroup, args) =>
+            {
+                int threads = workgroup.WorkgroupSize.X;
+                int first = workgroup.WorkgroupIndex * threads;
+                int count = Math.Min(threads, args.Count - first);
+                if (count <= 0)
+                    return;
+                ReadOnlySpan<float> x = args.X.AsSpan<float>(first * (long)sizeof(float), count);
+                Span<float> y = args.Y.AsSpan<float>(first * (long)sizeof(float), count);
+                for (int i = 0; i < count; i++)
+                    y[i] = (args.A * x[i]) + y[i];
+            },
+            VulkanBody = vulkan.VulkanBody,
+        };
+    }
+}
