@@ -64,15 +64,7 @@ public sealed unsafe class VulkanCommandQueue : ICommandQueue
         Kind = kind;
         Name = name;
         (_queue, _queueGate) = kind == QueueKind.Copy ? (device.CopyQueue, device.CopyQueueGate) : (device.Queue, device.QueueGate);
-        var poolInfo = new VkCommandPoolCreateInfo
-        {
-            SType = VkStructureType.CommandPoolCreateInfo,
-            Flags = VkConstants.CommandPoolResetCommandBuffer,
-            QueueFamilyIndex = device.QueueFamily,
-        };
-        ulong pool;
-        VulkanResults.Check(device.Functions.CreateCommandPool(device.Handle, &poolInfo, null, &pool), "vkCreateCommandPool");
-        _commandPool = pool;
+        _commandPool = VulkanCommandBuffers.CreatePool(device);
         _semaphore = new VulkanTimelineSemaphore(device, 0);
         Progress = new TimelineSignal($"{name}.progress");
         _worker = new Thread(RecordAndSubmit) { IsBackground = true, Name = $"vulkan queue {name}" };
@@ -344,23 +336,11 @@ public sealed unsafe class VulkanCommandQueue : ICommandQueue
     {
         DeviceFunctions vk = _device.Functions;
         if (!_freeCommandBuffers.TryDequeue(out nint commandBuffer))
-        {
-            var allocate = new VkCommandBufferAllocateInfo
-            {
-                SType = VkStructureType.CommandBufferAllocateInfo,
-                CommandPool = _commandPool,
-                Level = VkConstants.CommandBufferLevelPrimary,
-                CommandBufferCount = 1,
-            };
-            VulkanResults.Check(vk.AllocateCommandBuffers(_device.Handle, &allocate, &commandBuffer), "vkAllocateCommandBuffers");
-        }
+            commandBuffer = VulkanCommandBuffers.Allocate(_device, _commandPool);
         else
-        {
             VulkanResults.Check(vk.ResetCommandBuffer(commandBuffer, 0), "vkResetCommandBuffer");
-        }
 
-        var begin = new VkCommandBufferBeginInfo { SType = VkStructureType.CommandBufferBeginInfo, Flags = VkConstants.CommandBufferOneTimeSubmit };
-        VulkanResults.Check(vk.BeginCommandBuffer(commandBuffer, &begin), "vkBeginCommandBuffer");
+        VulkanCommandBuffers.Begin(_device, commandBuffer);
         return new Batch(commandBuffer);
     }
 
