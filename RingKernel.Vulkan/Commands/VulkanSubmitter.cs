@@ -23,32 +23,12 @@ internal sealed unsafe class VulkanSubmitter : IDisposable
     {
         _device = device;
         DeviceFunctions vk = device.Functions;
-        var poolInfo = new VkCommandPoolCreateInfo
-        {
-            SType = VkStructureType.CommandPoolCreateInfo,
-            Flags = VkConstants.CommandPoolResetCommandBuffer,
-            QueueFamilyIndex = device.QueueFamily,
-        };
-        ulong pool;
-        VulkanResults.Check(vk.CreateCommandPool(device.Handle, &poolInfo, null, &pool), "vkCreateCommandPool");
+        ulong pool = VulkanCommandBuffers.CreatePool(device);
         _pool = pool;
         try
         {
-            var allocate = new VkCommandBufferAllocateInfo
-            {
-                SType = VkStructureType.CommandBufferAllocateInfo,
-                CommandPool = pool,
-                Level = VkConstants.CommandBufferLevelPrimary,
-                CommandBufferCount = 1,
-            };
-            nint commandBuffer;
-            VulkanResults.Check(vk.AllocateCommandBuffers(device.Handle, &allocate, &commandBuffer), "vkAllocateCommandBuffers");
-            _commandBuffer = commandBuffer;
-
-            var fenceInfo = new VkFenceCreateInfo { SType = VkStructureType.FenceCreateInfo };
-            ulong fence;
-            VulkanResults.Check(vk.CreateFence(device.Handle, &fenceInfo, null, &fence), "vkCreateFence");
-            _fence = fence;
+            _commandBuffer = VulkanCommandBuffers.Allocate(device, pool);
+            _fence = VulkanCommandBuffers.CreateFence(device);
             _timeline = new VulkanTimelineSemaphore(device, 0);
         }
         catch
@@ -70,8 +50,7 @@ internal sealed unsafe class VulkanSubmitter : IDisposable
             throw new InvalidOperationException("A command buffer is already being recorded.");
         DeviceFunctions vk = _device.Functions;
         VulkanResults.Check(vk.ResetCommandBuffer(_commandBuffer, 0), "vkResetCommandBuffer");
-        var begin = new VkCommandBufferBeginInfo { SType = VkStructureType.CommandBufferBeginInfo, Flags = VkConstants.CommandBufferOneTimeSubmit };
-        VulkanResults.Check(vk.BeginCommandBuffer(_commandBuffer, &begin), "vkBeginCommandBuffer");
+        VulkanCommandBuffers.Begin(_device, _commandBuffer);
         _recording = true;
         return _commandBuffer;
     }

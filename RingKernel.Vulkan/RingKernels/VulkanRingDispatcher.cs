@@ -1,4 +1,5 @@
 using RingKernel.Kernels;
+using RingKernel.Vulkan.Commands;
 using RingKernel.Vulkan.Devices;
 using RingKernel.Vulkan.Interop;
 using RingKernel.Vulkan.Memory;
@@ -28,33 +29,12 @@ internal sealed unsafe class VulkanRingDispatcher : IDisposable
     {
         _device = device;
         _queueGate = queueGate;
-        DeviceFunctions vk = device.Functions;
         _pipeline = new VulkanComputePipeline(device, spirv, entryPoint, bufferCount, pushConstantBytes, workgroup);
         try
         {
-            var poolInfo = new VkCommandPoolCreateInfo
-            {
-                SType = VkStructureType.CommandPoolCreateInfo,
-                Flags = VkConstants.CommandPoolResetCommandBuffer,
-                QueueFamilyIndex = device.QueueFamily,
-            };
-            ulong pool;
-            VulkanResults.Check(vk.CreateCommandPool(device.Handle, &poolInfo, null, &pool), "vkCreateCommandPool");
-            _pool = pool;
-            var allocate = new VkCommandBufferAllocateInfo
-            {
-                SType = VkStructureType.CommandBufferAllocateInfo,
-                CommandPool = pool,
-                Level = VkConstants.CommandBufferLevelPrimary,
-                CommandBufferCount = 1,
-            };
-            nint commandBuffer;
-            VulkanResults.Check(vk.AllocateCommandBuffers(device.Handle, &allocate, &commandBuffer), "vkAllocateCommandBuffers");
-            _commandBuffer = commandBuffer;
-            var fenceInfo = new VkFenceCreateInfo { SType = VkStructureType.FenceCreateInfo };
-            ulong fence;
-            VulkanResults.Check(vk.CreateFence(device.Handle, &fenceInfo, null, &fence), "vkCreateFence");
-            _fence = fence;
+            _pool = VulkanCommandBuffers.CreatePool(device);
+            _commandBuffer = VulkanCommandBuffers.Allocate(device, _pool);
+            _fence = VulkanCommandBuffers.CreateFence(device);
         }
         catch
         {
@@ -71,8 +51,7 @@ internal sealed unsafe class VulkanRingDispatcher : IDisposable
     {
         DeviceFunctions vk = _device.Functions;
         VulkanResults.Check(vk.ResetCommandBuffer(_commandBuffer, 0), "vkResetCommandBuffer");
-        var begin = new VkCommandBufferBeginInfo { SType = VkStructureType.CommandBufferBeginInfo, Flags = VkConstants.CommandBufferOneTimeSubmit };
-        VulkanResults.Check(vk.BeginCommandBuffer(_commandBuffer, &begin), "vkBeginCommandBuffer");
+        VulkanCommandBuffers.Begin(_device, _commandBuffer);
         _pipeline.Record(_commandBuffer, buffers, pushConstants, new Dim3(1));
 
         // The shader's writes to host-coherent memory reach the host once the fence is waited on.

@@ -1,0 +1,37 @@
+using RingKernel.Commands;
+
+namespace RingKernel.Vulkan.Commands;
+
+/// <summary>One command buffer of a <see cref="VulkanCommandQueue"/> on its way through the device, with what to do when it has run.</summary>
+internal sealed class VulkanBatch(nint commandBuffer)
+{
+    public nint CommandBuffer { get; } = commandBuffer;
+
+    public ulong SemaphoreValue { get; set; }
+
+    public bool Submitted { get; set; }
+
+    /// <summary>Commands recorded into the command buffer.</summary>
+    public int Recorded { get; set; }
+
+    /// <summary>Other batches' semaphore values the device waits for before running this one.</summary>
+    public List<(ulong Semaphore, ulong Value)> Waits { get; } = [];
+
+    public List<(TimelineSignal Signal, ulong Value)> Signals { get; } = [];
+
+    public List<ulong> DescriptorPools { get; } = [];
+
+    public int SetsLeft { get; set; }
+
+    public int BuffersLeft { get; set; }
+
+    /// <summary>The submission this batch ends (its Progress value is raised when it completes); null for a batch cut at a Signal or Wait.</summary>
+    public VulkanQueueSubmission? Submission { get; set; }
+
+    public Exception? Fault { get; private init; }
+
+    public int FailedFrom { get; private init; }
+
+    public static VulkanBatch Failure(VulkanQueueSubmission submission, int from, Exception fault) =>
+        new(0) { Submission = submission, Fault = fault, FailedFrom = from };
+}
