@@ -1,3 +1,4 @@
+using RingKernel.Cuda.Compilation;
 using RingKernel.Kernels;
 using RingKernel.Vulkan.Kernels;
 
@@ -5,11 +6,13 @@ namespace RingKernel.Tests.Conformance;
 
 /// <summary>
 /// The kernels of the command-queue conformance suite, each with a body per backend: the CPU's C#
-/// workgroup body and the Vulkan shader (RingKernel.Vulkan/Shaders/saxpy.comp). CUDA has no body
-/// for them yet, so its queue tests that run a kernel skip (see <see cref="CudaQueueBackend"/>).
+/// workgroup body, the Vulkan shader (RingKernel.Vulkan/Shaders/saxpy.comp) and the CUDA kernel
+/// (RingKernel.Cuda/Kernels/saxpy.cu).
 /// </summary>
 public static class QueueConformanceKernels
 {
+    private const string CudaSaxpy = "saxpy.cu";
+
     /// <summary><c>y = a x + y</c> over <paramref name="count"/> floats, one thread each.</summary>
     public static KernelDefinition<SaxpyArgs> Saxpy(int count)
     {
@@ -29,6 +32,13 @@ public static class QueueConformanceKernels
                     y[i] = (args.A * x[i]) + y[i];
             },
             VulkanBody = vulkan.VulkanBody,
+            CudaBody = new CudaKernelBody<SaxpyArgs>(CudaSaxpy, CudaKernelSources.Read(CudaSaxpy), "saxpy", 4, static (args, ref parameters) =>
+            {
+                parameters.Address(args.X);
+                parameters.Address(args.Y);
+                parameters.Value(args.Count);
+                parameters.Value(args.A);
+            }),
         };
     }
 }

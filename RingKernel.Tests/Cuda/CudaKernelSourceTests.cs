@@ -41,7 +41,7 @@ public sealed class CudaKernelSourceTests : IDisposable
     [Fact]
     public void The_programs_and_headers_are_embedded()
     {
-        Assert.Equal(["halo_heat2d.cu", "k2k_exchange.cu", "ring_echo.cu", "ring_k2k_relay.cu", "ring_payload_echo.cu", "stencils.cu"], CudaKernelSources.ProgramNames);
+        Assert.Equal(["halo_heat2d.cu", "k2k_exchange.cu", "ring_echo.cu", "ring_k2k_relay.cu", "ring_payload_echo.cu", "saxpy.cu", "stencils.cu"], CudaKernelSources.ProgramNames);
         Assert.Equal(
             ["ringkernel_device.cuh", "ringkernel_k2k.cuh", "ringkernel_layouts.cuh", "ringkernel_loop.cuh", "ringkernel_rings.cuh", "ringkernel_stencils.cuh"],
             CudaKernelSources.Headers.Select(h => h.Key));
