@@ -20,11 +20,8 @@ public sealed class CpuCommandQueue : ICommandQueue
     private readonly IKernelDispatcher _dispatcher;
     private readonly Channel<Submission> _submissions = Channel.CreateUnbounded<Submission>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _disposing = new();
-    private readonly Lock _gate = new();
     private readonly Task _worker;
-    private ulong _submitted;
-    private Exception? _fault;
-    private bool _disposed;
+    private readonly CommandQueueIntake _intake;
 
     public CpuCommandQueue(CpuBackend backend, QueueKind kind, string name)
     {
@@ -36,6 +33,7 @@ public sealed class CpuCommandQueue : ICommandQueue
         Kind = kind;
         Name = name;
         Progress = new TimelineSignal($"{name}.progress");
+        _intake = new CommandQueueIntake(name);
         _worker = Task.Run(RunAsync);
     }
 
@@ -45,29 +43,18 @@ public sealed class CpuCommandQueue : ICommandQueue
 
     public TimelineSignal Progress { get; }
 
-    public Exception? Fault => Volatile.Read(ref _fault);
+    public Exception? Fault => _intake.Fault;
 
     public CommandToken Submit(CommandList commands)
     {
         ArgumentNullException.ThrowIfNull(commands);
         QueueCommand[] snapshot = [.. commands.Commands];
-        if (Kind == QueueKind.Copy)
-        {
-            int exec = Array.FindIndex(snapshot, command => command is ExecCommand);
-            if (exec >= 0)
-                throw new ArgumentException($"Copy queue '{Name}' cannot run command #{exec}, {snapshot[exec]}: submit kernel dispatches to a compute queue.", nameof(commands));
-        }
+        CommandQueueIntake.RefuseDispatchesOnCopyQueue(Kind, Name, snapshot, nameof(commands));
 
-        lock (_gate)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_fault is { } fault)
-                throw new InvalidOperationException($"Command queue '{Name}' is faulted and takes no more work: {fault.Message}", fault);
-            ulong number = ++_submitted;
-            // Unbounded with one reader: TryWrite succeeds until the writer is completed, which only Dispose does under this lock.
-            _submissions.Writer.TryWrite(new Submission(number, snapshot));
-            return new CommandToken(Progress, number);
-        }
+        // Unbounded with one reader: TryWrite succeeds until the writer is completed, which only Dispose does, closing the intake.
+        ulong number = _intake.Admit(this, (Queue: this, Commands: snapshot), static (number, state) =>
+            state.Queue._submissions.Writer.TryWrite(new Submission(number, state.Commands)));
+        return new CommandToken(Progress, number);
     }
 
     public CommandToken CopyAsync(DeviceBuffer source, long sourceOffset, DeviceBuffer destination, long destinationOffset, long length) =>
@@ -79,13 +66,8 @@ public sealed class CpuCommandQueue : ICommandQueue
     /// </summary>
     public void Dispose()
     {
-        lock (_gate)
-        {
-            if (_disposed)
-                return;
-            _disposed = true;
-            _submissions.Writer.Complete();
-        }
+        if (!_intake.TryClose(_submissions.Writer, static writer => writer.Complete()))
+            return;
 
         _disposing.Cancel();
         _worker.GetAwaiter().GetResult();
@@ -116,7 +98,7 @@ public sealed class CpuCommandQueue : ICommandQueue
                     ? new ObjectDisposedException(Name, $"Command queue '{Name}' was disposed before the command completed.")
                     : ex;
                 var faulted = new CommandQueueFaultedException(Name, Kind, submission.Number, index, submission.Commands[index].ToString(), reason);
-                Volatile.Write(ref _fault, faulted);
+                _intake.RecordFault(faulted);
                 SignalCommand.FailAll(submission.Commands.AsSpan(index), faulted);
                 Progress.Fail(faulted);
                 continue;

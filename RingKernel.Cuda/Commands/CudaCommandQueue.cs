@@ -30,11 +30,8 @@ public sealed class CudaCommandQueue : ICommandQueue
     private readonly StreamDispatcher _dispatcher;
     private readonly Channel<Submission> _submissions = Channel.CreateUnbounded<Submission>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _disposing = new();
-    private readonly Lock _gate = new();
     private readonly Task _worker;
-    private ulong _submitted;
-    private Exception? _fault;
-    private bool _disposed;
+    private readonly CommandQueueIntake _intake;
 
     internal CudaCommandQueue(CudaBackend backend, QueueKind kind, string name)
     {
@@ -49,6 +46,7 @@ public sealed class CudaCommandQueue : ICommandQueue
         _signals = backend.SignalMemory;
         _dispatcher = new StreamDispatcher(backend, _stream);
         Progress = new TimelineSignal($"{name}.progress");
+        _intake = new CommandQueueIntake(name);
         _worker = Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
@@ -58,18 +56,13 @@ public sealed class CudaCommandQueue : ICommandQueue
 
     public TimelineSignal Progress { get; }
 
-    public Exception? Fault => Volatile.Read(ref _fault);
+    public Exception? Fault => _intake.Fault;
 
     public CommandToken Submit(CommandList commands)
     {
         ArgumentNullException.ThrowIfNull(commands);
         QueueCommand[] snapshot = [.. commands.Commands];
-        if (Kind == QueueKind.Copy)
-        {
-            int exec = Array.FindIndex(snapshot, command => command is ExecCommand);
-            if (exec >= 0)
-                throw new ArgumentException($"Copy queue '{Name}' cannot run command #{exec}, {snapshot[exec]}: submit kernel dispatches to a compute queue.", nameof(commands));
-        }
+        CommandQueueIntake.RefuseDispatchesOnCopyQueue(Kind, Name, snapshot, nameof(commands));
 
         foreach (QueueCommand command in snapshot)
         {
@@ -77,15 +70,9 @@ public sealed class CudaCommandQueue : ICommandQueue
                 CheckCopy(copy);
         }
 
-        lock (_gate)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_fault is { } fault)
-                throw new InvalidOperationException($"Command queue '{Name}' is faulted and takes no more work: {fault.Message}", fault);
-            ulong number = ++_submitted;
-            _submissions.Writer.TryWrite(new Submission(number, snapshot));
-            return new CommandToken(Progress, number);
-        }
+        ulong number = _intake.Admit(this, (Queue: this, Commands: snapshot), static (number, state) =>
+            state.Queue._submissions.Writer.TryWrite(new Submission(number, state.Commands)));
+        return new CommandToken(Progress, number);
     }
 
     public CommandToken CopyAsync(DeviceBuffer source, long sourceOffset, DeviceBuffer destination, long destinationOffset, long length) =>
@@ -93,13 +80,8 @@ public sealed class CudaCommandQueue : ICommandQueue
 
     public void Dispose()
     {
-        lock (_gate)
-        {
-            if (_disposed)
-                return;
-            _disposed = true;
-            _submissions.Writer.Complete();
-        }
+        if (!_intake.TryClose(_submissions.Writer, static writer => writer.Complete()))
+            return;
 
         _disposing.Cancel();
         _worker.GetAwaiter().GetResult();
@@ -154,7 +136,7 @@ public sealed class CudaCommandQueue : ICommandQueue
             int failed = Math.Max(index, 0);
             string command = submission.Commands.Length > 0 ? submission.Commands[failed].ToString() : "(empty submission)";
             var faulted = new CommandQueueFaultedException(Name, Kind, submission.Number, failed, command, reason);
-            Volatile.Write(ref _fault, faulted);
+            _intake.RecordFault(faulted);
             SignalCommand.FailAll(submission.Commands, faulted);
             Progress.Fail(faulted);
             return;

@@ -28,8 +28,8 @@ public sealed partial class VulkanCommandQueue
             catch (VulkanException lost)
             {
                 // The device is gone (VK_ERROR_DEVICE_LOST): nothing after this completes.
-                var faulted = new CommandQueueFaultedException(Name, Kind, batch.Submission?.Number ?? _submitted, 0, "waiting for the device", lost);
-                Volatile.Write(ref _fault, faulted);
+                var faulted = new CommandQueueFaultedException(Name, Kind, batch.Submission?.Number ?? _intake.Submitted, 0, "waiting for the device", lost);
+                _intake.RecordFault(faulted);
                 Progress.Fail(faulted);
                 continue;
             }

@@ -36,15 +36,12 @@ public sealed unsafe partial class VulkanCommandQueue : ICommandQueue
     private readonly VulkanTimelineSemaphore _semaphore;
     private readonly VulkanBatchRecorder _recorder;
     private readonly BlockingCollection<VulkanQueueSubmission> _submissions = [];
+    private readonly CommandQueueIntake _intake;
     private readonly BlockingCollection<VulkanBatch> _inFlight = [];
     private readonly CancellationTokenSource _disposing = new();
-    private readonly Lock _gate = new();
     private readonly Thread _worker;
     private readonly Thread _completer;
-    private ulong _submitted;
     private long _recorded;
-    private Exception? _fault;
-    private bool _disposed;
 
     internal VulkanCommandQueue(VulkanBackend backend, VulkanDevice device, QueueKind kind, string name)
     {
@@ -59,6 +56,7 @@ public sealed unsafe partial class VulkanCommandQueue : ICommandQueue
         _semaphore = new VulkanTimelineSemaphore(device, 0);
         _recorder = new VulkanBatchRecorder(backend, device, kind, _allocator, _semaphore, _inFlight, _disposing.Token);
         Progress = new TimelineSignal($"{name}.progress");
+        _intake = new CommandQueueIntake(name);
         _worker = new Thread(RecordAndSubmit) { IsBackground = true, Name = $"vulkan queue {name}" };
         _completer = new Thread(Complete) { IsBackground = true, Name = $"vulkan queue {name} completions" };
         _worker.Start();
@@ -71,7 +69,7 @@ public sealed unsafe partial class VulkanCommandQueue : ICommandQueue
 
     public TimelineSignal Progress { get; }
 
-    public Exception? Fault => Volatile.Read(ref _fault);
+    public Exception? Fault => _intake.Fault;
 
     /// <summary>True when this queue has a Vulkan queue of its own rather than sharing the compute queue (copy queues on devices whose compute family has two queues).</summary>
     public bool HasOwnDeviceQueue => Kind == QueueKind.Compute || _device.CopyQueue != _device.Queue;
@@ -149,13 +147,8 @@ public sealed unsafe partial class VulkanCommandQueue : ICommandQueue
     /// </summary>
     public void Dispose()
     {
-        lock (_gate)
-        {
-            if (_disposed)
-                return;
-            _disposed = true;
-            _submissions.CompleteAdding();
-        }
+        if (!_intake.TryClose(_submissions, static submissions => submissions.CompleteAdding()))
+            return;
 
         _disposing.Cancel();
         _worker.Join();
@@ -186,15 +179,9 @@ public sealed unsafe partial class VulkanCommandQueue : ICommandQueue
 
     private CommandToken Enqueue(QueueCommand[] commands, VulkanBuffer? staging, Memory<byte>? download)
     {
-        lock (_gate)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_fault is { } fault)
-                throw new InvalidOperationException($"Command queue '{Name}' is faulted and takes no more work: {fault.Message}", fault);
-            ulong number = ++_submitted;
-            _submissions.Add(new VulkanQueueSubmission(number, commands, staging, download));
-            return new CommandToken(Progress, number);
-        }
+        ulong number = _intake.Admit(this, (Queue: this, Commands: commands, Staging: staging, Download: download), static (number, state) =>
+            state.Queue._submissions.Add(new VulkanQueueSubmission(number, state.Commands, state.Staging, state.Download)));
+        return new CommandToken(Progress, number);
     }
 
     /// <summary>Refuses at submission what this queue cannot run, naming the command.</summary>
@@ -254,7 +241,7 @@ public sealed unsafe partial class VulkanCommandQueue : ICommandQueue
                     : ex is AggregateException { InnerException: { } inner } ? inner : ex;
                 string command = index < submission.Commands.Length ? submission.Commands[index].ToString()! : "the submission's last batch";
                 var faulted = new CommandQueueFaultedException(Name, Kind, submission.Number, index, command, reason);
-                Volatile.Write(ref _fault, faulted);
+                _intake.RecordFault(faulted);
                 _inFlight.Add(VulkanBatch.Failure(submission, index, faulted));
             }
         }
