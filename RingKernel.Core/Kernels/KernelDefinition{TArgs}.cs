@@ -1,3 +1,6 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+
 namespace RingKernel.Kernels;
 
 /// <summary>
@@ -26,7 +29,22 @@ public sealed class KernelDefinition<TArgs> : KernelDefinition
     public CpuThreadBody<TArgs>? CpuThreadBody { get; init; }
 
     /// <summary>The pooled per-thread CPU body: an <c>async ThreadCoroutine</c> per GPU thread, awaiting barriers; allocates nothing per dispatch.</summary>
-    public CpuCoroutineBody<TArgs>? CpuCoroutineBody { get; init; }
+    public CpuCoroutineBody<TArgs>? CpuCoroutineBody
+    {
+        get;
+        init
+        {
+            field = value;
+            CoroutineBodyStateMachine = value?.Method.GetCustomAttribute<AsyncStateMachineAttribute>()?.StateMachineType;
+        }
+    }
+
+    /// <summary>
+    /// The compiler's state machine type when <see cref="CpuCoroutineBody"/> is itself an
+    /// <c>async ThreadCoroutine</c> method (null for a wrapper that calls one): only then may the
+    /// CPU backend restart a finished body in place, since a call would pass it the same parameters.
+    /// </summary>
+    internal Type? CoroutineBodyStateMachine { get; private init; }
 
     /// <summary>The workgroup-level CPU body: one call per workgroup.</summary>
     public CpuWorkgroupBody<TArgs>? CpuWorkgroupBody { get; init; }

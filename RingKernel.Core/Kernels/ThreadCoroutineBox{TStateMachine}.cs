@@ -9,6 +9,8 @@ internal sealed class ThreadCoroutineBox<TStateMachine> : ThreadCoroutineBox
     /// <summary>The suspended body: a field, so the state machine runs in place, never copied back.</summary>
     internal TStateMachine StateMachine = default!;
 
+    internal override Type StateMachineType => typeof(TStateMachine);
+
     internal override bool Resume()
     {
         StateMachine.MoveNext();

@@ -57,7 +57,7 @@ public struct ThreadCoroutineBuilder
         where TAwaiter : ICriticalNotifyCompletion
         where TStateMachine : IAsyncStateMachine => Suspend(ref awaiter, ref stateMachine);
 
-    /// <summary>The body waits at a barrier: after the first, its state is in the box already and there is nothing to do.</summary>
+    /// <summary>The body waits at a barrier: after the first, its state is in the box already and only the wait is noted.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Suspend<TAwaiter, TStateMachine>(ref TAwaiter awaiter, ref TStateMachine stateMachine)
         where TStateMachine : IAsyncStateMachine
@@ -65,7 +65,9 @@ public struct ThreadCoroutineBuilder
         // Constant for the struct awaiters the compiler passes, so this check costs nothing.
         if (typeof(TAwaiter) != typeof(WorkgroupBarrierAwaiter))
             ThrowNotABarrier(typeof(TAwaiter));
-        if (_box is null)
+        if (_box is { } box)
+            box.Suspended = true;
+        else
             MoveIntoBox(ref stateMachine, Unsafe.As<TAwaiter, WorkgroupBarrierAwaiter>(ref awaiter).Thread);
     }
 

@@ -24,10 +24,15 @@ internal sealed class WorkgroupScheduler
     private int _threadCount;
     private int _stepping;
     private int _barriersPassed;
+    private bool _restartBoxes;
 
-    /// <summary>Makes the pooled state fit <paramref name="kernel"/>'s workgroups; grows, never shrinks.</summary>
+    /// <summary>
+    /// Makes the pooled state fit <paramref name="kernel"/>'s workgroups; grows, never shrinks.
+    /// Every <see cref="Run{TArgs}"/> until the next binding runs this kernel with the same arguments.
+    /// </summary>
     public void Bind(KernelDefinition kernel)
     {
+        _restartBoxes = false;
         _workgroup.Bind(kernel);
         Dim3 size = kernel.Options.Workgroup;
         int count = kernel.Options.ThreadsPerWorkgroup;
@@ -61,6 +66,7 @@ internal sealed class WorkgroupScheduler
     /// </summary>
     public void ReleaseCoroutineState()
     {
+        _restartBoxes = false;
         foreach (ThreadContext thread in _threads)
         {
             for (ThreadCoroutineBox? box = thread.CoroutineBoxes; box is not null; box = box.Next)
@@ -88,7 +94,7 @@ internal sealed class WorkgroupScheduler
 
         if (kernel.CpuCoroutineBody is { } coroutineBody)
         {
-            RunThreadCoroutines(coroutineBody, args);
+            RunThreadCoroutines(kernel, coroutineBody, args);
             return;
         }
 
@@ -163,15 +169,22 @@ internal sealed class WorkgroupScheduler
         }
     }
 
-    /// <summary>Starts the coroutine bodies and resumes them until all finish; a fault names the thread being stepped.</summary>
-    private void RunThreadCoroutines<TArgs>(CpuCoroutineBody<TArgs> body, TArgs args)
+    /// <summary>
+    /// Starts the coroutine bodies and resumes them until all finish; a fault names the thread being
+    /// stepped. After a workgroup whose bodies all waited and finished, every thread's box holds its
+    /// finished body, started with this binding's arguments: when the kernel's body is that async
+    /// method itself, the next workgroup restarts those in place instead of calling the body and
+    /// copying a new state machine into each box.
+    /// </summary>
+    private void RunThreadCoroutines<TArgs>(KernelDefinition<TArgs> kernel, CpuCoroutineBody<TArgs> body, TArgs args)
     {
         KernelExecutionException? fault;
+        bool waiting = false;
         try
         {
             _barriersPassed = 0;
             _workgroup.IsStartingCoroutines = true;
-            fault = StartCoroutines(body, args, out bool waiting);
+            fault = _restartBoxes ? RestartCoroutines(out waiting) : StartCoroutines(body, args, out waiting);
             _workgroup.IsStartingCoroutines = false;
             if (fault is null && waiting)
                 fault = CoroutineRounds();
@@ -184,9 +197,12 @@ internal sealed class WorkgroupScheduler
 
         if (fault is not null)
         {
+            _restartBoxes = false;
             Abandon();
             throw fault;
         }
+
+        _restartBoxes = waiting && _boxes[0]!.HoldsBodiesOf(kernel.CoroutineBodyStateMachine);
     }
 
     /// <summary>
@@ -218,6 +234,23 @@ internal sealed class WorkgroupScheduler
         }
 
         return null;
+    }
+
+    /// <summary>The first round of a workgroup after one that finished: each thread's box restarts its finished body.</summary>
+    private KernelBarrierDivergenceException? RestartCoroutines(out bool waiting)
+    {
+        ReadOnlySpan<ThreadCoroutineBox?> boxes = _boxes.AsSpan(0, _threadCount);
+        _stepping = 0;
+        waiting = boxes[0]!.Restart();
+        int t = 1;
+        for (; t < boxes.Length; t++)
+        {
+            _stepping = t;
+            if (boxes[t]!.Restart() != waiting)
+                break;
+        }
+
+        return t == boxes.Length ? null : Diverged(t, waiting, i => _boxes[i]!.Restart(), i => _threads[i].CoroutineBarrierName);
     }
 
     /// <summary>A divergence in the first round: the remaining threads are started for the report.</summary>
