@@ -15,6 +15,7 @@ public sealed class CpuComparisonSuite : IComparisonSuite
     public IEnumerable<Comparison> Run(bool quick)
     {
         yield return BarrierCost(quick);
+        yield return ThreadCost(quick);
         foreach (Comparison comparison in RoundTrip(quick))
             yield return comparison;
         yield return Throughput(quick);
@@ -87,6 +88,34 @@ public sealed class CpuComparisonSuite : IComparisonSuite
         double baseline = Best(threadRuns, () => BarrierWorkload.RunOsThreads(threadPhases), threadPhases);
 
         return new Comparison("barrier-256", ours, baseline, "ns/thread/phase", Better.Lower);
+    }
+
+    /// <summary>
+    /// thread-1barrier: nanoseconds per GPU thread of a body that waits at one barrier, on one
+    /// worker (<see cref="ThreadStartWorkload"/>); ours the <c>async ThreadCoroutine</c> body, which
+    /// the backend restarts in place from the second workgroup on, the baseline the same body as an
+    /// iterator. Best of several alternating runs, after a warm-up of each.
+    /// </summary>
+    private static Comparison ThreadCost(bool quick)
+    {
+        int dispatches = quick ? 4 : 10;
+        int runs = quick ? 5 : 9;
+        var backend = new CpuBackend(workerCount: 1);
+        foreach (bool coroutine in new[] { true, false })
+        {
+            long warmUp = Stopwatch.GetTimestamp();
+            while (Stopwatch.GetElapsedTime(warmUp) < TimeSpan.FromMilliseconds(500))
+                ThreadStartWorkload.Run(backend, coroutine, 1);
+        }
+
+        double ours = double.MaxValue, baseline = double.MaxValue;
+        for (int i = 0; i < runs; i++)
+        {
+            ours = Math.Min(ours, ThreadStartWorkload.Run(backend, coroutine: true, dispatches).TotalNanoseconds / ((double)ThreadStartWorkload.ThreadCount * dispatches));
+            baseline = Math.Min(baseline, ThreadStartWorkload.Run(backend, coroutine: false, dispatches).TotalNanoseconds / ((double)ThreadStartWorkload.ThreadCount * dispatches));
+        }
+
+        return new Comparison("thread-1barrier", ours, baseline, "ns/thread", Better.Lower);
     }
 
     private static double Best(int runs, Func<TimeSpan> run, int phases)
