@@ -202,7 +202,8 @@ internal sealed class WorkgroupScheduler
             throw fault;
         }
 
-        _restartBoxes = waiting && _boxes[0]!.HoldsBodiesOf(kernel.CoroutineBodyStateMachine);
+        // Within a binding the body and its boxes' type stay the same: checked once, then kept.
+        _restartBoxes = waiting && (_restartBoxes || _boxes[0]!.HoldsBodiesOf(kernel.CoroutineBodyStateMachine));
     }
 
     /// <summary>
