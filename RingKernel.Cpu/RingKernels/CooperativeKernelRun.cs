@@ -15,15 +15,18 @@ internal sealed class CooperativeKernelRun
     private const int Ended = 4;
 
     private readonly CooperativeKernelWorkers _workers;
-    private readonly Func<bool> _slice;
+    private readonly Func<SliceOutcome> _slice;
+    private readonly Func<bool> _inputMissed;
     private int _state = Ended;
 
     /// <param name="workers">The workers that run it.</param>
-    /// <param name="slice">Runs the kernel until it must wait: false; true once it has ended (it is then never run again).</param>
-    public CooperativeKernelRun(CooperativeKernelWorkers workers, Func<bool> slice)
+    /// <param name="slice">Runs the kernel until it must wait or has ended (it is then never run again).</param>
+    /// <param name="inputMissed">After the barrier that completes a <see cref="SliceOutcome.WaitingForInput"/> arming: whether input arrived that the arming may have missed.</param>
+    public CooperativeKernelRun(CooperativeKernelWorkers workers, Func<SliceOutcome> slice, Func<bool> inputMissed)
     {
         _workers = workers;
         _slice = slice;
+        _inputMissed = inputMissed;
     }
 
     /// <summary>Puts the kernel on the workers and runs it a first time.</summary>
@@ -57,15 +60,19 @@ internal sealed class CooperativeKernelRun
         }
     }
 
-    /// <summary>Worker side: runs one slice of the queued kernel.</summary>
-    public void RunSlice()
+    /// <summary>
+    /// Worker side: runs one slice of the queued kernel; true when it now waits armed on its input
+    /// ring, which the worker must complete with a process-wide barrier and <see cref="WakeIfInputMissed"/>.
+    /// </summary>
+    public bool RunSlice()
     {
         Volatile.Write(ref _state, Running);
-        if (_slice())
+        SliceOutcome outcome = _slice();
+        if (outcome == SliceOutcome.Ended)
         {
             Volatile.Write(ref _state, Ended);
             _workers.Detach();
-            return;
+            return false;
         }
 
         // Woken while it ran: behind the kernels already queued, so a busy one cannot starve them.
@@ -74,5 +81,14 @@ internal sealed class CooperativeKernelRun
             Volatile.Write(ref _state, Queued);
             _workers.Enqueue(this);
         }
+
+        return outcome == SliceOutcome.WaitingForInput;
+    }
+
+    /// <summary>Worker side, after the process-wide barrier that follows an arming: wakes the kernel if a message reached its input ring unseen.</summary>
+    public void WakeIfInputMissed()
+    {
+        if (_inputMissed())
+            Wake();
     }
 }

@@ -6,7 +6,9 @@ namespace RingKernel.Cpu.RingKernels;
 /// The worker threads that run cooperative ring kernels (<see cref="CpuRingKernelScheduling.Cooperative"/>):
 /// a fixed number, one per core, taking kernels that have something to do from one FIFO run queue
 /// and running each until it must wait. Workers start when the first kernel is put on them and
-/// end when the last has ended, so a backend holds no threads while it runs no kernel.
+/// end when the last has ended, so a backend holds no threads while it runs no kernel. Each worker
+/// completes the input armings of the kernels it parked with one process-wide barrier per batch
+/// (<see cref="PendingArmings"/>), before it idles.
 /// </summary>
 internal sealed class CooperativeKernelWorkers
 {
@@ -66,11 +68,22 @@ internal sealed class CooperativeKernelWorkers
 
     private void Work()
     {
+        var armings = new PendingArmings();
         while (true)
         {
             if (_ready.TryDequeue(out CooperativeKernelRun? run))
             {
-                run.RunSlice();
+                if (run.RunSlice())
+                    armings.Add(run);
+                if (armings.IsOverdue)
+                    armings.Complete();
+                continue;
+            }
+
+            // Before idling, make the armings hold: a kernel whose input came meanwhile is queued again.
+            if (!armings.IsEmpty)
+            {
+                armings.Complete();
                 continue;
             }
 

@@ -38,7 +38,7 @@ internal sealed class CpuRingKernel<TArgs> : RingKernelBase
         _context = new RingKernelContext(kernel.Name, memory, Commands);
         if (workers is not null && kernel.CpuResumableBody is not null)
         {
-            _cooperative = new CooperativeKernelRun(workers, RunSlice);
+            _cooperative = new CooperativeKernelRun(workers, RunSlice, () => _context.InputMissedWhileArmed);
             _wakeCooperative = _cooperative.Wake;
         }
     }
@@ -174,8 +174,8 @@ internal sealed class CpuRingKernel<TArgs> : RingKernelBase
         }
     }
 
-    /// <summary>Cooperative: runs the kernel until it must wait (false) or has ended (true).</summary>
-    private bool RunSlice()
+    /// <summary>Cooperative: runs the kernel until it must wait or has ended.</summary>
+    private SliceOutcome RunSlice()
     {
         RingKernelContext context = _context;
         CpuResumableBody<TArgs> body = _kernel.CpuResumableBody!;
@@ -189,11 +189,11 @@ internal sealed class CpuRingKernel<TArgs> : RingKernelBase
                     if (context.IsTerminating)
                     {
                         Finish(null);
-                        return true;
+                        return SliceOutcome.Ended;
                     }
 
                     if (!CallResumable(body))
-                        return false;
+                        return SliceOutcome.Waiting;
                     context.Complete();
                 }
 
@@ -203,10 +203,10 @@ internal sealed class CpuRingKernel<TArgs> : RingKernelBase
                         break;
                     case ReceiveOutcome.Terminate:
                         Finish(null);
-                        return true;
+                        return SliceOutcome.Ended;
                     default:
                         if (context.TryArmWake(_wakeCooperative!))
-                            return false;
+                            return SliceOutcome.WaitingForInput;
                         break;
                 }
             }
@@ -214,7 +214,7 @@ internal sealed class CpuRingKernel<TArgs> : RingKernelBase
         catch (Exception ex)
         {
             Finish(ex);
-            return true;
+            return SliceOutcome.Ended;
         }
     }
 

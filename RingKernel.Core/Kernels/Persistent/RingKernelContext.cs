@@ -176,7 +176,9 @@ public sealed unsafe class RingKernelContext
     /// then arranges for <paramref name="wake"/> to be called, on the thread that publishes the next
     /// message (while active) or posts the next command, and returns true; or returns false,
     /// arranging nothing, when one may have arrived already. <see cref="DisarmWake"/> ends the
-    /// arrangement (call it when the kernel runs again, whatever woke it).
+    /// arrangement (call it when the kernel runs again, whatever woke it). The wake-up on the input
+    /// ring holds only from the caller's next process-wide barrier on, after which the caller checks
+    /// <see cref="InputMissedWhileArmed"/> (see <see cref="SlotRing.TryArmReadable"/>).
     /// </summary>
     internal bool TryArmWake(Action wake)
     {
@@ -193,9 +195,17 @@ public sealed unsafe class RingKernelContext
             return false;
         }
 
-        _armedOnInput = _active;
+        Volatile.Write(ref _armedOnInput, _active);
         return true;
     }
+
+    /// <summary>
+    /// Called after a process-wide barrier that follows a <see cref="TryArmWake"/> that returned true:
+    /// whether the input ring holds a message whose producer may have published it without seeing the
+    /// armed wake-up, so the caller must wake the kernel itself. Any thread; a stale true costs a
+    /// spurious wake-up only.
+    /// </summary>
+    internal bool InputMissedWhileArmed => Volatile.Read(ref _armedOnInput) && _input.Ring.Count > 0;
 
     /// <summary>Ends what <see cref="TryArmWake"/> arranged, if anything.</summary>
     internal void DisarmWake()
@@ -206,7 +216,7 @@ public sealed unsafe class RingKernelContext
         if (_armedOnInput)
             _input.DisarmReadable(wake);
         _armedWake = null;
-        _armedOnInput = false;
+        Volatile.Write(ref _armedOnInput, false);
     }
 
     /// <summary>Marks the message in hand processed; its slot is committed with the next batch.</summary>

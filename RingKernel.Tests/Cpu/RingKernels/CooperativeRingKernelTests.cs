@@ -220,6 +220,57 @@ public class CooperativeRingKernelTests
         Assert.Equal(1UL, memory.ControlBlock.MessagesProcessed);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task Kernels_that_park_between_every_message_get_each_one_once_in_order(int workers)
+    {
+        // One message in flight per kernel: each is sent while its kernel is parking, the window its
+        // worker's batched barrier must cover; a lost wake-up stalls a kernel and fails the read.
+        const int Kernels = 16, Rounds = 300;
+        var backend = new CpuBackend(workers);
+        var memories = new List<RingKernelMemory>();
+        var kernels = new List<IRingKernel>();
+        var adder = new KernelDefinition<long[]>("resumable-adder", Options())
+        {
+            CpuResumableBody = static (kernel, total) =>
+            {
+                total[0] += kernel.Get<Number>().Value;
+                kernel.Reply(new Number(total[0]));
+                return true;
+            },
+        };
+        try
+        {
+            for (int i = 0; i < Kernels; i++)
+            {
+                RingKernelMemory memory = RingKernelMemory.Allocate(backend.MemorySpace, Options(), Types());
+                memories.Add(memory);
+                IRingKernel kernel = backend.CreateRingKernel(adder, new long[1], memory);
+                kernels.Add(kernel);
+                kernel.Launch();
+                await kernel.ActivateAsync();
+            }
+
+            for (int round = 1; round <= Rounds; round++)
+            {
+                for (int i = 0; i < Kernels; i++)
+                    await SendAsync(kernels[i], new Number(i + 1), (ulong)round);
+                for (int i = 0; i < Kernels; i++)
+                    Assert.Equal([((ulong)round, (long)round * (i + 1))], await ReadRepliesAsync(kernels[i], 1));
+            }
+
+            Assert.All(memories, m => Assert.Equal((ulong)Rounds, m.ControlBlock.MessagesProcessed));
+        }
+        finally
+        {
+            foreach (IRingKernel kernel in kernels)
+                await kernel.DisposeAsync();
+            foreach (RingKernelMemory memory in memories)
+                memory.Dispose();
+        }
+    }
+
     private static CpuRingKernelScheduling Scheduling(string name) =>
         name == "cooperative" ? CpuRingKernelScheduling.Cooperative : CpuRingKernelScheduling.DedicatedThreads;
 }

@@ -1,0 +1,132 @@
+using RingKernel.Cpu.RingKernels;
+
+namespace RingKernel.Tests.Cpu.RingKernels;
+
+/// <summary>
+/// The cooperative workers complete kernels' input armings with one process-wide barrier per batch
+/// (<see cref="PendingArmings"/>): a kernel whose input arrived in the window between its arming and
+/// that barrier, unseen by the producer, is woken by its worker; one whose input did not stays parked.
+/// Scripted kernels stand in for ring kernels, so the window is hit every time.
+/// </summary>
+public class CooperativeWorkerTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    /// <summary>A kernel whose slices end as its script says, counting slices and input checks.</summary>
+    private sealed class ScriptedKernel
+    {
+        private readonly SliceOutcome[] _outcomes;
+        private readonly bool _inputMissed;
+        private int _slices;
+        private int _checks;
+
+        public ScriptedKernel(CooperativeKernelWorkers workers, bool inputMissed, params SliceOutcome[] outcomes)
+        {
+            _outcomes = outcomes;
+            _inputMissed = inputMissed;
+            Run = new CooperativeKernelRun(workers, Slice, Check);
+        }
+
+        public CooperativeKernelRun Run { get; }
+
+        public TaskCompletionSource Ended { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public int Slices => Volatile.Read(ref _slices);
+
+        public int Checks => Volatile.Read(ref _checks);
+
+        private SliceOutcome Slice()
+        {
+            SliceOutcome outcome = _outcomes[Interlocked.Increment(ref _slices) - 1];
+            if (outcome == SliceOutcome.Ended)
+                Ended.SetResult();
+            return outcome;
+        }
+
+        private bool Check()
+        {
+            Interlocked.Increment(ref _checks);
+            return _inputMissed;
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task A_kernel_whose_input_arrived_unseen_while_it_armed_is_run_again_after_the_barrier(int workerCount)
+    {
+        var workers = new CooperativeKernelWorkers(workerCount);
+        var kernel = new ScriptedKernel(workers, inputMissed: true, SliceOutcome.WaitingForInput, SliceOutcome.Ended);
+
+        kernel.Run.Start();
+
+        // Nobody wakes it: only the worker's check after its barrier can find the input.
+        await kernel.Ended.Task.WaitAsync(Patience);
+        Assert.Equal(2, kernel.Slices);
+        Assert.Equal(1, kernel.Checks);
+    }
+
+    [Fact]
+    public async Task A_kernel_armed_with_no_input_stays_parked_until_woken()
+    {
+        var workers = new CooperativeKernelWorkers(1);
+        var kernel = new ScriptedKernel(workers, inputMissed: false, SliceOutcome.WaitingForInput, SliceOutcome.Ended);
+
+        kernel.Run.Start();
+        await WaitUntilAsync(() => kernel.Checks == 1);
+        await Task.Delay(50);
+        Assert.Equal(1, kernel.Slices);
+
+        kernel.Run.Wake();
+        await kernel.Ended.Task.WaitAsync(Patience);
+        Assert.Equal(2, kernel.Slices);
+        Assert.Equal(1, kernel.Checks);
+    }
+
+    [Fact]
+    public async Task A_kernel_that_waits_for_a_resume_is_not_checked_for_input()
+    {
+        var workers = new CooperativeKernelWorkers(1);
+        var kernel = new ScriptedKernel(workers, inputMissed: true, SliceOutcome.Waiting, SliceOutcome.Ended);
+
+        kernel.Run.Start();
+        await WaitUntilAsync(() => kernel.Slices == 1);
+        await Task.Delay(50);
+        Assert.Equal(1, kernel.Slices);
+        Assert.Equal(0, kernel.Checks);
+
+        kernel.Run.Wake();
+        await kernel.Ended.Task.WaitAsync(Patience);
+        Assert.Equal(2, kernel.Slices);
+    }
+
+    [Fact]
+    public async Task One_barrier_completes_every_arming_a_worker_made_since_its_last()
+    {
+        // 64 kernels arm on one worker back to back; half had input arrive unseen: exactly those run again.
+        var workers = new CooperativeKernelWorkers(1);
+        ScriptedKernel[] kernels = [.. Enumerable.Range(0, 64).Select(i => new ScriptedKernel(workers, inputMissed: i % 2 == 0, SliceOutcome.WaitingForInput, SliceOutcome.Ended))];
+
+        foreach (ScriptedKernel kernel in kernels)
+            kernel.Run.Start();
+
+        await Task.WhenAll(kernels.Where((_, i) => i % 2 == 0).Select(k => k.Ended.Task)).WaitAsync(Patience);
+        await WaitUntilAsync(() => kernels.All(k => k.Checks == 1));
+        Assert.All(kernels.Where((_, i) => i % 2 == 0), k => Assert.Equal(2, k.Slices));
+        Assert.All(kernels.Where((_, i) => i % 2 == 1), k => Assert.Equal(1, k.Slices));
+
+        foreach (ScriptedKernel kernel in kernels.Where((_, i) => i % 2 == 1))
+            kernel.Run.Wake();
+        await Task.WhenAll(kernels.Select(k => k.Ended.Task)).WaitAsync(Patience);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        DateTime deadline = DateTime.UtcNow + Patience;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold in time.");
+            await Task.Delay(1);
+        }
+    }
+}
