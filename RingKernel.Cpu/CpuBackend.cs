@@ -77,7 +77,18 @@ public sealed class CpuBackend : IRingKernelBackend
     /// else the thread or workgroup body, which loops over <see cref="RingKernelContext.Receive"/>;
     /// those three each get a thread of their own.
     /// </summary>
-    public IRingKernel CreateRingKernel<TArgs>(KernelDefinition<TArgs> kernel, TArgs args, RingKernelMemory memory)
+    public IRingKernel CreateRingKernel<TArgs>(KernelDefinition<TArgs> kernel, TArgs args, RingKernelMemory memory) =>
+        Create(kernel, args, memory, null);
+
+    /// <summary>
+    /// <see cref="CreateRingKernel{TArgs}(KernelDefinition{TArgs}, TArgs, RingKernelMemory)"/>; a
+    /// cooperative kernel joins the worker that runs its contiguous run of <paramref name="placement"/>'s
+    /// numbering (one run per worker), so kernels that message each other most share a core's caches.
+    /// </summary>
+    public IRingKernel CreateRingKernel<TArgs>(KernelDefinition<TArgs> kernel, TArgs args, RingKernelMemory memory, RingKernelPlacement placement) =>
+        Create(kernel, args, memory, placement);
+
+    private CpuRingKernel<TArgs> Create<TArgs>(KernelDefinition<TArgs> kernel, TArgs args, RingKernelMemory memory, RingKernelPlacement? placement)
     {
         ArgumentNullException.ThrowIfNull(kernel);
         ArgumentNullException.ThrowIfNull(memory);
@@ -89,7 +100,7 @@ public sealed class CpuBackend : IRingKernelBackend
         LaunchOptions allocated = memory.Options;
         if (allocated.InputRingCapacity != options.InputRingCapacity || allocated.OutputRingCapacity != options.OutputRingCapacity || allocated.MessageSlotBytes != options.MessageSlotBytes)
             throw new ArgumentException($"The memory was allocated for {allocated}, not for kernel '{kernel.Name}' ({options}).", nameof(memory));
-        return new CpuRingKernel<TArgs>(kernel, args, memory, RingKernelScheduling == CpuRingKernelScheduling.Cooperative ? _ringKernelWorkers : null);
+        return new CpuRingKernel<TArgs>(kernel, args, memory, RingKernelScheduling == CpuRingKernelScheduling.Cooperative ? _ringKernelWorkers : null, placement);
     }
 
     private static void Validate<TArgs>(KernelDefinition<TArgs> kernel)

@@ -12,4 +12,12 @@ public interface IRingKernelBackend : IComputeBackend
     /// after a fault runs over the same memory and finds its unprocessed messages there.
     /// </summary>
     IRingKernel CreateRingKernel<TArgs>(KernelDefinition<TArgs> kernel, TArgs args, RingKernelMemory memory);
+
+    /// <summary>
+    /// <see cref="CreateRingKernel{TArgs}(KernelDefinition{TArgs}, TArgs, RingKernelMemory)"/> for one of
+    /// a set of kernels that message each other, placed among them by <paramref name="placement"/>.
+    /// A backend that gives every kernel its own hardware ignores the placement (this default).
+    /// </summary>
+    IRingKernel CreateRingKernel<TArgs>(KernelDefinition<TArgs> kernel, TArgs args, RingKernelMemory memory, RingKernelPlacement placement) =>
+        CreateRingKernel(kernel, args, memory);
 }

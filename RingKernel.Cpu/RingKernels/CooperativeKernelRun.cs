@@ -20,14 +20,19 @@ internal sealed class CooperativeKernelRun
     private int _state = Ended;
 
     /// <param name="workers">The workers that run it.</param>
+    /// <param name="home">The worker whose queue it joins (<see cref="CooperativeKernelWorkers.HomeOf"/>).</param>
     /// <param name="slice">Runs the kernel until it must wait or has ended (it is then never run again).</param>
     /// <param name="inputMissed">After the barrier that completes a <see cref="SliceOutcome.WaitingForInput"/> arming: whether input arrived that the arming may have missed.</param>
-    public CooperativeKernelRun(CooperativeKernelWorkers workers, Func<SliceOutcome> slice, Func<bool> inputMissed)
+    public CooperativeKernelRun(CooperativeKernelWorkers workers, int home, Func<SliceOutcome> slice, Func<bool> inputMissed)
     {
         _workers = workers;
+        Home = home;
         _slice = slice;
         _inputMissed = inputMissed;
     }
+
+    /// <summary>The worker whose run queue it joins when woken.</summary>
+    public int Home { get; }
 
     /// <summary>Puts the kernel on the workers and runs it a first time.</summary>
     public void Start()

@@ -30,7 +30,8 @@ internal sealed class CpuRingKernel<TArgs> : RingKernelBase
     /// <param name="args">Its arguments.</param>
     /// <param name="memory">Its rings and control block.</param>
     /// <param name="workers">The workers to run a resumable body on; null for a dedicated thread.</param>
-    public CpuRingKernel(KernelDefinition<TArgs> kernel, TArgs args, RingKernelMemory memory, CooperativeKernelWorkers? workers)
+    /// <param name="placement">Where among its siblings it runs on <paramref name="workers"/>; null to be dealt round-robin.</param>
+    public CpuRingKernel(KernelDefinition<TArgs> kernel, TArgs args, RingKernelMemory memory, CooperativeKernelWorkers? workers, RingKernelPlacement? placement)
         : base(kernel.Name, memory)
     {
         _kernel = kernel;
@@ -38,7 +39,7 @@ internal sealed class CpuRingKernel<TArgs> : RingKernelBase
         _context = new RingKernelContext(kernel.Name, memory, Commands);
         if (workers is not null && kernel.CpuResumableBody is not null)
         {
-            _cooperative = new CooperativeKernelRun(workers, RunSlice, () => _context.InputMissedWhileArmed);
+            _cooperative = new CooperativeKernelRun(workers, workers.HomeOf(placement), RunSlice, () => _context.InputMissedWhileArmed);
             _wakeCooperative = _cooperative.Wake;
         }
     }

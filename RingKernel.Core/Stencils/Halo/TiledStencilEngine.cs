@@ -121,7 +121,7 @@ public sealed class TiledStencilEngine : IAsyncDisposable
                 RingKernelMemory memory = RingKernelMemory.Allocate(backend.MemorySpace, TileKernelOptions, commandTypes);
                 engine._memories.Add(memory);
                 memory.AttachK2K(endpoint);
-                IRingKernel kernel = backend.CreateRingKernel(TileKernel, tile, memory);
+                IRingKernel kernel = backend.CreateRingKernel(TileKernel, tile, memory, engine.PlacementOf(tile.Index));
                 kernel.Launch();
                 engine._kernels.Add(kernel);
                 await kernel.ActivateAsync().ConfigureAwait(false);
@@ -192,13 +192,16 @@ public sealed class TiledStencilEngine : IAsyncDisposable
             return false;
         if (!Tiles[tile].TryRestoreCheckpoint())
             return false;
-        IRingKernel relaunched = _backend.CreateRingKernel(TileKernel, Tiles[tile], _memories[tile]);
+        IRingKernel relaunched = _backend.CreateRingKernel(TileKernel, Tiles[tile], _memories[tile], PlacementOf(tile));
         relaunched.Launch();
         _kernels[tile] = relaunched;
         _restarts[tile]++;
         await relaunched.ActivateAsync().ConfigureAwait(false);
         return true;
     }
+
+    /// <summary>Tiles are numbered row by row (plane by plane in 3D): neighbours are close in number.</summary>
+    private RingKernelPlacement PlacementOf(int tile) => new(tile, Tiles.Count);
 
     /// <summary>Relaunches every ended tile kernel that can be; throws the fault of the first that cannot.</summary>
     private async Task RecoverEndedTilesAsync()

@@ -1,4 +1,5 @@
 using RingKernel.Cpu.RingKernels;
+using RingKernel.Kernels.Persistent;
 
 namespace RingKernel.Tests.Cpu.RingKernels;
 
@@ -6,7 +7,8 @@ namespace RingKernel.Tests.Cpu.RingKernels;
 /// The cooperative workers complete kernels' input armings with one process-wide barrier per batch
 /// (<see cref="PendingArmings"/>): a kernel whose input arrived in the window between its arming and
 /// that barrier, unseen by the producer, is woken by its worker; one whose input did not stays parked.
-/// Scripted kernels stand in for ring kernels, so the window is hit every time.
+/// Scripted kernels stand in for ring kernels, so the window is hit every time. Kernels join their
+/// home worker's queue, and a worker with nothing of its own takes from the others'.
 /// </summary>
 public class CooperativeWorkerTests
 {
@@ -21,11 +23,19 @@ public class CooperativeWorkerTests
         private int _checks;
 
         public ScriptedKernel(CooperativeKernelWorkers workers, bool inputMissed, params SliceOutcome[] outcomes)
+            : this(workers, home: 0, inputMissed, outcomes)
+        {
+        }
+
+        public ScriptedKernel(CooperativeKernelWorkers workers, int home, bool inputMissed, params SliceOutcome[] outcomes)
         {
             _outcomes = outcomes;
             _inputMissed = inputMissed;
-            Run = new CooperativeKernelRun(workers, Slice, Check);
+            Run = new CooperativeKernelRun(workers, home, Slice, Check);
         }
+
+        /// <summary>Runs before each slice, on the worker.</summary>
+        public Action? BeforeSlice { get; init; }
 
         public CooperativeKernelRun Run { get; }
 
@@ -37,7 +47,9 @@ public class CooperativeWorkerTests
 
         private SliceOutcome Slice()
         {
-            SliceOutcome outcome = _outcomes[Interlocked.Increment(ref _slices) - 1];
+            int slice = Interlocked.Increment(ref _slices) - 1;
+            BeforeSlice?.Invoke();
+            SliceOutcome outcome = _outcomes[slice];
             if (outcome == SliceOutcome.Ended)
                 Ended.SetResult();
             return outcome;
@@ -118,6 +130,48 @@ public class CooperativeWorkerTests
         foreach (ScriptedKernel kernel in kernels.Where((_, i) => i % 2 == 1))
             kernel.Run.Wake();
         await Task.WhenAll(kernels.Select(k => k.Ended.Task)).WaitAsync(Patience);
+    }
+
+    [Fact]
+    public void A_placement_gives_each_worker_one_contiguous_run_of_the_numbering()
+    {
+        var workers = new CooperativeKernelWorkers(2);
+        int[] homes = [.. Enumerable.Range(0, 256).Select(i => workers.HomeOf(new RingKernelPlacement(i, 256)))];
+
+        Assert.Equal(Enumerable.Repeat(0, 128).Concat(Enumerable.Repeat(1, 128)), homes);
+        Assert.Equal([0, 0, 1, 1, 2, 2], Enumerable.Range(0, 6).Select(i => new RingKernelPlacement(i, 6).PartOf(3)));
+        int[] unplaced = [.. Enumerable.Range(0, 4).Select(_ => workers.HomeOf(null))];
+        Assert.Equal([unplaced[0], 1 - unplaced[0], unplaced[0], 1 - unplaced[0]], unplaced);
+    }
+
+    [Theory]
+    [InlineData(-1, 4)]
+    [InlineData(4, 4)]
+    [InlineData(0, 0)]
+    public void A_placement_outside_its_numbering_is_refused(int index, int count) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new RingKernelPlacement(index, count));
+
+    [Fact]
+    public async Task Kernels_of_a_worker_held_by_a_long_slice_are_run_by_the_other()
+    {
+        // Every kernel's home is worker 1; the first holds whichever worker runs it until the rest
+        // have ended, so they can only end if the other worker takes them from worker 1's queue.
+        var workers = new CooperativeKernelWorkers(2);
+        ScriptedKernel[] rest = [.. Enumerable.Range(0, 8).Select(_ => new ScriptedKernel(workers, home: 1, inputMissed: false, SliceOutcome.Ended))];
+        Task restEnded = Task.WhenAll(rest.Select(k => k.Ended.Task));
+        var holder = new ScriptedKernel(workers, home: 1, inputMissed: false, SliceOutcome.Ended)
+        {
+            BeforeSlice = () => restEnded.Wait(Patience),
+        };
+
+        holder.Run.Start();
+        await WaitUntilAsync(() => holder.Slices == 1);
+        foreach (ScriptedKernel kernel in rest)
+            kernel.Run.Start();
+
+        await restEnded.WaitAsync(Patience);
+        await holder.Ended.Task.WaitAsync(Patience);
+        Assert.All(rest, k => Assert.Equal(1, k.Slices));
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)

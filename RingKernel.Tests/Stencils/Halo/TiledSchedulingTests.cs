@@ -1,7 +1,9 @@
+using RingKernel.Backends;
 using RingKernel.Cpu;
 using RingKernel.Cpu.RingKernels;
 using RingKernel.Kernels;
 using RingKernel.Kernels.Persistent;
+using RingKernel.Memory;
 using RingKernel.Stencils;
 using RingKernel.Stencils.Halo;
 using static RingKernel.Tests.Stencils.StencilFieldsForTests;
@@ -20,6 +22,33 @@ public class TiledSchedulingTests
         public InjectedFault()
             : base("injected tile fault")
         {
+        }
+    }
+
+    /// <summary>The CPU backend, recording the placement each ring kernel is created with.</summary>
+    private sealed class PlacementRecorder(CpuBackend inner) : IRingKernelBackend
+    {
+        public List<(int Tile, RingKernelPlacement Placement)> Created { get; } = [];
+
+        public string Name => inner.Name;
+
+        public bool IsAvailable => inner.IsAvailable;
+
+        public string? UnavailableReason => inner.UnavailableReason;
+
+        public IMemorySpace MemorySpace => inner.MemorySpace;
+
+        public Task DispatchAsync<TArgs>(KernelDefinition<TArgs> kernel, TArgs args, CancellationToken cancellationToken = default) =>
+            inner.DispatchAsync(kernel, args, cancellationToken);
+
+        public IRingKernel CreateRingKernel<TArgs>(KernelDefinition<TArgs> kernel, TArgs args, RingKernelMemory memory) =>
+            throw new InvalidOperationException("The tiled engine places every tile kernel.");
+
+        public IRingKernel CreateRingKernel<TArgs>(KernelDefinition<TArgs> kernel, TArgs args, RingKernelMemory memory, RingKernelPlacement placement)
+        {
+            lock (Created)
+                Created.Add((((StencilTile)(object)args!).Index, placement));
+            return inner.CreateRingKernel(kernel, args, memory, placement);
         }
     }
 
@@ -98,6 +127,40 @@ public class TiledSchedulingTests
         WaveReference3D.Run(equation, previous, current, 6);
         AssertBitwiseEqual(previous, actualPrevious, size);
         AssertBitwiseEqual(current, actualCurrent, size);
+    }
+
+    [Fact]
+    public async Task Tile_kernels_are_placed_in_tile_order_and_a_restarted_one_keeps_its_place()
+    {
+        // Neighbouring tiles are close in number, so the workers each run one band of rows.
+        var size = GridSize.Square(16);
+        var equation = new HeatEquation2D(size, 0.2f, StencilBoundary.Periodic);
+        TileGrid grid = TileGrid.Create(size, new Dim3(4, 4));
+        float[] initial = Random(size, 7);
+        int faulted = 0;
+        var options = new TiledStencilOptions
+        {
+            RestartFromCheckpoints = true,
+            InboxCapacity = 2,
+            BeforeStep = (tile, step) =>
+            {
+                if ((tile, step) == (9, 3) && Interlocked.Exchange(ref faulted, 1) == 0)
+                    throw new InjectedFault();
+            },
+        };
+        var backend = new PlacementRecorder(new CpuBackend(2));
+        await using TiledHeat2D tiled = await TiledHeat2D.StartAsync(backend, equation, grid, 2, initial, options);
+        await tiled.RunStepsAsync(6);
+        float[] actual = new float[size.CellCount];
+        await tiled.SnapshotAsync(actual);
+
+        float[] expected = (float[])initial.Clone();
+        HeatReference2D.Run(equation, expected, 6);
+        AssertBitwiseEqual(expected, actual, size);
+        Assert.Equal(1, tiled.Engine.Restarts);
+        Assert.Equal(
+            [.. Enumerable.Range(0, 16).Select(t => (t, new RingKernelPlacement(t, 16))), (9, new RingKernelPlacement(9, 16))],
+            backend.Created);
     }
 
     [Fact]
