@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace RingKernel.Stencils;
 
@@ -59,6 +60,7 @@ public sealed class HeatBaseline2D
 
     private int BandStart(int band) => (int)((long)band * Equation.Size.Height / _bands);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void StepRows(float[] current, float[] next, int firstRow, int endRow)
     {
         GridSize size = Equation.Size;

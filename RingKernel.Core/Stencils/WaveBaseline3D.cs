@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace RingKernel.Stencils;
 
@@ -73,6 +74,7 @@ public sealed class WaveBaseline3D
 
     private int BandStart(int band) => (int)((long)band * Equation.Size.Height * Equation.Size.Depth / _bands);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void StepRows(float[] previous, float[] current, float[] next, int firstRow, int endRow)
     {
         GridSize size = Equation.Size;

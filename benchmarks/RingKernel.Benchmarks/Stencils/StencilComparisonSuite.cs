@@ -141,8 +141,8 @@ public sealed class StencilComparisonSuite : IComparisonSuite
             baselineSteps += n;
         }
 
-        WarmUp(() => Kernel(1));
-        WarmUp(() => Baseline(10));
+        WarmUp(() => Kernel(steps));
+        WarmUp(() => Baseline(steps * 20));
         double ours = 0, theirs = 0;
         for (int r = 0; r < runs; r++)
         {
@@ -158,12 +158,34 @@ public sealed class StencilComparisonSuite : IComparisonSuite
         return new Comparison("stencil2d-gpu-style-512", ours, theirs, Unit, Better.Higher);
     }
 
-    /// <summary>Runs <paramref name="work"/> for at least 400 ms so the hot loops reach tier-1 code before timing.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> until it stops getting faster: at least 1 s, then until 5 runs
+    /// in a row are not 3% faster than the fastest before them (at most 3 s). The JIT replaces the
+    /// hot loops with optimized code over the process's first seconds, in steps with plateaus
+    /// between them (longer while both cores are busy), so 400 ms left the first lines of a run
+    /// timing partly unoptimized code.
+    /// </summary>
     private static void WarmUp(Action work)
     {
         long start = Stopwatch.GetTimestamp();
-        while (Stopwatch.GetElapsedTime(start) < TimeSpan.FromMilliseconds(400))
+        TimeSpan fastest = TimeSpan.MaxValue;
+        int sinceFaster = 0;
+        while (Stopwatch.GetElapsedTime(start) < TimeSpan.FromSeconds(1)
+            || (sinceFaster < 5 && Stopwatch.GetElapsedTime(start) < TimeSpan.FromSeconds(3)))
+        {
+            long runStart = Stopwatch.GetTimestamp();
             work();
+            TimeSpan took = Stopwatch.GetElapsedTime(runStart);
+            if (took < fastest * 0.97)
+            {
+                fastest = took;
+                sinceFaster = 0;
+            }
+            else
+            {
+                sinceFaster++;
+            }
+        }
     }
 
     private static double Mcells(GridSize size, int steps, Action run)
