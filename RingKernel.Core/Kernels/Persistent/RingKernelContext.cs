@@ -23,7 +23,7 @@ namespace RingKernel.Kernels.Persistent;
 /// progress and stands still while it waits for work, so a watchdog reads "messages waiting and no
 /// heartbeat" as a stall and "no messages" as idle.</para>
 /// </remarks>
-public sealed unsafe class RingKernelContext
+public sealed unsafe partial class RingKernelContext
 {
     /// <summary>
     /// How long an idle kernel keeps polling before it parks. Parking and waking cost microseconds,
@@ -47,10 +47,6 @@ public sealed unsafe class RingKernelContext
     private uint _acknowledged;
     private bool _active;
     private bool _terminating;
-    private Action? _resume;
-    private Action? _armedWake;
-    private bool _armedOnInput;
-    private CancellationTokenRegistration _postedWake;
 
     internal RingKernelContext(string kernelName, RingKernelMemory memory, RingKernelCommands commands)
     {
@@ -129,94 +125,6 @@ public sealed unsafe class RingKernelContext
                     break;
             }
         }
-    }
-
-    /// <summary>
-    /// Asks the backend to call the kernel's <see cref="CpuResumableBody{TArgs}"/> again with the
-    /// message in hand; safe from any thread, at any time (a resume for a kernel that is not waiting
-    /// makes at most one extra call). Kernels with other bodies ignore it.
-    /// </summary>
-    public void Resume() => Volatile.Read(ref _resume)?.Invoke();
-
-    /// <summary>Set by the backend that runs a resumable body: what <see cref="Resume"/> does.</summary>
-    internal void OnResume(Action resume) => Volatile.Write(ref _resume, resume);
-
-    /// <summary>
-    /// <see cref="Receive"/> without waiting: applies pending commands and takes the next message if
-    /// there is one (skipping invalid ones).
-    /// </summary>
-    /// <exception cref="InvalidOperationException">The previous message was not completed.</exception>
-    internal ReceiveOutcome TryReceive()
-    {
-        if (_slot != null)
-            throw new InvalidOperationException($"Ring kernel '{KernelName}' must complete its message before receiving the next.");
-
-        while (true)
-        {
-            if (_commands.Epoch != _acknowledged && !ApplyCommand())
-                return ReceiveOutcome.Terminate;
-            if (!_active)
-                return ReceiveOutcome.Empty;
-            byte* slot = _input.PeekUncommitted(_completed, out MessageRejectedException? rejection);
-            if (slot == null)
-                return ReceiveOutcome.Empty;
-            if (rejection is null)
-            {
-                _slot = slot;
-                return ReceiveOutcome.Message;
-            }
-
-            ReportError(KernelErrorCodes.RejectedMessage);
-            MarkCompleted();
-        }
-    }
-
-    /// <summary>
-    /// The cooperative form of waiting for work, for a kernel that runs on shared workers: commits,
-    /// then arranges for <paramref name="wake"/> to be called, on the thread that publishes the next
-    /// message (while active) or posts the next command, and returns true; or returns false,
-    /// arranging nothing, when one may have arrived already. <see cref="DisarmWake"/> ends the
-    /// arrangement (call it when the kernel runs again, whatever woke it). The wake-up on the input
-    /// ring holds only from the caller's next process-wide barrier on, after which the caller checks
-    /// <see cref="InputMissedWhileArmed"/> (see <see cref="SlotRing.TryArmReadable"/>).
-    /// </summary>
-    internal bool TryArmWake(Action wake)
-    {
-        Flush();
-        CancellationToken posted = _commands.PostedToken;
-        if (_commands.Epoch != _acknowledged)
-            return false;
-        _postedWake = posted.UnsafeRegister(static state => ((Action)state!).Invoke(), wake);
-        _armedWake = wake;
-        if (_active && !_input.TryArmReadable(wake))
-        {
-            _postedWake.Unregister();
-            _armedWake = null;
-            return false;
-        }
-
-        Volatile.Write(ref _armedOnInput, _active);
-        return true;
-    }
-
-    /// <summary>
-    /// Called after a process-wide barrier that follows a <see cref="TryArmWake"/> that returned true:
-    /// whether the input ring holds a message whose producer may have published it without seeing the
-    /// armed wake-up, so the caller must wake the kernel itself. Any thread; a stale true costs a
-    /// spurious wake-up only.
-    /// </summary>
-    internal bool InputMissedWhileArmed => Volatile.Read(ref _armedOnInput) && _input.Ring.Count > 0;
-
-    /// <summary>Ends what <see cref="TryArmWake"/> arranged, if anything.</summary>
-    internal void DisarmWake()
-    {
-        if (_armedWake is not { } wake)
-            return;
-        _postedWake.Unregister();
-        if (_armedOnInput)
-            _input.DisarmReadable(wake);
-        _armedWake = null;
-        Volatile.Write(ref _armedOnInput, false);
     }
 
     /// <summary>Marks the message in hand processed; its slot is committed with the next batch.</summary>
