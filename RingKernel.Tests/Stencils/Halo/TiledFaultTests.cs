@@ -10,14 +10,6 @@ namespace RingKernel.Tests.Stencils.Halo;
 /// <summary>A tile kernel that faults is relaunched from its checkpoint, and the simulation still ends on the reference's bits.</summary>
 public class TiledFaultTests
 {
-    private sealed class InjectedFault : Exception
-    {
-        public InjectedFault()
-            : base("injected tile fault")
-        {
-        }
-    }
-
     [Fact]
     public async Task Faulted_tiles_restart_from_their_checkpoints_and_the_field_stays_exact()
     {
@@ -28,23 +20,8 @@ public class TiledFaultTests
         var equation = new HeatEquation2D(size, 0.2f, StencilBoundary.Periodic);
         TileGrid grid = TileGrid.Create(size, new Dim3(3, 3));
         float[] initial = Random(size, 21);
-        int tile4Faulted = 0, tile0Faulted = 0;
-        var options = new TiledStencilOptions
-        {
-            RestartFromCheckpoints = true,
-            ChunkElements = 6,
-            BeforeStep = (tile, step) =>
-            {
-                bool inject = (tile, step) switch
-                {
-                    (4, 6) => Interlocked.Exchange(ref tile4Faulted, 1) == 0,
-                    (0, 3) => Interlocked.Exchange(ref tile0Faulted, 1) == 0,
-                    _ => false,
-                };
-                if (inject)
-                    throw new InjectedFault();
-            },
-        };
+        var faults = new TileFaults([(4, 6), (0, 3)]);
+        var options = new TiledStencilOptions { RestartFromCheckpoints = true, ChunkElements = 6, BeforeStep = faults.BeforeStep };
         await using TiledHeat2D tiled = await TiledHeat2D.StartAsync(new CpuBackend(), equation, grid, 2, initial, options);
         await tiled.RunStepsAsync(4);
         await tiled.RunStepsAsync(9);
@@ -55,7 +32,7 @@ public class TiledFaultTests
         HeatReference2D.Run(equation, expected, 13);
         AssertBitwiseEqual(expected, actual, size);
         Assert.Equal(2, tiled.Engine.Restarts);
-        Assert.Equal((1, 1), (Volatile.Read(ref tile4Faulted), Volatile.Read(ref tile0Faulted)));
+        Assert.True(faults.HasThrown((4, 6)) && faults.HasThrown((0, 3)));
     }
 
     [Fact]
@@ -64,14 +41,7 @@ public class TiledFaultTests
         var size = GridSize.Square(16);
         var equation = new HeatEquation2D(size, 0.2f, StencilBoundary.Fixed(0f));
         TileGrid grid = TileGrid.Create(size, new Dim3(2, 2));
-        var options = new TiledStencilOptions
-        {
-            BeforeStep = (tile, step) =>
-            {
-                if ((tile, step) == (3, 2))
-                    throw new InjectedFault();
-            },
-        };
+        var options = new TiledStencilOptions { BeforeStep = new TileFaults([(3, 2)]).BeforeStep };
         await using TiledHeat2D tiled = await TiledHeat2D.StartAsync(new CpuBackend(), equation, grid, 1, Random(size, 3), options);
         var fault = await Assert.ThrowsAsync<KernelFaultedException>(() => tiled.RunStepsAsync(5).WaitAsync(TimeSpan.FromSeconds(30)));
         Assert.Contains("injected tile fault", fault.Message, StringComparison.Ordinal);

@@ -17,14 +17,6 @@ namespace RingKernel.Tests.Stencils.Halo;
 /// </summary>
 public class TiledSchedulingTests
 {
-    private sealed class InjectedFault : Exception
-    {
-        public InjectedFault()
-            : base("injected tile fault")
-        {
-        }
-    }
-
     /// <summary>The CPU backend, recording the placement each ring kernel is created with.</summary>
     private sealed class PlacementRecorder(CpuBackend inner) : IRingKernelBackend
     {
@@ -137,17 +129,8 @@ public class TiledSchedulingTests
         var equation = new HeatEquation2D(size, 0.2f, StencilBoundary.Periodic);
         TileGrid grid = TileGrid.Create(size, new Dim3(4, 4));
         float[] initial = Random(size, 7);
-        int faulted = 0;
-        var options = new TiledStencilOptions
-        {
-            RestartFromCheckpoints = true,
-            InboxCapacity = 2,
-            BeforeStep = (tile, step) =>
-            {
-                if ((tile, step) == (9, 3) && Interlocked.Exchange(ref faulted, 1) == 0)
-                    throw new InjectedFault();
-            },
-        };
+        var faults = new TileFaults([(9, 3)]);
+        var options = new TiledStencilOptions { RestartFromCheckpoints = true, InboxCapacity = 2, BeforeStep = faults.BeforeStep };
         var backend = new PlacementRecorder(new CpuBackend(2));
         await using TiledHeat2D tiled = await TiledHeat2D.StartAsync(backend, equation, grid, 2, initial, options);
         await tiled.RunStepsAsync(6);
@@ -158,6 +141,7 @@ public class TiledSchedulingTests
         HeatReference2D.Run(equation, expected, 6);
         AssertBitwiseEqual(expected, actual, size);
         Assert.Equal(1, tiled.Engine.Restarts);
+        Assert.Equal(1, faults.Thrown);
         Assert.Equal(
             [.. Enumerable.Range(0, 16).Select(t => (t, new RingKernelPlacement(t, 16))), (9, new RingKernelPlacement(9, 16))],
             backend.Created);
@@ -172,18 +156,8 @@ public class TiledSchedulingTests
         var equation = new HeatEquation2D(size, 0.2f, StencilBoundary.Periodic);
         TileGrid grid = TileGrid.Create(size, new Dim3(4, 4));
         float[] initial = Random(size, 33);
-        int[] faulted = new int[grid.TileCount];
-        var options = new TiledStencilOptions
-        {
-            RestartFromCheckpoints = true,
-            InboxCapacity = 2,
-            BeforeStep = (tile, step) =>
-            {
-                bool inject = (tile, step) is (5, 4) or (10, 7) or (15, 2);
-                if (inject && Interlocked.Exchange(ref faulted[tile], 1) == 0)
-                    throw new InjectedFault();
-            },
-        };
+        var faults = new TileFaults([(5, 4), (10, 7), (15, 2)]);
+        var options = new TiledStencilOptions { RestartFromCheckpoints = true, InboxCapacity = 2, BeforeStep = faults.BeforeStep };
         await using TiledHeat2D tiled = await TiledHeat2D.StartAsync(new CpuBackend(1), equation, grid, 2, initial, options);
         await tiled.RunStepsAsync(5);
         await tiled.RunStepsAsync(6);
@@ -194,6 +168,6 @@ public class TiledSchedulingTests
         HeatReference2D.Run(equation, expected, 11);
         AssertBitwiseEqual(expected, actual, size);
         Assert.Equal(3, tiled.Engine.Restarts);
-        Assert.Equal(3, faulted.Sum());
+        Assert.Equal(3, faults.Thrown);
     }
 }
