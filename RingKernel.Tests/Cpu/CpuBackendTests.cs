@@ -124,7 +124,10 @@ public class CpuBackendTests(ITestOutputHelper output)
         long Dispatch(KernelDefinition<int> kernel, int phases)
         {
             backend.Dispatch(kernel, phases); // warm: JIT, pooled scheduler sized for the kernel
-            return Allocated(() => backend.Dispatch(kernel, phases));
+
+            // The fewest of three: the runtime now and then allocates on the thread for itself
+            // (about 8 KB once in some runs of 1,000 phases), never less than the dispatch does.
+            return Enumerable.Range(0, 3).Min(_ => Allocated(() => backend.Dispatch(kernel, phases)));
         }
 
         long fewPhases = Dispatch(oneGroup, 1);
