@@ -2,9 +2,9 @@ namespace RingKernel.Cpu.RingKernels;
 
 /// <summary>
 /// One kernel's place on the <see cref="CooperativeKernelWorkers"/>: waiting, queued, running, or
-/// running and woken meanwhile. A wake-up moves a waiting kernel to the run queue once, however many
-/// arrive; one that arrives while the kernel runs makes it run again after this slice, so none is
-/// lost.
+/// running and woken meanwhile (or being checked for missed input, and woken meanwhile). A wake-up
+/// moves a waiting kernel to the run queue once, however many arrive; one that arrives while the
+/// kernel runs or is checked makes it run again afterwards, so none is lost.
 /// </summary>
 internal sealed class CooperativeKernelRun
 {
@@ -13,6 +13,8 @@ internal sealed class CooperativeKernelRun
     private const int Running = 2;
     private const int RunningWoken = 3;
     private const int Ended = 4;
+    private const int Checking = 5;
+    private const int CheckingWoken = 6;
 
     private readonly CooperativeKernelWorkers _workers;
     private readonly Func<SliceOutcome> _slice;
@@ -52,6 +54,7 @@ internal sealed class CooperativeKernelRun
             {
                 Waiting => Queued,
                 Running => RunningWoken,
+                Checking => CheckingWoken,
                 _ => state,
             };
             if (next == state)
@@ -90,10 +93,20 @@ internal sealed class CooperativeKernelRun
         return outcome == SliceOutcome.WaitingForInput;
     }
 
-    /// <summary>Worker side, after the process-wide barrier that follows an arming: wakes the kernel if a message reached its input ring unseen.</summary>
+    /// <summary>
+    /// Worker side, after the process-wide barrier that follows an arming: queues the kernel if a
+    /// message reached its input ring unseen. Only a waiting kernel is looked at, and it cannot run
+    /// meanwhile: one queued or running since looks at its input itself (a new arming brings a new
+    /// check), and an ended one's rings may already be freed.
+    /// </summary>
     public void WakeIfInputMissed()
     {
-        if (_inputMissed())
-            Wake();
+        if (Interlocked.CompareExchange(ref _state, Checking, Waiting) != Waiting)
+            return;
+        if (_inputMissed() || Interlocked.CompareExchange(ref _state, Waiting, Checking) != Checking)
+        {
+            Volatile.Write(ref _state, Queued);
+            _workers.Enqueue(this);
+        }
     }
 }

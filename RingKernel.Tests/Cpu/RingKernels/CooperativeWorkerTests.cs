@@ -113,6 +113,25 @@ public class CooperativeWorkerTests
     }
 
     [Fact]
+    public async Task A_kernel_woken_before_its_worker_s_barrier_is_not_checked_and_an_ended_one_never()
+    {
+        // One worker: A arms, B wakes A, A runs again and ends, and only then does the worker idle
+        // and complete its armings. A ran again on its own, and its rings may be freed by then.
+        var workers = new CooperativeKernelWorkers(1);
+        using var bQueued = new ManualResetEventSlim();
+        var a = new ScriptedKernel(workers, inputMissed: true, SliceOutcome.WaitingForInput, SliceOutcome.Ended) { BeforeSlice = () => bQueued.Wait(Patience) };
+        var b = new ScriptedKernel(workers, inputMissed: true, SliceOutcome.Ended) { BeforeSlice = () => a.Run.Wake() };
+
+        a.Run.Start();
+        b.Run.Start();
+        bQueued.Set();
+
+        await Task.WhenAll(a.Ended.Task, b.Ended.Task).WaitAsync(Patience);
+        await Task.Delay(50);
+        Assert.Equal((2, 0), (a.Slices, a.Checks));
+    }
+
+    [Fact]
     public async Task One_barrier_completes_every_arming_a_worker_made_since_its_last()
     {
         // 64 kernels arm on one worker back to back; half had input arrive unseen: exactly those run again.
