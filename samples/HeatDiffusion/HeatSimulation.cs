@@ -29,8 +29,7 @@ internal sealed class HeatSimulation : IStencilSimulation, IDisposable
 
     public HeatSimulation(StencilOptions options)
     {
-        StencilBoundary boundary = options.Boundary == BoundaryKind.Periodic ? StencilBoundary.Periodic : StencilBoundary.Fixed(0f);
-        _equation = new HeatEquation2D(options.Size, Alpha, boundary);
+        _equation = new HeatEquation2D(options.Size, Alpha, options.StencilBoundary);
         _field = InitialConditions.HotSquare(options.Size, ambient: 0f, hot: 1f, fraction: 0.25);
         _scratch = new float[_field.Length];
         if (options.Backend == "cuda")

@@ -27,8 +27,7 @@ internal sealed class VulkanHeatSimulation : IStencilSimulation, IDisposable
 
     public VulkanHeatSimulation(StencilOptions options)
     {
-        StencilBoundary boundary = options.Boundary == BoundaryKind.Periodic ? StencilBoundary.Periodic : StencilBoundary.Fixed(0f);
-        _equation = new HeatEquation2D(options.Size, HeatSimulation.Alpha, boundary);
+        _equation = new HeatEquation2D(options.Size, HeatSimulation.Alpha, options.StencilBoundary);
         _field = InitialConditions.HotSquare(options.Size, ambient: 0f, hot: 1f, fraction: 0.25);
         _backend = new VulkanBackend();
         string device = _backend.Device.Name;

@@ -27,8 +27,7 @@ internal sealed class VulkanWaveSimulation : IStencilSimulation, IDisposable
 
     public VulkanWaveSimulation(StencilOptions options)
     {
-        StencilBoundary boundary = options.Boundary == BoundaryKind.Periodic ? StencilBoundary.Periodic : StencilBoundary.Fixed(0f);
-        _equation = new WaveEquation3D(options.Size, WaveSimulation.C2, boundary);
+        _equation = new WaveEquation3D(options.Size, WaveSimulation.C2, options.StencilBoundary);
         _current = InitialConditions.GaussianPulse(options.Size, amplitude: 1f, sigmaFraction: 0.04);
         _previous = (float[])_current.Clone(); // at rest: no initial velocity
         _backend = new VulkanBackend();

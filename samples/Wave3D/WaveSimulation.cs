@@ -26,8 +26,7 @@ internal sealed class WaveSimulation : IStencilSimulation, IDisposable
 
     public WaveSimulation(StencilOptions options)
     {
-        StencilBoundary boundary = options.Boundary == BoundaryKind.Periodic ? StencilBoundary.Periodic : StencilBoundary.Fixed(0f);
-        _equation = new WaveEquation3D(options.Size, C2, boundary);
+        _equation = new WaveEquation3D(options.Size, C2, options.StencilBoundary);
         _current = InitialConditions.GaussianPulse(options.Size, amplitude: 1f, sigmaFraction: 0.04);
         _previous = (float[])_current.Clone(); // at rest: no initial velocity
         if (options.Backend == "cuda")

@@ -11,4 +11,8 @@ public sealed record StencilOptions(
     int Steps,
     int Halo,
     BoundaryKind Boundary,
-    string Output);
+    string Output)
+{
+    /// <summary>The boundary the equation is built with: <see cref="Boundary"/>, a fixed one held at zero.</summary>
+    public StencilBoundary StencilBoundary => Boundary == BoundaryKind.Periodic ? StencilBoundary.Periodic : StencilBoundary.Fixed(0f);
+}
