@@ -6,6 +6,7 @@ public sealed class KernelActorOptions
     private readonly TimeSpan _watchdogInterval = TimeSpan.FromSeconds(1);
     private readonly TimeSpan _stallTimeout = TimeSpan.FromSeconds(10);
     private readonly int _expectedPendingRequests = 1024;
+    private readonly TimeSpan _askTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>The payload types messages to and from the kernel carry.</summary>
     public required KernelMessageTypes Messages { get; init; }
@@ -33,6 +34,13 @@ public sealed class KernelActorOptions
             ArgumentOutOfRangeException.ThrowIfNegative(value);
             _expectedPendingRequests = value;
         }
+    }
+
+    /// <summary>How long an Ask of a <see cref="KernelRef{TRequest, TReply}"/> waits for its reply unless the call says otherwise (30 s unless set; <see cref="Timeout.InfiniteTimeSpan"/> for ever).</summary>
+    public TimeSpan AskTimeout
+    {
+        get => _askTimeout;
+        init => _askTimeout = value == Timeout.InfiniteTimeSpan ? value : Positive(value, nameof(AskTimeout));
     }
 
     /// <summary>Whether ring messages carry a CRC-32C that the consumer checks (the default).</summary>

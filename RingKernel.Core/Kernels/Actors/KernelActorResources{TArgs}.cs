@@ -1,4 +1,4 @@
-using RingKernel.Actors;
+using Akka.Actor;
 using RingKernel.Backends;
 using RingKernel.Kernels.Persistent;
 using RingKernel.Layouts;
@@ -7,11 +7,12 @@ namespace RingKernel.Kernels.Actors;
 
 /// <summary>
 /// What a <see cref="KernelActor{TArgs}"/> keeps across restarts, which build a new actor instance from
-/// its <see cref="Props"/>: the kernel memory (control block and rings), the output pump, the current
-/// kernel instance and its arguments, the table of requests awaiting replies, the overflow queue, the
-/// subscribers and the last checkpoint. Created with the props (<see cref="KernelActorProps"/>), allocated
-/// by the first instance's <c>PreStart</c>, freed by the <c>PostStop</c> of a real stop. Only the actor's
-/// own thread touches it (the runtime orders one instance's hooks and messages after the previous one's).
+/// its props: the kernel memory (control block and rings) and its output pump, the requests, the launch
+/// state, the checkpoint, the subscribers and the direct path of typed references. Created with the
+/// props (<see cref="KernelActor.Props{TArgs}(IRingKernelBackend, KernelDefinition{TArgs}, TArgs, KernelActorOptions)"/>),
+/// allocated by the first instance's <c>PreStart</c>, released after the <c>PostStop</c> of a real stop.
+/// Only the actor's own thread touches it while the actor lives (Akka orders one instance's hooks and
+/// messages after the previous one's).
 /// </summary>
 internal sealed class KernelActorResources<TArgs>(
     IRingKernelBackend backend,
@@ -20,6 +21,8 @@ internal sealed class KernelActorResources<TArgs>(
     KernelActorOptions options,
     KernelCheckpoint<TArgs>? checkpoint)
 {
+    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public IRingKernelBackend Backend { get; } = backend;
 
     public KernelDefinition<TArgs> Definition { get; } = definition;
@@ -28,53 +31,60 @@ internal sealed class KernelActorResources<TArgs>(
 
     public KernelActorOptions Options { get; } = options;
 
-    public KernelCheckpoint<TArgs>? Checkpoint { get; } = checkpoint;
-
     public KernelCodecTable Codecs { get; } = options.Messages.Freeze();
 
-    /// <summary>The actor these resources belong to while it lives; one actor per props.</summary>
-    public IActorRef? Owner { get; set; }
+    public KernelRequestTable Requests { get; } = new(options.ExpectedPendingRequests);
 
-    public RingKernelMemory? Memory { get; set; }
+    public KernelLaunchState<TArgs> Launch { get; } = new();
 
-    public KernelOutputPump? Pump { get; set; }
-
-    /// <summary>The latest kernel instance (ended or running); null before the first launch.</summary>
-    public IRingKernel? Kernel { get; set; }
-
-    public TArgs Args { get; set; } = default!;
-
-    /// <summary>Counts launches; signals carry it so that those about an earlier instance are ignored.</summary>
-    public int Generation { get; set; }
-
-    /// <summary>The generation whose fault the actor has already thrown, so a fault is reported once.</summary>
-    public int FaultReportedGeneration { get; set; } = -1;
-
-    /// <summary>The control block's error count at the current launch: a rise with a body-fault code is a fault.</summary>
-    public uint ErrorCountAtLaunch { get; set; }
-
-    /// <summary>Set while the actor waits for the current kernel to end before launching its successor.</summary>
-    public bool RelaunchPending { get; set; }
-
-    /// <summary>Whether that successor gets fresh arguments (and the checkpoint): true after a restart, false after a resume.</summary>
-    public bool RelaunchFresh { get; set; }
-
-    public Dictionary<ulong, IActorRef> Requests { get; } = new(options.ExpectedPendingRequests);
-
-    public ulong LastCorrelationId { get; set; }
-
-    /// <summary>Messages that found the input ring full, oldest first; they go in before anything newer.</summary>
-    public Queue<PendingInput> Overflow { get; } = new();
-
-    public bool InputWaiterArmed { get; set; }
+    public KernelCheckpointStore<TArgs> Checkpoints { get; } = new(checkpoint);
 
     public List<IActorRef> Subscribers { get; } = [];
 
-    public byte[]? CheckpointBytes { get; set; }
+    public KernelDirectPath Direct { get; } = new(definition.Name);
 
-    /// <summary>Cancelled when the actor finally stops: ends waits for room in the input ring.</summary>
-    public CancellationTokenSource? Lifetime { get; set; }
+    /// <summary>The actor these resources belong to while it lives; one actor per props.</summary>
+    public IActorRef? Owner { get; private set; }
 
-    /// <summary>A message waiting for room in the input ring.</summary>
-    internal readonly record struct PendingInput(object Message, KernelPayloadCodec Codec, MessageHeader Header);
+    public RingKernelMemory? Memory { get; private set; }
+
+    public KernelOutputPump? Pump { get; private set; }
+
+    /// <summary>Completes once a stopped actor's kernel has ended and its memory is freed.</summary>
+    public Task Released => _released.Task;
+
+    /// <summary>Allocates the memory and starts the pump, which hands direct replies to <see cref="Direct"/> and the rest to <paramref name="owner"/>.</summary>
+    public void Allocate(IActorRef owner)
+    {
+        LaunchOptions launch = Definition.Options;
+        RingKernelMemory memory = RingKernelMemory.Allocate(
+            Backend.MemorySpace, launch, Options.Messages.CreateRegistry(launch.MessageSlotBytes - MessageHeader.Size), Options.Checksummed);
+        Owner = owner;
+        Memory = memory;
+        Pump = new KernelOutputPump(memory.Output, Codecs, Direct, output => owner.Tell(output, owner));
+        Pump.Start();
+    }
+
+    /// <summary>The typed reference for this pair of types, checked against the registered payload types.</summary>
+    public KernelRef<TRequest, TReply> GetKernelRef<TRequest, TReply>()
+        where TRequest : unmanaged
+        where TReply : unmanaged
+    {
+        if (!Codecs.TryGet(typeof(TRequest), out _) || !Codecs.TryGet(typeof(TReply), out _))
+        {
+            throw new ArgumentException(
+                $"Kernel actor '{Definition.Name}' carries no {(Codecs.TryGet(typeof(TRequest), out _) ? typeof(TReply).Name : typeof(TRequest).Name)}: register it in {nameof(KernelActorOptions)}.{nameof(KernelActorOptions.Messages)}.");
+        }
+
+        return Direct.GetOrCreate(table => new KernelRef<TRequest, TReply>(Owner!, Definition.Name, Memory!.Input, Direct, table, Options.AskTimeout));
+    }
+
+    /// <summary>Marks the memory freed; called once, by the release after the actor's stop.</summary>
+    public void MarkReleased()
+    {
+        Memory = null;
+        Pump = null;
+        Launch.Kernel = null;
+        _released.TrySetResult();
+    }
 }

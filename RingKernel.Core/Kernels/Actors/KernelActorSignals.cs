@@ -1,4 +1,4 @@
-using RingKernel.Actors;
+using Akka.Actor;
 
 namespace RingKernel.Kernels.Actors;
 
@@ -22,6 +22,12 @@ internal static class KernelActorSignals
 
     /// <summary>The kernel of launch <paramref name="Generation"/> has ended (normally or faulted).</summary>
     internal sealed record KernelEnded(int Generation);
+
+    /// <summary>The ended kernel of launch <paramref name="Generation"/> is retired (its poison message answered, its instance disposed): launch the next.</summary>
+    internal sealed record Retired(int Generation);
+
+    /// <summary>Retiring the ended kernel of launch <paramref name="Generation"/> failed.</summary>
+    internal sealed record RetireFailed(int Generation, Exception Cause);
 
     /// <summary>Sent before the actor fails on a fault of launch <paramref name="Generation"/>: after a Resume it recovers the kernel in place.</summary>
     internal sealed record Recover(int Generation);

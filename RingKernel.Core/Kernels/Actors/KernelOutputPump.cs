@@ -5,9 +5,10 @@ using RingKernel.Rings;
 namespace RingKernel.Kernels.Actors;
 
 /// <summary>
-/// Reads a kernel's output ring on a thread-pool task and hands every message, in ring order, to a
-/// sink (a kernel actor's own mailbox: the pump never touches actor state). It lives as long as the
-/// kernel memory, across kernel relaunches. <see cref="Close"/> stops it between two batches, after
+/// Reads a kernel's output ring on a thread-pool task. A reply to an Ask of a typed reference completes
+/// that Ask here, on the pump's thread; every other message goes, in ring order, to a sink (a kernel
+/// actor's own mailbox: the pump never touches actor state). It lives as long as the kernel memory,
+/// across kernel relaunches. <see cref="Close"/> stops it between two batches, after
 /// which the owner may read the ring itself with <see cref="DrainRing"/>.
 /// </summary>
 internal sealed class KernelOutputPump : IDisposable
@@ -16,15 +17,17 @@ internal sealed class KernelOutputPump : IDisposable
 
     private readonly MessageRing _output;
     private readonly KernelCodecTable _codecs;
+    private readonly KernelDirectPath _direct;
     private readonly Action<KernelActorSignals.Output> _sink;
     private readonly Lock _gate = new();
     private readonly CancellationTokenSource _stop = new();
     private bool _closed;
 
-    public KernelOutputPump(MessageRing output, KernelCodecTable codecs, Action<KernelActorSignals.Output> sink)
+    public KernelOutputPump(MessageRing output, KernelCodecTable codecs, KernelDirectPath direct, Action<KernelActorSignals.Output> sink)
     {
         _output = output;
         _codecs = codecs;
+        _direct = direct;
         _sink = sink;
     }
 
@@ -43,12 +46,13 @@ internal sealed class KernelOutputPump : IDisposable
     }
 
     /// <summary>
-    /// Reads every message readable now from <paramref name="ring"/> (as its one consumer) into
-    /// <paramref name="sink"/>, skipping messages that fail validation (the ring counts them).
+    /// Reads every message readable now from <paramref name="ring"/> (as its one consumer): replies to
+    /// direct Asks complete them (when <paramref name="direct"/> is given), the rest go to
+    /// <paramref name="sink"/>; messages that fail validation are skipped (the ring counts them).
     /// </summary>
-    public static void DrainRing(MessageRing ring, KernelCodecTable codecs, Action<KernelActorSignals.Output> sink, int maxMessages = int.MaxValue)
+    public static void DrainRing(MessageRing ring, KernelCodecTable codecs, KernelDirectPath? direct, Action<KernelActorSignals.Output> sink, int maxMessages = int.MaxValue)
     {
-        var handler = new Handler(codecs, sink);
+        var handler = new Handler(codecs, direct, sink);
         while (true)
         {
             try
@@ -80,7 +84,7 @@ internal sealed class KernelOutputPump : IDisposable
                 {
                     if (_closed)
                         return;
-                    DrainRing(_output, _codecs, _sink, BatchSize);
+                    DrainRing(_output, _codecs, _direct, _sink, BatchSize);
                 }
             }
         }
@@ -90,11 +94,14 @@ internal sealed class KernelOutputPump : IDisposable
         }
     }
 
-    private readonly struct Handler(KernelCodecTable codecs, Action<KernelActorSignals.Output> sink) : IMessageHandler
+    private readonly struct Handler(KernelCodecTable codecs, KernelDirectPath? direct, Action<KernelActorSignals.Output> sink) : IMessageHandler
     {
         public void Handle(RingMessage message)
         {
             ref readonly MessageHeader header = ref message.Header;
+            if (direct is not null && KernelCorrelationIds.IsDirect(header.CorrelationId) && Complete(direct, message, header.CorrelationId))
+                return;
+
             if (message.Is<KernelFaultReply>())
             {
                 sink(new KernelActorSignals.Output(header.CorrelationId, message.Get<KernelFaultReply>(), IsError: true));
@@ -105,5 +112,11 @@ internal sealed class KernelOutputPump : IDisposable
             codecs.TryGet(header.TypeId, out KernelPayloadCodec codec);
             sink(new KernelActorSignals.Output(header.CorrelationId, codec.Read(message), IsError: false));
         }
+
+        /// <summary>False when no Ask waits for this reply any more (it timed out): the actor then dead-letters it.</summary>
+        private static bool Complete(KernelDirectPath direct, RingMessage message, ulong correlationId) =>
+            message.Is<KernelFaultReply>()
+                ? direct.TryFail(correlationId, KernelRequestFailedException.Faulted(direct.KernelName, message.Get<KernelFaultReply>().ErrorCode))
+                : direct.TryComplete(correlationId, message);
     }
 }

@@ -17,6 +17,15 @@ public sealed class KernelRequestFailedException : Exception
 
     public string KernelName { get; }
 
+    internal static KernelRequestFailedException Faulted(string kernelName, uint errorCode) =>
+        new(kernelName, "the kernel faulted while processing it.", errorCode);
+
+    internal static KernelRequestFailedException StoppedBeforeProcessing(string kernelName) =>
+        new(kernelName, "the kernel actor stopped before the kernel processed it.", 0);
+
+    internal static KernelRequestFailedException StoppedBeforeReply(string kernelName) =>
+        new(kernelName, "the kernel actor stopped before the kernel's reply reached it.", 0);
+
     public string Reason { get; }
 
     /// <summary>The error code of the kernel's fault reply (<see cref="Persistent.KernelErrorCodes"/>); 0 when the actor stopped first.</summary>

@@ -1,4 +1,4 @@
-using RingKernel.Actors;
+using Akka.Actor;
 
 namespace RingKernel.Kernels.Actors;
 

@@ -9,7 +9,6 @@ public static class ComparisonRunner
         new RingsComparisonSuite(),
         new Cpu.CpuComparisonSuite(),
         new Stencils.StencilComparisonSuite(),
-        new Actors.ActorsSuite(),
         new Vulkan.VulkanComparisonSuite(),
         new VulkanRings.VulkanRingKernelComparisonSuite(),
         new Cuda.CudaComparisonSuite(),
