@@ -6,8 +6,9 @@ namespace RingKernel.Benchmarks.Compare.KernelActors;
 /// <c>compare kernel-actors</c>: CPU ring kernels as Akka.NET actors, driven through their
 /// <see cref="RingKernel.Kernels.Actors.KernelRef{TRequest, TReply}"/>, against plain Akka.NET actors
 /// doing the same work in the same process: Ask latency (p50, p99), Tell throughput from two
-/// producers, and restart latency (p50). Ours and the baseline alternate for several rounds and each
-/// reports its best, so load from other processes on a shared machine penalises neither side more.
+/// producers, and restart latency (p50) of a kernel on a thread of its own and of one run as a
+/// coroutine. Ours and the baseline alternate for several rounds and each reports its best, so load
+/// from other processes on a shared machine penalises neither side more.
 /// </summary>
 public sealed class KernelActorsComparisonSuite : IComparisonSuite
 {
@@ -30,16 +31,18 @@ public sealed class KernelActorsComparisonSuite : IComparisonSuite
         yield return TellThroughput(backend, rounds, tellRun);
 
         var restart = new LatencyRounds();
+        var cooperativeRestart = new LatencyRounds();
         for (int round = 0; round < rounds; round++)
         {
             // Restarts run through exception handling, actor construction and (ours) a kernel launch, which
             // reach fully optimised code later than a message path: warm up with as many as are measured.
-            restart.Add(
-                RestartLatencyBenchmark.Ours(backend, restartSamples, restartSamples),
-                RestartLatencyBenchmark.Baseline(restartSamples, restartSamples));
+            long[] baseline = RestartLatencyBenchmark.Baseline(restartSamples, restartSamples);
+            restart.Add(RestartLatencyBenchmark.Ours(backend, BenchmarkKernels.Echo(1024), restartSamples, restartSamples), baseline);
+            cooperativeRestart.Add(RestartLatencyBenchmark.Ours(backend, BenchmarkKernels.CooperativeEcho(1024), restartSamples, restartSamples), baseline);
         }
 
         yield return restart.Comparison("kernel-actors.restart-p50", 50);
+        yield return cooperativeRestart.Comparison("kernel-actors.restart-p50-cooperative", 50);
     }
 
     /// <summary>

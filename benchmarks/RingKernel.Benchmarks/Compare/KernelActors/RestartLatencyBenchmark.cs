@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Akka.Actor;
 using RingKernel.Cpu;
+using RingKernel.Kernels;
 using RingKernel.Kernels.Actors;
 
 namespace RingKernel.Benchmarks.Compare.KernelActors;
@@ -14,16 +15,21 @@ namespace RingKernel.Benchmarks.Compare.KernelActors;
 /// poison: the kernel faults, its actor throws <c>KernelFaultedException</c>, the restarted actor
 /// retires the faulted kernel (answering the poison's Ask with a <see cref="KernelRequestFailedException"/>,
 /// which is checked) and launches a fresh one over the same rings, which answers the queued sample.
+/// The kernel runs on a thread of its own per launch, or as a coroutine on the backend's shared workers.
 /// Baseline: <c>Tell</c> of the poison and <c>Ask</c> of the sample to a plain Akka.NET actor that throws.
 /// </summary>
 internal static class RestartLatencyBenchmark
 {
     private static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(10);
 
-    public static long[] Ours(CpuBackend backend, int warmup, int samples)
+    /// <param name="backend">The CPU backend.</param>
+    /// <param name="echo">The echo kernel: <see cref="BenchmarkKernels.Echo"/> or <see cref="BenchmarkKernels.CooperativeEcho"/>.</param>
+    /// <param name="warmup">Restarts before the measured ones.</param>
+    /// <param name="samples">Restarts measured.</param>
+    public static long[] Ours(CpuBackend backend, KernelDefinition<FaultClock> echo, int warmup, int samples)
     {
         var clock = new FaultClock();
-        Props kernel = KernelActor.Props(backend, BenchmarkKernels.Echo(1024), clock.Started, BenchmarkKernels.ActorOptions());
+        Props kernel = KernelActor.Props(backend, echo, clock.Started, BenchmarkKernels.ActorOptions());
         return Measure("kernel-restart", kernel, clock, warmup, samples, async child =>
         {
             KernelRef<Sample, Sample> echo = await child.GetKernelRefAsync<Sample, Sample>().ConfigureAwait(false);
