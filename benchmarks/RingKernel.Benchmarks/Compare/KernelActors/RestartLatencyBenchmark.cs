@@ -32,11 +32,11 @@ internal static class RestartLatencyBenchmark
         Props kernel = KernelActor.Props(backend, echo, clock.Started, BenchmarkKernels.ActorOptions());
         return Measure("kernel-restart", kernel, clock, warmup, samples, async child =>
         {
-            KernelRef<Sample, Sample> echo = await child.GetKernelRefAsync<Sample, Sample>().ConfigureAwait(false);
+            KernelRef<Sample, Sample> kref = await child.GetKernelRefAsync<Sample, Sample>().ConfigureAwait(false);
             return async value =>
             {
-                ValueTask<Sample> poisoned = echo.Ask(new Sample(Sample.Poison), ReplyTimeout);
-                Sample reply = await echo.Ask(new Sample(value), ReplyTimeout).ConfigureAwait(false);
+                ValueTask<Sample> poisoned = kref.Ask(new Sample(Sample.Poison), ReplyTimeout);
+                Sample reply = await kref.Ask(new Sample(value), ReplyTimeout).ConfigureAwait(false);
                 long repliedAt = Stopwatch.GetTimestamp();
                 try
                 {
