@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using Akka.Actor;
+using RingKernel.Cpu;
+using RingKernel.Kernels.Actors;
+
+namespace RingKernel.Benchmarks.Compare.KernelActors;
+
+/// <summary>
+/// Fire-and-forget throughput into one consumer from two producer threads, 8-byte messages: a run
+/// times from the producers' release until the consumer has taken the last of their messages (the
+/// consumer stamps that moment), and checks that it took exactly that many with exactly their sum.
+/// Ours: each producer calls <see cref="KernelRef{TRequest, TReply}.TryTell"/> into a CPU ring kernel that
+/// counts, spinning (then yielding) while the input ring is full. Baseline: each producer calls
+/// <c>Tell</c> on a plain Akka.NET actor that counts (its unbounded mailbox never pushes back).
+/// </summary>
+internal sealed class TellThroughputBenchmark : IDisposable
+{
+    public const int Producers = 2;
+
+    private static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly ActorSystem _system;
+    private readonly Tally _tally;
+    private readonly Action<long> _produce;
+
+    private TellThroughputBenchmark(ActorSystem system, Tally tally, Action<long> produce)
+    {
+        _system = system;
+        _tally = tally;
+        _produce = produce;
+    }
+
+    public static TellThroughputBenchmark Ours(CpuBackend backend)
+    {
+        var system = BenchmarkActorSystem.Create("kernel-tell");
+        var tally = new Tally();
+        IActorRef kernel = system.ActorOf(KernelActor.Props(backend, BenchmarkKernels.Counter(4096), tally, BenchmarkKernels.ActorOptions()), "counter");
+        KernelRef<Sample, Sample> counter = kernel.GetKernelRefAsync<Sample, Sample>().GetAwaiter().GetResult();
+        return new TellThroughputBenchmark(system, tally, messages =>
+        {
+            var wait = new SpinWait();
+            for (long i = 1; i <= messages; i++)
+            {
+                var sample = new Sample(i);
+                if (counter.TryTell(in sample))
+                    continue;
+                do
+                    wait.SpinOnce(sleep1Threshold: -1);
+                while (!counter.TryTell(in sample));
+                wait.Reset();
+            }
+        });
+    }
+
+    public static TellThroughputBenchmark Baseline()
+    {
+        var system = BenchmarkActorSystem.Create("akka-tell");
+        var tally = new Tally();
+        IActorRef counter = system.ActorOf(Props.Create(() => new CountingActor(tally)), "counter");
+        return new TellThroughputBenchmark(system, tally, messages =>
+        {
+            for (long i = 1; i <= messages; i++)
+                counter.Tell(new Sample(i), ActorRefs.NoSender);
+        });
+    }
+
+    /// <summary>Each producer sends the values 1 to <paramref name="perProducer"/>; returns the messages consumed per second.</summary>
+    /// <exception cref="InvalidOperationException">The consumer took other messages than were sent.</exception>
+    public double Run(long perProducer)
+    {
+        long countBefore = _tally.Count;
+        long sumBefore = _tally.Sum;
+        long messages = Producers * perProducer;
+        _tally.Expect(messages);
+        using var start = new Barrier(Producers + 1);
+        var threads = new Thread[Producers];
+        for (int p = 0; p < Producers; p++)
+        {
+            threads[p] = new Thread(() =>
+            {
+                start.SignalAndWait();
+                _produce(perProducer);
+            }) { IsBackground = true, Name = $"producer {p}" };
+            threads[p].Start();
+        }
+
+        start.SignalAndWait();
+        long started = Stopwatch.GetTimestamp();
+        long reached = _tally.WaitForTarget(RunTimeout);
+        foreach (Thread thread in threads)
+            thread.Join();
+
+        long taken = _tally.Count - countBefore;
+        long sum = _tally.Sum - sumBefore;
+        long expectedSum = Producers * (perProducer * (perProducer + 1) / 2);
+        if (taken != messages || sum != expectedSum)
+            throw new InvalidOperationException($"The consumer took {taken} messages summing to {sum}; {messages} summing to {expectedSum} were sent.");
+        return messages / Stopwatch.GetElapsedTime(started, reached).TotalSeconds;
+    }
+
+    public void Dispose()
+    {
+        BenchmarkActorSystem.Shutdown(_system);
+        _tally.Dispose();
+    }
+}
