@@ -43,6 +43,14 @@ public sealed class KernelActorOptions
         init => _askTimeout = value == Timeout.InfiniteTimeSpan ? value : Positive(value, nameof(AskTimeout));
     }
 
+    /// <summary>
+    /// Whether the code after an awaited <see cref="KernelRef{TRequest, TReply}.Ask"/> runs on the output
+    /// pump's thread as the reply is read (true, the default: no thread hop, the lowest latency) or is
+    /// queued to the thread pool (false). Inline, a continuation that blocks delays the kernel's other
+    /// replies, and one that waits synchronously for another reply of the same kernel never ends.
+    /// </summary>
+    public bool AskContinuationsOnPump { get; init; } = true;
+
     /// <summary>Whether ring messages carry a CRC-32C that the consumer checks (the default).</summary>
     public bool Checksummed { get; init; } = true;
 

@@ -76,7 +76,7 @@ internal sealed class KernelActorResources<TArgs>(
                 $"Kernel actor '{Definition.Name}' carries no {(Codecs.TryGet(typeof(TRequest), out _) ? typeof(TReply).Name : typeof(TRequest).Name)}: register it in {nameof(KernelActorOptions)}.{nameof(KernelActorOptions.Messages)}.");
         }
 
-        return Direct.GetOrCreate(table => new KernelRef<TRequest, TReply>(Owner!, Definition.Name, Memory!.Input, Direct, table, Options.AskTimeout));
+        return Direct.GetOrCreate(table => new KernelRef<TRequest, TReply>(Owner!, Definition.Name, Memory!.Input, Direct, table, Options.AskTimeout, Options.AskContinuationsOnPump));
     }
 
     /// <summary>Marks the memory freed; called once, by the release after the actor's stop.</summary>

@@ -50,7 +50,7 @@ public sealed partial class KernelActor<TArgs>
     /// <summary>
     /// Answers the ended kernel's poison message with an error reply (so its successor does not fault on
     /// it again; this waits only for room in the output ring, which the pump empties) and disposes it, on
-    /// the thread pool; <see cref="KernelActorSignals.Retired"/> then launches the successor.
+    /// the thread pool when it must wait; <see cref="KernelActorSignals.Retired"/> then launches the successor.
     /// </summary>
     private void Retire(IRingKernel? ended)
     {
@@ -64,8 +64,17 @@ public sealed partial class KernelActor<TArgs>
 
         if (launch.Retiring)
             return;
+
+        // Usually nothing waits (the output ring has room, the ended instance has nothing left to finish): launch at once.
+        Task retiring = RetireAsync(ended);
+        if (retiring.IsCompletedSuccessfully)
+        {
+            Launch();
+            return;
+        }
+
         launch.Retiring = true;
-        RetireAsync(ended).PipeTo(
+        retiring.PipeTo(
             Self,
             success: () => new KernelActorSignals.Retired(generation),
             failure: cause => new KernelActorSignals.RetireFailed(generation, cause));

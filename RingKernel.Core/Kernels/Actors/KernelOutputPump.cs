@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using RingKernel.Kernels.Persistent;
 using RingKernel.Layouts;
 using RingKernel.Rings;
@@ -14,6 +15,13 @@ namespace RingKernel.Kernels.Actors;
 internal sealed class KernelOutputPump : IDisposable
 {
     private const int BatchSize = 256;
+
+    /// <summary>
+    /// How long the pump keeps polling the output ring after a batch before it parks: in a conversation
+    /// the next reply usually comes within microseconds, and parking and waking cost more than that (the
+    /// kernel polls its input ring for the same reason).
+    /// </summary>
+    private static readonly long PollTicks = Stopwatch.Frequency / 20_000; // 50 µs
 
     private readonly MessageRing _output;
     private readonly KernelCodecTable _codecs;
@@ -80,18 +88,38 @@ internal sealed class KernelOutputPump : IDisposable
             while (true)
             {
                 await _output.WaitToReadAsync(token).ConfigureAwait(false);
-                lock (_gate)
+                do
                 {
-                    if (_closed)
-                        return;
-                    DrainRing(_output, _codecs, _direct, _sink, BatchSize);
+                    lock (_gate)
+                    {
+                        if (_closed)
+                            return;
+                        DrainRing(_output, _codecs, _direct, _sink, BatchSize);
+                    }
                 }
+                while (PollForOutput(token));
             }
         }
         catch (OperationCanceledException)
         {
             // Closed.
         }
+    }
+
+    /// <summary>Spins until the output ring has a message (true) or <see cref="PollTicks"/> have passed (false).</summary>
+    private bool PollForOutput(CancellationToken token)
+    {
+        long deadline = Stopwatch.GetTimestamp() + PollTicks;
+        while (!token.IsCancellationRequested)
+        {
+            if (_output.Ring.Count > 0)
+                return true;
+            if (Stopwatch.GetTimestamp() >= deadline)
+                return false;
+            Thread.SpinWait(16);
+        }
+
+        return false;
     }
 
     private readonly struct Handler(KernelCodecTable codecs, KernelDirectPath? direct, Action<KernelActorSignals.Output> sink) : IMessageHandler

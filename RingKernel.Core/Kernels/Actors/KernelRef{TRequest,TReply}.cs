@@ -27,7 +27,7 @@ public sealed class KernelRef<TRequest, TReply>
     private readonly KernelRingGate _gate;
     private readonly TimeSpan _defaultTimeout;
 
-    internal KernelRef(IActorRef actor, string kernelName, MessageRing input, KernelDirectPath path, int tableIndex, TimeSpan defaultTimeout)
+    internal KernelRef(IActorRef actor, string kernelName, MessageRing input, KernelDirectPath path, int tableIndex, TimeSpan defaultTimeout, bool continueOnPump)
     {
         Actor = actor;
         KernelName = kernelName;
@@ -35,7 +35,7 @@ public sealed class KernelRef<TRequest, TReply>
         _path = path;
         _gate = path.Gate;
         _defaultTimeout = defaultTimeout;
-        Replies = new KernelReplyTable<TReply>(tableIndex, kernelName);
+        Replies = new KernelReplyTable<TReply>(tableIndex, kernelName, continueOnPump);
     }
 
     /// <summary>The kernel actor this reference writes to.</summary>

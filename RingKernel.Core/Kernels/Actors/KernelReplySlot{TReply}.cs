@@ -21,11 +21,11 @@ internal sealed class KernelReplySlot<TReply> : IValueTaskSource<TReply>
     private long _deadline;
     private TimeSpan _timeout;
 
-    public KernelReplySlot(KernelReplyTable<TReply> table, int index)
+    public KernelReplySlot(KernelReplyTable<TReply> table, int index, bool continueOnPump)
     {
         _table = table;
         Index = index;
-        _core.RunContinuationsAsynchronously = true;
+        _core.RunContinuationsAsynchronously = !continueOnPump;
     }
 
     public int Index { get; }

@@ -15,13 +15,15 @@ internal sealed class KernelReplyTable<TReply> : KernelReplyTable
     private readonly Lock _grow = new();
     private readonly int _tableIndex;
     private readonly string _kernelName;
+    private readonly bool _continueOnPump;
     private KernelReplySlot<TReply>[] _slots = new KernelReplySlot<TReply>[16];
     private int _count;
 
-    public KernelReplyTable(int tableIndex, string kernelName)
+    public KernelReplyTable(int tableIndex, string kernelName, bool continueOnPump)
     {
         _tableIndex = tableIndex;
         _kernelName = kernelName;
+        _continueOnPump = continueOnPump;
     }
 
     public string KernelName => _kernelName;
@@ -86,7 +88,7 @@ internal sealed class KernelReplyTable<TReply> : KernelReplyTable
                 Volatile.Write(ref _slots, slots);
             }
 
-            var slot = new KernelReplySlot<TReply>(this, _count);
+            var slot = new KernelReplySlot<TReply>(this, _count, _continueOnPump);
             slots[_count] = slot;
             Volatile.Write(ref _count, _count + 1);
             return slot;
