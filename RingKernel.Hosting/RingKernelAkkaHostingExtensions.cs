@@ -17,7 +17,7 @@ public static class RingKernelAkkaHostingExtensions
     /// Declares backends and kernel actors; when the actor system starts, each kernel actor starts under a
     /// supervisor of its own and is registered in the <see cref="ActorRegistry"/> under its key. When the host
     /// stops, coordinated shutdown ends every kernel and frees its memory before the actor system terminates;
-    /// backends that are <see cref="IDisposable"/> are disposed once it has terminated.
+    /// backends that are <see cref="IDisposable"/> are disposed in its last phase, after that.
     /// </summary>
     /// <exception cref="ArgumentException">A name is used twice, no backend is declared, or a kernel actor's backend is ambiguous or unknown.</exception>
     public static AkkaConfigurationBuilder WithRingKernels(this AkkaConfigurationBuilder builder, Action<RingKernelsBuilder> configure)

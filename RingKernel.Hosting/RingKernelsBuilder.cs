@@ -24,7 +24,7 @@ public sealed class RingKernelsBuilder
 
     /// <summary>
     /// Declares a backend, known by its <see cref="IComputeBackend.Name"/>. The actor system owns it from now
-    /// on: one that is <see cref="IDisposable"/> is disposed after the system has terminated.
+    /// on: one that is <see cref="IDisposable"/> is disposed when the system terminates, after every kernel has ended and freed its memory.
     /// </summary>
     /// <exception cref="ArgumentException">The backend cannot run here, or one of that name is already declared.</exception>
     public RingKernelsBuilder WithBackend(IRingKernelBackend backend)

@@ -1,3 +1,4 @@
+using Akka;
 using Akka.Actor;
 using Akka.Hosting;
 using RingKernel.Backends;
@@ -12,16 +13,13 @@ internal sealed class RingKernelsStarter(IReadOnlyList<IRingKernelBackend> backe
 
     /// <summary>
     /// Starts each kernel actor under its supervisor and registers it once the supervisor has created it, so
-    /// that the registry holds every kernel actor when the host has started. Disposal of the backends waits
-    /// for termination, which follows the coordinated-shutdown phase that frees every kernel's memory.
+    /// that the registry holds every kernel actor when the host has started. The backends are disposed in
+    /// coordinated shutdown's last phase, after the one that ends every kernel and frees its memory (termination
+    /// callbacks would not do: some may still run after <c>WhenTerminated</c> has completed, and so after a host's stop).
     /// </summary>
     public async Task StartAsync(ActorSystem system, IActorRegistry registry)
     {
-        foreach (IRingKernelBackend backend in backends)
-        {
-            if (backend is IDisposable disposable)
-                system.RegisterOnTermination(disposable.Dispose);
-        }
+        CoordinatedShutdown.Get(system).AddTask(CoordinatedShutdown.PhaseActorSystemTerminate, "dispose-ring-kernel-backends", DisposeBackends);
 
         foreach (KernelActorStart kernel in kernels)
         {
@@ -29,5 +27,12 @@ internal sealed class RingKernelsStarter(IReadOnlyList<IRingKernelBackend> backe
             IActorRef actor = await supervisor.Ask<IActorRef>(KernelSupervisor.GetKernel.Instance, SupervisorAnswerTimeout).ConfigureAwait(false);
             kernel.Register(registry, actor);
         }
+    }
+
+    private Task<Done> DisposeBackends()
+    {
+        foreach (IRingKernelBackend backend in backends)
+            (backend as IDisposable)?.Dispose();
+        return Task.FromResult(Done.Instance);
     }
 }
