@@ -34,7 +34,7 @@ public sealed class RingKernelHostingTests
     [Fact]
     public async Task Kernel_actors_registered_by_key_answer_asks_with_exact_values()
     {
-        var backend = new CountingBackend();
+        var backend = new HostedTestBackend();
         using IHost host = BuildHost(new CapturingLoggerProvider(), kernels => kernels
             .WithBackend(backend)
             .WithKernelActor<Tripler, object?>("tripler", Multiplier("tripler", 3), null, Options)
@@ -50,7 +50,7 @@ public sealed class RingKernelHostingTests
         long[] tripled = await Task.WhenAll(Enumerable.Range(1, 50).Select(async i => (await tripler.Ask<Number>(new Number(i), Timeout)).Value)).WaitAsync(Timeout);
         Assert.Equal(Enumerable.Range(1, 50).Select(i => 3L * i), tripled);
         Assert.Equal(new Number(14), await doubler.Ask<Number>(new Number(7), Timeout).WaitAsync(Timeout));
-        Assert.Equal(["tripler", "doubler"], backend.Kernels.Select(k => k.Name).Order(StringComparer.Ordinal).Reverse());
+        Assert.Equal(["tripler", "doubler"], backend.Tracking.Kernels.Select(k => k.Name).Order(StringComparer.Ordinal).Reverse());
 
         await host.StopAsync().WaitAsync(Timeout);
     }
@@ -59,7 +59,7 @@ public sealed class RingKernelHostingTests
     public async Task A_kernel_fault_reaches_ILogger_and_the_default_strategy_restarts_the_kernel()
     {
         var logs = new CapturingLoggerProvider();
-        var backend = new CountingBackend();
+        var backend = new HostedTestBackend();
         using IHost host = BuildHost(logs, kernels => kernels
             .WithBackend(backend)
             .WithKernelActor<Tripler, object?>("tripler", Multiplier("tripler", 3), null, Options));
@@ -77,7 +77,7 @@ public sealed class RingKernelHostingTests
         await WaitUntil(() => !launches.IsEmpty && logs.Entries.Any(e => e.Exception is KernelFaultedException));
         KernelLaunched relaunch = Assert.Single(launches);
         Assert.Equal(new KernelLaunched(tripler, "tripler", 2, FreshArguments: true), relaunch);
-        Assert.Equal(2, backend.Kernels.Count);
+        Assert.Equal(2, backend.Tracking.Kernels.Count);
         CapturingLoggerProvider.LogEntry fault = Assert.Single(logs.Entries, e => e.Exception is KernelFaultedException);
         Assert.Equal(LogLevel.Error, fault.Level);
         Assert.Equal("poison -1", fault.Exception!.GetBaseException().Message);
@@ -88,7 +88,7 @@ public sealed class RingKernelHostingTests
     [Fact]
     public async Task The_supervisor_strategy_given_decides_on_the_kernel_actors_faults()
     {
-        var backend = new CountingBackend();
+        var backend = new HostedTestBackend();
         using IHost host = BuildHost(new CapturingLoggerProvider(), kernels => kernels
             .WithBackend(backend)
             .WithKernelActor<Tripler, object?>("tripler", Multiplier("tripler", 3), null, Options, new OneForOneStrategy(_ => Directive.Stop)));
@@ -103,15 +103,15 @@ public sealed class RingKernelHostingTests
 
         Assert.True(await kernelStopped.WaitAsync(Timeout));
         Assert.True(await supervisorStopped.WaitAsync(Timeout));
-        await WaitUntil(() => backend.Memory.Live == 0);
-        Assert.True(Assert.Single(backend.Kernels).Completion.IsCompleted);
+        await WaitUntil(() => backend.Tracking.LiveBuffers == 0);
+        Assert.True(Assert.Single(backend.Tracking.Kernels).Completion.IsCompleted);
         await host.StopAsync().WaitAsync(Timeout);
     }
 
     [Fact]
     public async Task A_graceful_stop_ends_every_kernel_and_frees_its_memory_before_the_system_terminates()
     {
-        var backend = new CountingBackend();
+        var backend = new HostedTestBackend();
         using IHost host = BuildHost(new CapturingLoggerProvider(), kernels => kernels
             .WithBackend(backend)
             .WithKernelActor<Tripler, object?>("tripler", Multiplier("tripler", 3), null, Options)
@@ -122,14 +122,13 @@ public sealed class RingKernelHostingTests
         Assert.Equal(new Number(3), await registry.Get<Tripler>().Ask<Number>(new Number(1), Timeout).WaitAsync(Timeout));
         Assert.Equal(new Number(2), await registry.Get<Doubler>().Ask<Number>(new Number(1), Timeout).WaitAsync(Timeout));
         // A control block and two rings per kernel.
-        Assert.Equal(6, backend.Memory.Live);
+        Assert.Equal(6, backend.Tracking.LiveBuffers);
 
         await host.StopAsync().WaitAsync(Timeout);
 
-        Assert.Equal(0, backend.Memory.Live);
-        Assert.Equal(6, backend.Memory.Allocated);
-        Assert.Equal(2, backend.Kernels.Count);
-        Assert.All(backend.Kernels, kernel => Assert.True(kernel.Completion.IsCompleted, $"kernel {kernel.Name} has ended"));
+        Assert.Equal(0, backend.Tracking.LiveBuffers);
+        Assert.Equal(2, backend.Tracking.Kernels.Count);
+        Assert.All(backend.Tracking.Kernels, kernel => Assert.True(kernel.Completion.IsCompleted, $"kernel {kernel.Name} has ended"));
         Assert.True(system.WhenTerminated.IsCompleted);
         Assert.True(backend.IsDisposed);
     }
@@ -137,8 +136,8 @@ public sealed class RingKernelHostingTests
     [Fact]
     public async Task A_kernel_actor_runs_on_the_backend_it_names()
     {
-        var first = new CountingBackend("first");
-        var second = new CountingBackend("second");
+        var first = new HostedTestBackend("first");
+        var second = new HostedTestBackend("second");
         using IHost host = BuildHost(new CapturingLoggerProvider(), kernels => kernels
             .WithBackend(first)
             .WithBackend(second)
@@ -146,8 +145,8 @@ public sealed class RingKernelHostingTests
         await host.StartAsync().WaitAsync(Timeout);
 
         Assert.Equal(new Number(9), await host.Services.GetRequiredService<ActorRegistry>().Get<Tripler>().Ask<Number>(new Number(3), Timeout).WaitAsync(Timeout));
-        Assert.Empty(first.Kernels);
-        Assert.Equal("tripler", Assert.Single(second.Kernels).Name);
+        Assert.Empty(first.Tracking.Kernels);
+        Assert.Equal("tripler", Assert.Single(second.Tracking.Kernels).Name);
 
         await host.StopAsync().WaitAsync(Timeout);
         Assert.True(first.IsDisposed);

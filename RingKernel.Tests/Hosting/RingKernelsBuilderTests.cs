@@ -23,7 +23,7 @@ public sealed class RingKernelsBuilderTests
     public void A_name_declared_twice_is_refused()
     {
         Exception error = Declare(kernels => kernels
-            .WithBackend(new CountingBackend())
+            .WithBackend(new HostedTestBackend())
             .WithKernelActor<Tripler, object?>("twice", Multiplier("tripler", 3), null, Options)
             .WithKernelActor<Doubler, object?>("twice", Multiplier("doubler", 2), null, Options));
         Assert.StartsWith("A kernel actor named 'twice' is already declared.", Assert.IsType<ArgumentException>(error).Message, StringComparison.Ordinal);
@@ -33,7 +33,7 @@ public sealed class RingKernelsBuilderTests
     public void A_key_used_twice_is_refused()
     {
         Exception error = Declare(kernels => kernels
-            .WithBackend(new CountingBackend())
+            .WithBackend(new HostedTestBackend())
             .WithKernelActor<Tripler, object?>("tripler", Multiplier("tripler", 3), null, Options)
             .WithKernelActor<Tripler, object?>("doubler", Multiplier("doubler", 2), null, Options));
         Assert.StartsWith("A kernel actor is already registered under Tripler.", Assert.IsType<ArgumentException>(error).Message, StringComparison.Ordinal);
@@ -42,7 +42,7 @@ public sealed class RingKernelsBuilderTests
     [Fact]
     public void A_backend_name_declared_twice_is_refused()
     {
-        Exception error = Declare(kernels => kernels.WithBackend(new CountingBackend("same")).WithBackend(new CountingBackend("same")));
+        Exception error = Declare(kernels => kernels.WithBackend(new HostedTestBackend("same")).WithBackend(new HostedTestBackend("same")));
         Assert.StartsWith("A backend named 'same' is already declared.", Assert.IsType<ArgumentException>(error).Message, StringComparison.Ordinal);
     }
 
@@ -50,7 +50,7 @@ public sealed class RingKernelsBuilderTests
     public void An_invalid_actor_name_is_refused()
     {
         Exception error = Declare(kernels => kernels
-            .WithBackend(new CountingBackend())
+            .WithBackend(new HostedTestBackend())
             .WithKernelActor<Tripler, object?>("no/slashes", Multiplier("tripler", 3), null, Options));
         Assert.StartsWith("'no/slashes' is not a valid actor name.", Assert.IsType<ArgumentException>(error).Message, StringComparison.Ordinal);
     }
@@ -59,8 +59,8 @@ public sealed class RingKernelsBuilderTests
     public void A_kernel_actor_must_name_its_backend_when_several_are_declared()
     {
         Exception error = Declare(kernels => kernels
-            .WithBackend(new CountingBackend("first"))
-            .WithBackend(new CountingBackend("second"))
+            .WithBackend(new HostedTestBackend("first"))
+            .WithBackend(new HostedTestBackend("second"))
             .WithKernelActor<Tripler, object?>("tripler", Multiplier("tripler", 3), null, Options));
         Assert.Equal(
             "Kernel actor 'tripler' names no backend, and several are declared (first, second): name one.",
@@ -71,7 +71,7 @@ public sealed class RingKernelsBuilderTests
     public void A_kernel_actor_naming_an_undeclared_backend_is_refused()
     {
         Exception error = Declare(kernels => kernels
-            .WithBackend(new CountingBackend("first"))
+            .WithBackend(new HostedTestBackend("first"))
             .WithKernelActor<Tripler, object?>("tripler", Multiplier("tripler", 3), null, Options, backend: "cuda"));
         Assert.Equal(
             "Kernel actor 'tripler' runs on backend 'cuda', which is not declared (declared: first).",
