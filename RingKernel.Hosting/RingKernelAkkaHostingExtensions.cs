@@ -19,7 +19,8 @@ public static class RingKernelAkkaHostingExtensions
     /// stops, coordinated shutdown ends every kernel and frees its memory before the actor system terminates;
     /// backends that are <see cref="IDisposable"/> are disposed in its last phase, after that.
     /// </summary>
-    /// <exception cref="ArgumentException">A name is used twice, no backend is declared, or a kernel actor's backend is ambiguous or unknown.</exception>
+    /// <exception cref="ArgumentException">A name or key is used twice, a name is not a valid actor name, or a backend cannot run here.</exception>
+    /// <exception cref="InvalidOperationException">A kernel actor has no backend, or its backend is ambiguous or not declared.</exception>
     public static AkkaConfigurationBuilder WithRingKernels(this AkkaConfigurationBuilder builder, Action<RingKernelsBuilder> configure)
     {
         ArgumentNullException.ThrowIfNull(builder);
