@@ -28,7 +28,7 @@ public abstract class KernelTestKit : Akka.TestKit.Xunit2.TestKit
     private static readonly Config ManualClockConfig = ConfigurationFactory.ParseString(
         """akka.scheduler.implementation = "Akka.TestKit.TestScheduler, Akka.TestKit" """);
 
-    private readonly IRingKernelBackend _backend;
+    private readonly Lazy<IRingKernelBackend> _backend;
     private readonly bool _ownsBackend;
 
     /// <summary>A test kit whose kernels run on a CPU backend it creates for the test and disposes after it.</summary>
@@ -41,14 +41,28 @@ public abstract class KernelTestKit : Akka.TestKit.Xunit2.TestKit
 
     /// <summary>A test kit whose kernels run on <paramref name="backend"/>, which the caller owns (a class fixture, say).</summary>
     protected KernelTestKit(IRingKernelBackend backend, bool manualClock = false, ITestOutputHelper? output = null)
-        : this(backend, ownsBackend: false, manualClock, output)
+        : this(new Lazy<IRingKernelBackend>(backend ?? throw new ArgumentNullException(nameof(backend))), ownsBackend: false, manualClock, output)
+    {
+    }
+
+    /// <summary>
+    /// A test kit whose kernels run on the backend <paramref name="backend"/> returns at the first use of
+    /// <see cref="Backend"/>, which the caller owns: a backend that may be missing on this machine can make
+    /// the test skip there (Xunit.SkippableFact) instead of failing the test class's construction.
+    /// </summary>
+    protected KernelTestKit(Func<IRingKernelBackend> backend, bool manualClock = false, ITestOutputHelper? output = null)
+        : this(new Lazy<IRingKernelBackend>(backend ?? throw new ArgumentNullException(nameof(backend))), ownsBackend: false, manualClock, output)
     {
     }
 
     private KernelTestKit(IRingKernelBackend backend, bool ownsBackend, bool manualClock, ITestOutputHelper? output)
+        : this(new Lazy<IRingKernelBackend>(backend), ownsBackend, manualClock, output)
+    {
+    }
+
+    private KernelTestKit(Lazy<IRingKernelBackend> backend, bool ownsBackend, bool manualClock, ITestOutputHelper? output)
         : base(manualClock ? ManualClockConfig.WithFallback(KernelConfig) : KernelConfig, "kernel-test", output)
     {
-        ArgumentNullException.ThrowIfNull(backend);
         _backend = backend;
         _ownsBackend = ownsBackend;
         Faults = CreateTestProbe("faults");
@@ -57,7 +71,7 @@ public abstract class KernelTestKit : Akka.TestKit.Xunit2.TestKit
     }
 
     /// <summary>The backend the test's kernels run on.</summary>
-    protected IRingKernelBackend Backend => _backend;
+    protected IRingKernelBackend Backend => _backend.Value;
 
     /// <summary>Receives every exception a <see cref="Supervised"/> kernel actor's parent decides on, before the directive is applied.</summary>
     protected TestProbe Faults { get; }
@@ -106,7 +120,7 @@ public abstract class KernelTestKit : Akka.TestKit.Xunit2.TestKit
     protected override void AfterAll()
     {
         base.AfterAll();
-        if (_ownsBackend && _backend is IDisposable disposable)
+        if (_ownsBackend && _backend.IsValueCreated && _backend.Value is IDisposable disposable)
             disposable.Dispose();
     }
 }
