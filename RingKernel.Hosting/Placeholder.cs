@@ -1,1 +1,0 @@
-namespace RingKernel.Hosting;
