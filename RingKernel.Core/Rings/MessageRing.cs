@@ -93,6 +93,26 @@ public sealed class MessageRing
         return true;
     }
 
+    /// <summary>
+    /// Writes as many of <paramref name="messages"/> as there is room for, in order, each with
+    /// <paramref name="header"/>, claiming their slots with one claim and publishing them together; returns
+    /// how many were written (0 when the ring is full).
+    /// </summary>
+    /// <exception cref="InvalidOperationException"><typeparamref name="T"/> is not registered.</exception>
+    public unsafe int TryEnqueueBatch<T>(ReadOnlySpan<T> messages, in MessageHeader header = default)
+        where T : unmanaged
+    {
+        if (messages.IsEmpty)
+            return 0;
+        uint typeId = _types.GetTypeId<T>();
+        int claimed = _ring.TryClaimBatch(messages.Length, out ulong first);
+        for (int i = 0; i < claimed; i++)
+            Seal(_ring.SlotAddress(first + (ulong)i), in header, typeId, MemoryMarshal.AsBytes(messages.Slice(i, 1)));
+        if (claimed > 0)
+            _ring.PublishBatch(first, claimed);
+        return claimed;
+    }
+
     /// <summary>Like <see cref="TryEnqueue{T}"/>, but a full ring rejects the message with <see cref="RingFullException"/>.</summary>
     public void Enqueue<T>(in T message, in MessageHeader header = default)
         where T : unmanaged

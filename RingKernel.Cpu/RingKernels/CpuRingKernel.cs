@@ -10,7 +10,8 @@ namespace RingKernel.Cpu.RingKernels;
 /// A persistent ring kernel on the CPU. With a resumable body and cooperative scheduling it is a
 /// coroutine on the backend's shared workers: each slice takes messages and calls the body until
 /// the body or the ring makes it wait, and a resume, message or command queues it again. Otherwise
-/// one dedicated OS thread runs its single workgroup for the kernel's whole life: a per-message or
+/// one dedicated OS thread (from <see cref="KernelThreads"/>, which keeps ended kernels' threads for
+/// the next launch) runs its single workgroup for the kernel's whole life: a per-message or
 /// resumable body is called in a receive loop; a per-thread body's coroutines live as long as the
 /// kernel (their loop calls <see cref="RingKernelContext.Receive"/>), so nothing is allocated per message.
 /// </summary>
@@ -58,12 +59,7 @@ internal sealed class CpuRingKernel<TArgs> : RingKernelBase
             return;
         }
 
-        var thread = new Thread(Run)
-        {
-            IsBackground = true,
-            Name = $"ring kernel {Name}",
-        };
-        thread.Start();
+        KernelThreads.Shared.Run(Run);
     }
 
     private void Run()

@@ -124,16 +124,9 @@ public sealed partial class KernelActor<TArgs>
         launch.Watchdog = new KernelWatchdog(kernel, _r.Options.StallTimeout, new SchedulerTimeProvider(Context.System.Scheduler));
         kernel.Launch();
         Observe(kernel.ActivateAsync());
-        kernel.Completion.ContinueWith(
-            (task, self) =>
-            {
-                _ = task.Exception;
-                ((IActorRef)self!).Tell(new KernelActorSignals.KernelEnded(generation), ActorRefs.NoSender);
-            },
-            Self,
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
+        Observe(kernel.Completion);
+        IActorRef self = Self;
+        kernel.OnEnded(() => self.Tell(new KernelActorSignals.KernelEnded(generation), ActorRefs.NoSender));
         Context.System.EventStream.Publish(new KernelLaunched(Self, _r.Definition.Name, generation, fresh));
     }
 

@@ -116,7 +116,7 @@ internal sealed class KernelOutputPump : IDisposable
                 return true;
             if (Stopwatch.GetTimestamp() >= deadline)
                 return false;
-            Thread.SpinWait(16);
+            Thread.SpinWait(1);
         }
 
         return false;

@@ -32,6 +32,13 @@ public interface IRingKernel : IAsyncDisposable
     /// <summary>Completes when the kernel's loop has ended: normally after terminate, faulted with a <see cref="KernelFaultedException"/>.</summary>
     Task Completion { get; }
 
+    /// <summary>
+    /// Calls <paramref name="callback"/> once the kernel's loop has ended (at once when it has): on the
+    /// thread that ended it, before <see cref="Completion"/>'s continuations, which run on the thread pool.
+    /// For an owner that only posts a note (an actor telling itself); it must not block.
+    /// </summary>
+    void OnEnded(Action callback);
+
     /// <summary>Whether the kernel faulted while processing a message, which is then the oldest in <see cref="Input"/>.</summary>
     bool FaultedOnMessage { get; }
 

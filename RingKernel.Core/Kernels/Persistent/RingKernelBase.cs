@@ -13,7 +13,9 @@ namespace RingKernel.Kernels.Persistent;
 internal abstract class RingKernelBase : IRingKernel
 {
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _endedGate = new();
     private volatile bool _faultedOnMessage;
+    private List<Action>? _onEnded = [];
 
     protected RingKernelBase(string name, RingKernelMemory memory)
     {
@@ -85,6 +87,21 @@ internal abstract class RingKernelBase : IRingKernel
             await _completion.Task.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
     }
 
+    public void OnEnded(Action callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        lock (_endedGate)
+        {
+            if (_onEnded is { } waiting)
+            {
+                waiting.Add(callback);
+                return;
+            }
+        }
+
+        callback();
+    }
+
     /// <summary>Moves to Launched and clears the command a previous instance over the same memory left behind.</summary>
     protected void EnterLaunched()
     {
@@ -97,6 +114,7 @@ internal abstract class RingKernelBase : IRingKernel
     {
         Lifecycle.TryMoveTo(RingKernelState.Terminated, out _);
         _completion.TrySetResult();
+        CallEnded();
     }
 
     /// <summary>The loop ended by <paramref name="fault"/>; <paramref name="onMessage"/> when the message in hand stays first in the input ring.</summary>
@@ -106,6 +124,20 @@ internal abstract class RingKernelBase : IRingKernel
         Lifecycle.TryMoveTo(RingKernelState.Faulted, out _);
         Commands.WakeWaiters();
         _completion.TrySetException(fault);
+        CallEnded();
+    }
+
+    private void CallEnded()
+    {
+        List<Action>? callbacks;
+        lock (_endedGate)
+        {
+            callbacks = _onEnded;
+            _onEnded = null;
+        }
+
+        foreach (Action callback in callbacks ?? [])
+            callback();
     }
 
     private async Task AcknowledgedAsync(uint epoch, CancellationToken cancellationToken)

@@ -285,7 +285,7 @@ public sealed unsafe partial class RingKernelContext
         {
             if (_input.Ring.Count > 0 || _commands.Epoch != _acknowledged)
                 return true;
-            Thread.SpinWait(16);
+            Thread.SpinWait(1);
         }
         while (Stopwatch.GetTimestamp() < deadline);
         return false;

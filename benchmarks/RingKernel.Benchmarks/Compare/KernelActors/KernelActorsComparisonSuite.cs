@@ -6,7 +6,7 @@ namespace RingKernel.Benchmarks.Compare.KernelActors;
 /// <c>compare kernel-actors</c>: CPU ring kernels as Akka.NET actors, driven through their
 /// <see cref="RingKernel.Kernels.Actors.KernelRef{TRequest, TReply}"/>, against plain Akka.NET actors
 /// doing the same work in the same process: Ask latency (p50, p99), Tell throughput from two
-/// producers, and restart latency (p50) of a kernel on a thread of its own and of one run as a
+/// producers (message by message, and in batches of <see cref="TellThroughputBenchmark.Batch"/>), and restart latency (p50) of a kernel on a thread of its own and of one run as a
 /// coroutine. Ours and the baseline alternate for several rounds and each reports its best, so load
 /// from other processes on a shared machine penalises neither side more.
 /// </summary>
@@ -28,7 +28,8 @@ public sealed class KernelActorsComparisonSuite : IComparisonSuite
         yield return ask.Comparison("kernel-actors.ask-p50", 50);
         yield return ask.Comparison("kernel-actors.ask-p99", 99);
 
-        yield return TellThroughput(backend, rounds, tellRun);
+        yield return TellThroughput(backend, rounds, tellRun, batch: 1);
+        yield return TellThroughput(backend, rounds, tellRun, batch: TellThroughputBenchmark.Batch);
 
         var restart = new LatencyRounds();
         var cooperativeRestart = new LatencyRounds();
@@ -50,9 +51,9 @@ public sealed class KernelActorsComparisonSuite : IComparisonSuite
     /// producer (also the JIT warm-up), runs once more to warm up at that size, then alternates the sides
     /// <paramref name="rounds"/> times and keeps each side's best rate.
     /// </summary>
-    private static Comparison TellThroughput(CpuBackend backend, int rounds, TimeSpan target)
+    private static Comparison TellThroughput(CpuBackend backend, int rounds, TimeSpan target, int batch)
     {
-        using TellThroughputBenchmark ours = TellThroughputBenchmark.Ours(backend);
+        using TellThroughputBenchmark ours = TellThroughputBenchmark.Ours(backend, batch);
         using TellThroughputBenchmark baseline = TellThroughputBenchmark.Baseline();
         long oursSize = Calibrate(ours, target);
         long baselineSize = Calibrate(baseline, target);
@@ -63,7 +64,8 @@ public sealed class KernelActorsComparisonSuite : IComparisonSuite
             bestBaseline = Math.Max(bestBaseline, baseline.Run(baselineSize));
         }
 
-        return new Comparison($"kernel-actors.tell-{TellThroughputBenchmark.Producers}producers", bestOurs, bestBaseline, "msgs/s", Better.Higher);
+        string name = $"kernel-actors.tell-{TellThroughputBenchmark.Producers}producers" + (batch > 1 ? $"-batch{batch}" : "");
+        return new Comparison(name, bestOurs, bestBaseline, "msgs/s", Better.Higher);
     }
 
     private static long Calibrate(TellThroughputBenchmark side, TimeSpan target)

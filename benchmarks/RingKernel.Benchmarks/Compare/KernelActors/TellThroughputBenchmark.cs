@@ -9,13 +9,17 @@ namespace RingKernel.Benchmarks.Compare.KernelActors;
 /// Fire-and-forget throughput into one consumer from two producer threads, 8-byte messages: a run
 /// times from the producers' release until the consumer has taken the last of their messages (the
 /// consumer stamps that moment), and checks that it took exactly that many with exactly their sum.
-/// Ours: each producer calls <see cref="KernelRef{TRequest, TReply}.TryTell"/> into a CPU ring kernel that
-/// counts, spinning (then yielding) while the input ring is full. Baseline: each producer calls
+/// Ours: each producer calls <see cref="KernelRef{TRequest, TReply}.TryTell"/> (or, batched,
+/// <see cref="KernelRef{TRequest, TReply}.TryTellMany"/> with <see cref="Batch"/> messages at a time) into a
+/// CPU ring kernel that counts, spinning (then yielding) while the input ring is full. Baseline: each producer calls
 /// <c>Tell</c> on a plain Akka.NET actor that counts (its unbounded mailbox never pushes back).
 /// </summary>
 internal sealed class TellThroughputBenchmark : IDisposable
 {
     public const int Producers = 2;
+
+    /// <summary>Messages a batched producer hands the ring at once.</summary>
+    public const int Batch = 64;
 
     private static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(60);
 
@@ -30,13 +34,13 @@ internal sealed class TellThroughputBenchmark : IDisposable
         _produce = produce;
     }
 
-    public static TellThroughputBenchmark Ours(CpuBackend backend)
+    public static TellThroughputBenchmark Ours(CpuBackend backend, int batch)
     {
         var system = BenchmarkActorSystem.Create("kernel-tell");
         var tally = new Tally();
         IActorRef kernel = system.ActorOf(KernelActor.Props(backend, BenchmarkKernels.Counter(4096), tally, BenchmarkKernels.ActorOptions()), "counter");
         KernelRef<Sample, Sample> counter = kernel.GetKernelRefAsync<Sample, Sample>().GetAwaiter().GetResult();
-        return new TellThroughputBenchmark(system, tally, messages =>
+        return new TellThroughputBenchmark(system, tally, batch > 1 ? messages => ProduceBatches(counter, messages, batch) : messages =>
         {
             var wait = new SpinWait();
             for (long i = 1; i <= messages; i++)
@@ -50,6 +54,32 @@ internal sealed class TellThroughputBenchmark : IDisposable
                 wait.Reset();
             }
         });
+    }
+
+    private static void ProduceBatches(KernelRef<Sample, Sample> counter, long messages, int batch)
+    {
+        var samples = new Sample[batch];
+        var wait = new SpinWait();
+        for (long next = 1; next <= messages;)
+        {
+            int count = (int)Math.Min(batch, messages - next + 1);
+            for (int i = 0; i < count; i++)
+                samples[i] = new Sample(next + i);
+            for (int sent = 0; sent < count;)
+            {
+                int written = counter.TryTellMany(samples.AsSpan(sent, count - sent));
+                if (written == 0)
+                {
+                    wait.SpinOnce(sleep1Threshold: -1);
+                    continue;
+                }
+
+                sent += written;
+                wait.Reset();
+            }
+
+            next += count;
+        }
     }
 
     public static TellThroughputBenchmark Baseline()

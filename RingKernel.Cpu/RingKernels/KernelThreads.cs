@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+
+namespace RingKernel.Cpu.RingKernels;
+
+/// <summary>
+/// The OS threads that ring kernels with a thread of their own run on. A thread whose kernel has ended
+/// waits, idle, up to <see cref="IdleTimeout"/> for the next kernel before it exits, so that relaunching a
+/// kernel (a supervisor's restart, a resume) takes a waiting thread instead of starting a new one.
+/// </summary>
+internal sealed class KernelThreads
+{
+    public static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly ConcurrentStack<Worker> _idle = new();
+
+    public static KernelThreads Shared { get; } = new();
+
+    /// <summary>Runs <paramref name="work"/> on an idle kernel thread, or on a new one when none waits.</summary>
+    public void Run(Action work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        while (_idle.TryPop(out Worker? idle))
+        {
+            if (idle.TryAssign(work))
+                return;
+        }
+
+        var worker = new Worker(this);
+        if (!worker.TryAssign(work))
+            throw new InvalidOperationException("A new kernel thread refused its first kernel.");
+        worker.Start();
+    }
+
+    /// <summary>One thread: it runs a kernel, then offers itself for the next until it has waited too long.</summary>
+    private sealed class Worker(KernelThreads owner) : IDisposable
+    {
+        private const int Idle = 0;
+        private const int Assigned = 1;
+        private const int Exited = 2;
+
+        private readonly SemaphoreSlim _assigned = new(0);
+        private Action? _work;
+        private int _state;
+
+        public void Start() => new Thread(Loop) { IsBackground = true, Name = "ring kernel" }.Start();
+
+        public bool TryAssign(Action work)
+        {
+            if (Interlocked.CompareExchange(ref _state, Assigned, Idle) != Idle)
+                return false;
+            _work = work;
+            _assigned.Release();
+            return true;
+        }
+
+        /// <summary>Called by the thread itself as it exits; no one assigns to an exited worker.</summary>
+        public void Dispose() => _assigned.Dispose();
+
+        private void Loop()
+        {
+            while (true)
+            {
+                if (!_assigned.Wait(IdleTimeout))
+                {
+                    if (Interlocked.CompareExchange(ref _state, Exited, Idle) == Idle)
+                    {
+                        Dispose();
+                        return;
+                    }
+
+                    // Assigned as the wait timed out: the release is on its way.
+                    _assigned.Wait();
+                }
+
+                Action work = _work!;
+                _work = null;
+                work();
+                Volatile.Write(ref _state, Idle);
+                owner._idle.Push(this);
+            }
+        }
+    }
+}
