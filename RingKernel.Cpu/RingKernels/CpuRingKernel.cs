@@ -65,11 +65,11 @@ internal sealed class CpuRingKernel<TArgs> : RingKernelBase
     private void Run()
     {
         _context.Start();
-        Exception? fault = null;
+        Exception? fault;
         try
         {
-            RunBody();
-            if (!_context.IsTerminating)
+            fault = RunBody();
+            if (fault is null && !_context.IsTerminating)
                 throw new InvalidOperationException("The kernel body returned before the kernel was terminated; a ring kernel's body loops until Receive returns false.");
         }
         catch (Exception ex)
@@ -95,7 +95,8 @@ internal sealed class CpuRingKernel<TArgs> : RingKernelBase
         ReportTerminated();
     }
 
-    private void RunBody()
+    /// <summary>Runs the body's loop; returns the fault of a per-message body (not thrown again: a restart waits on this path), null when the loop ended.</summary>
+    private KernelExecutionException? RunBody()
     {
         RingKernelContext context = _context;
         if (_kernel.CpuResumableBody is { } resumable)
@@ -113,13 +114,13 @@ internal sealed class CpuRingKernel<TArgs> : RingKernelBase
                     }
 
                     if (context.IsTerminating)
-                        return;
+                        return null;
                 }
 
                 context.Complete();
             }
 
-            return;
+            return null;
         }
 
         if (_kernel.CpuMessageBody is { } messageBody)
@@ -132,19 +133,20 @@ internal sealed class CpuRingKernel<TArgs> : RingKernelBase
                 }
                 catch (Exception ex) when (!(context.IsTerminating && IsCancellation(ex)))
                 {
-                    throw new KernelExecutionException(Name, default, threadId: null, barriersPassed: 0, ex);
+                    return new KernelExecutionException(Name, default, threadId: null, barriersPassed: 0, ex);
                 }
 
                 context.Complete();
             }
 
-            return;
+            return null;
         }
 
         var scheduler = new WorkgroupScheduler();
         scheduler.Bind(_kernel);
         scheduler.AttachRingKernel(context);
         scheduler.Run(_kernel, _args, workgroupIndex: 0);
+        return null;
     }
 
     /// <summary>Calls the resumable body once with the message in hand (a resume from now on calls it again); true when it is done with the message.</summary>

@@ -18,10 +18,11 @@ internal sealed class KernelOutputPump : IDisposable
 
     /// <summary>
     /// How long the pump keeps polling the output ring after a batch before it parks: in a conversation
-    /// the next reply usually comes within microseconds, and parking and waking cost more than that (the
-    /// kernel polls its input ring for the same reason).
+    /// the next reply usually comes within a microsecond, and parking and waking cost more than that (the
+    /// kernel polls its input ring for the same reason). Shorter than the kernel's poll: on a machine with
+    /// few cores a polling pump holds a core the actor's own dispatcher may be waiting for.
     /// </summary>
-    private static readonly long PollTicks = Stopwatch.Frequency / 20_000; // 50 µs
+    private static readonly long PollTicks = Stopwatch.Frequency / 50_000; // 20 µs
 
     private readonly MessageRing _output;
     private readonly KernelCodecTable _codecs;
