@@ -73,6 +73,8 @@ public sealed class KernelActorDirectiveTests : KernelActorTestBase
     {
         using var gate = new ManualResetEventSlim(initialState: true);
         var backend = new TrackingBackend(Backend);
+        TestProbe released = CreateTestProbe();
+        Sys.EventStream.Subscribe(released.Ref, typeof(KernelReleased));
         IActorRef kernel = Supervised(KernelActor.Props(backend, Gated(), gate, Options()), Directive.Stop);
         Watch(kernel);
         Assert.Equal(new Number(1), await AskAsync<Number>(kernel, new Number(1)));
@@ -97,6 +99,7 @@ public sealed class KernelActorDirectiveTests : KernelActorTestBase
         }
 
         await AwaitAssertAsync(() => Assert.Equal(0, backend.LiveBuffers), TimeSpan.FromSeconds(10));
+        Assert.Equal("gated", released.ExpectMsg<KernelReleased>(r => r.Kernel.Equals(kernel)).KernelName);
         Assert.True(backend.Kernels.Single().Completion.IsCompleted);
     }
 

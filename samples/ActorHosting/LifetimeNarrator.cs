@@ -23,10 +23,9 @@ public static partial class LifetimeNarrator
             await client.GracefulStop(ClientStopTimeout).ConfigureAwait(false);
             return Done.Instance;
         });
-        // This phase starts only once the one before it has ended every kernel and freed its memory.
-        shutdown.AddTask(CoordinatedShutdown.PhaseActorSystemTerminate, "report-kernels-released", () =>
+        shutdown.AddTask(CoordinatedShutdown.PhaseActorSystemTerminate, "report-terminating", () =>
         {
-            LogKernelsReleased(logger);
+            LogTerminating(logger);
             return Task.FromResult(Done.Instance);
         });
     }
@@ -37,6 +36,6 @@ public static partial class LifetimeNarrator
     [LoggerMessage(EventId = 30, Level = LogLevel.Information, Message = "stopping: the client stops asking; coordinated shutdown stops the kernel actor")]
     private static partial void LogStopping(ILogger logger);
 
-    [LoggerMessage(EventId = 31, Level = LogLevel.Information, Message = "stopped: kernel ended, memory freed; the actor system terminates")]
-    private static partial void LogKernelsReleased(ILogger logger);
+    [LoggerMessage(EventId = 31, Level = LogLevel.Information, Message = "stopped: the actor system terminates")]
+    private static partial void LogTerminating(ILogger logger);
 }

@@ -34,8 +34,12 @@ builder.Services.AddAkka("actor-hosting", (akka, services) =>
             setup.AddLoggerFactory();
         })
         // Subscribed before the kernel actor starts, so it tells launch 1 too.
-        .WithActors((system, _) => system.EventStream.Subscribe(
-            system.ActorOf(KernelLaunchReporter.Props(loggers.CreateLogger("kernel")), "launch-reporter"), typeof(KernelLaunched)))
+        .WithActors((system, _) =>
+        {
+            IActorRef reporter = system.ActorOf(KernelLaunchReporter.Props(loggers.CreateLogger("kernel")), "launch-reporter");
+            system.EventStream.Subscribe(reporter, typeof(KernelLaunched));
+            system.EventStream.Subscribe(reporter, typeof(KernelReleased));
+        })
         .WithRingKernels(kernels => kernels
             .WithBackend(new CpuBackend())
             .WithKernelActor<Tripler, object?>(

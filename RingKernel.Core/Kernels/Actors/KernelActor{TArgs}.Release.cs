@@ -11,7 +11,8 @@ public sealed partial class KernelActor<TArgs>
     /// Runs on the thread pool after <c>PostStop</c>, when no actor instance touches the resources any more:
     /// closes the ring gate (typed references refuse, and their waits give up), ends the kernel after its
     /// message in hand, routes the replies already in the output ring, answers every request the kernel did
-    /// not process with a failure (messages without a sender go to dead letters), then frees the memory.
+    /// not process with a failure (messages without a sender go to dead letters), then frees the memory and
+    /// publishes <see cref="KernelReleased"/>.
     /// </summary>
     private async Task ReleaseAsync(ActorSystem system, IActorRef self)
     {
@@ -37,6 +38,7 @@ public sealed partial class KernelActor<TArgs>
             r.Pump?.Dispose();
             memory.Dispose();
             r.MarkReleased();
+            system.EventStream.Publish(new KernelReleased(self, r.Definition.Name));
         }
     }
 
