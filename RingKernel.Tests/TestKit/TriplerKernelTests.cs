@@ -51,6 +51,18 @@ public sealed class TriplerKernelTests : KernelTestKit
     }
 
     [Fact]
+    public void The_TestKit_README_shows_the_first_test_of_this_class_line_for_line()
+    {
+        string readme = File.ReadAllText(Path.Combine(Layouts.LayoutHeaderFiles.RepositoryRoot, "RingKernel.TestKit", "README.md"));
+        string source = File.ReadAllText(Path.Combine(Layouts.LayoutHeaderFiles.RepositoryRoot, "RingKernel.Tests", "TestKit", "TriplerKernelTests.cs"));
+        int start = readme.IndexOf("```csharp", StringComparison.Ordinal) + "```csharp".Length;
+        string shown = readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)];
+        string[] sourceLines = source.Split('\n');
+        foreach (string line in shown.Split('\n').Where(l => l.Trim().Length > 0 && !l.StartsWith("namespace", StringComparison.Ordinal)))
+            Assert.Contains(line, sourceLines);
+    }
+
+    [Fact]
     public void The_clock_is_manual_only_when_asked_for()
     {
         Assert.Throws<InvalidOperationException>(() => Clock);
