@@ -11,7 +11,8 @@ namespace RingKernel.Benchmarks.Compare.KernelActors;
 /// request's value. Ours: <see cref="KernelRef{TRequest, TReply}.Ask"/> into a CPU echo ring kernel (the
 /// request written into the input ring from the caller's thread, the reply completed by the output pump).
 /// Baseline: <c>actor.Ask&lt;Sample&gt;(sample)</c> to a plain Akka.NET echo actor. Both callers are one
-/// async loop whose continuations run on the thread pool.
+/// async loop started on the thread pool; each side's continuations run where that side's defaults put
+/// them (ours on the output pump's thread, <see cref="KernelActorOptions.AskContinuationsOnPump"/>).
 /// </summary>
 internal static class AskLatencyBenchmark
 {
