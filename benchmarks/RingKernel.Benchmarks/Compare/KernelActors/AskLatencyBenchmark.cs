@@ -24,22 +24,8 @@ internal static class AskLatencyBenchmark
         try
         {
             IActorRef kernel = system.ActorOf(KernelActor.Props(backend, BenchmarkKernels.Echo(1024), new FaultClock(), BenchmarkKernels.ActorOptions()), "echo");
-            return Task.Run(async () =>
-            {
-                KernelRef<Sample, Sample> echo = await kernel.GetKernelRefAsync<Sample, Sample>().ConfigureAwait(false);
-                for (int i = 0; i < warmup; i++)
-                    Check(await echo.Ask(new Sample(i), ReplyTimeout).ConfigureAwait(false), i);
-                var ticks = new long[samples];
-                for (int i = 0; i < samples; i++)
-                {
-                    long start = Stopwatch.GetTimestamp();
-                    Sample reply = await echo.Ask(new Sample(i), ReplyTimeout).ConfigureAwait(false);
-                    ticks[i] = Stopwatch.GetTimestamp() - start;
-                    Check(reply, i);
-                }
-
-                return ticks;
-            }).GetAwaiter().GetResult();
+            KernelRef<Sample, Sample> echo = kernel.GetKernelRefAsync<Sample, Sample>().GetAwaiter().GetResult();
+            return Measure(warmup, samples, value => echo.Ask(new Sample(value), ReplyTimeout));
         }
         finally
         {
@@ -53,27 +39,31 @@ internal static class AskLatencyBenchmark
         try
         {
             IActorRef echo = system.ActorOf(Props.Create(() => new EchoActor()), "echo");
-            return Task.Run(async () =>
-            {
-                for (int i = 0; i < warmup; i++)
-                    Check(await echo.Ask<Sample>(new Sample(i), ReplyTimeout).ConfigureAwait(false), i);
-                var ticks = new long[samples];
-                for (int i = 0; i < samples; i++)
-                {
-                    long start = Stopwatch.GetTimestamp();
-                    Sample reply = await echo.Ask<Sample>(new Sample(i), ReplyTimeout).ConfigureAwait(false);
-                    ticks[i] = Stopwatch.GetTimestamp() - start;
-                    Check(reply, i);
-                }
-
-                return ticks;
-            }).GetAwaiter().GetResult();
+            return Measure(warmup, samples, value => new ValueTask<Sample>(echo.Ask<Sample>(new Sample(value), ReplyTimeout)));
         }
         finally
         {
             BenchmarkActorSystem.Shutdown(system);
         }
     }
+
+    /// <summary>One async loop on the thread pool: <paramref name="warmup"/> asks, then <paramref name="samples"/> timed ones, each reply checked.</summary>
+    private static long[] Measure(int warmup, int samples, Func<long, ValueTask<Sample>> ask) =>
+        Task.Run(async () =>
+        {
+            for (int i = 0; i < warmup; i++)
+                Check(await ask(i).ConfigureAwait(false), i);
+            var ticks = new long[samples];
+            for (int i = 0; i < samples; i++)
+            {
+                long start = Stopwatch.GetTimestamp();
+                Sample reply = await ask(i).ConfigureAwait(false);
+                ticks[i] = Stopwatch.GetTimestamp() - start;
+                Check(reply, i);
+            }
+
+            return ticks;
+        }).GetAwaiter().GetResult();
 
     private static void Check(Sample reply, long expected)
     {
