@@ -11,6 +11,13 @@ internal sealed class KernelThreads
 {
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long an idle thread keeps looking for its next kernel before it blocks: a supervisor's restart
+    /// relaunches within tens of microseconds, sooner than a blocked thread is woken. It yields while it
+    /// looks, so the threads doing the restart get the core.
+    /// </summary>
+    private static readonly long LookTicks = System.Diagnostics.Stopwatch.Frequency / 10_000; // 100 µs
+
     private readonly ConcurrentStack<Worker> _idle = new();
 
     public static KernelThreads Shared { get; } = new();
@@ -53,6 +60,20 @@ internal sealed class KernelThreads
             return true;
         }
 
+        /// <summary>Takes an assignment that arrives within <see cref="LookTicks"/>, yielding between looks; false when none did.</summary>
+        private bool LookForWork()
+        {
+            long deadline = System.Diagnostics.Stopwatch.GetTimestamp() + LookTicks;
+            do
+            {
+                if (_assigned.Wait(0))
+                    return true;
+                Thread.Yield();
+            }
+            while (System.Diagnostics.Stopwatch.GetTimestamp() < deadline);
+            return false;
+        }
+
         /// <summary>Called by the thread itself as it exits; no one assigns to an exited worker.</summary>
         public void Dispose() => _assigned.Dispose();
 
@@ -60,7 +81,7 @@ internal sealed class KernelThreads
         {
             while (true)
             {
-                if (!_assigned.Wait(IdleTimeout))
+                if (!LookForWork() && !_assigned.Wait(IdleTimeout))
                 {
                     if (Interlocked.CompareExchange(ref _state, Exited, Idle) == Idle)
                     {
