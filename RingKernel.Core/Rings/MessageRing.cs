@@ -251,7 +251,7 @@ public sealed class MessageRing
     internal unsafe byte* PeekUncommitted(int offset, out MessageRejectedException? rejection)
     {
         rejection = null;
-        if (_ring.ReadableCount(offset + 1) <= offset)
+        if (!_ring.IsReadableAfterPeeked(offset))
             return null;
 
         ulong position = _ring.ReadPosition + (ulong)offset;

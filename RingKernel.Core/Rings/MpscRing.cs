@@ -123,6 +123,13 @@ public sealed unsafe class MpscRing : SlotRing
         return count;
     }
 
+    /// <summary>One slot's sequence, not the <paramref name="offset"/> before it: a consumer peeking one message after another stays O(1) a message.</summary>
+    internal override bool IsReadableAfterPeeked(int offset)
+    {
+        ulong position = _consumer.Position + (ulong)offset;
+        return offset < Capacity && Volatile.Read(ref _sequences[position & _mask]) == position + 1;
+    }
+
     private protected override void Release(int count)
     {
         ulong head = _consumer.Position;

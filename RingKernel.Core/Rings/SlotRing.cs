@@ -331,6 +331,12 @@ public abstract partial class SlotRing
     /// <summary>How many consecutive slots from the consumer's position are published, at most <paramref name="max"/>.</summary>
     internal abstract int ReadableCount(int max);
 
+    /// <summary>
+    /// Whether the slot <paramref name="offset"/> places past the consumer's position is readable, for a
+    /// consumer that has already found every slot before it readable (and not released them).
+    /// </summary>
+    internal virtual bool IsReadableAfterPeeked(int offset) => ReadableCount(offset + 1) > offset;
+
     /// <summary>Returns the next <paramref name="count"/> slots to producers and advances <see cref="RingHeader.Head"/>.</summary>
     private protected abstract void Release(int count);
 
