@@ -43,6 +43,9 @@ internal sealed class KernelActorResources<TArgs>(
 
     public KernelDirectPath Direct { get; } = new(definition.Name);
 
+    /// <summary>The watchdog's ticks, scheduled once for the actor's life and cancelled by its release.</summary>
+    public ICancelable? Watchdog { get; set; }
+
     /// <summary>The actor these resources belong to while it lives; one actor per props.</summary>
     public IActorRef? Owner { get; private set; }
 

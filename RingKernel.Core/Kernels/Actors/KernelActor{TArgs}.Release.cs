@@ -18,6 +18,7 @@ public sealed partial class KernelActor<TArgs>
     {
         KernelActorResources<TArgs> r = _r;
         RingKernelMemory memory = r.Memory!;
+        r.Watchdog?.Cancel();
         try
         {
             await r.Direct.Gate.CloseAsync().ConfigureAwait(false);

@@ -8,7 +8,7 @@ namespace RingKernel.Kernels.Actors;
 /// ring, with a correlation id when it has a sender; an output pump turns the kernel's replies into
 /// messages to this actor, which answers the sender (an error reply as a <see cref="Status.Failure"/> with
 /// a <see cref="KernelRequestFailedException"/>) or, for output that answers no request, forwards it to
-/// subscribers. A watchdog timer and the kernel's completion make the actor throw a
+/// subscribers. A watchdog on the system's scheduler and the kernel's end make the actor throw a
 /// <see cref="Persistent.KernelFaultedException"/> when the kernel faults or stalls, so that the parent's
 /// <see cref="SupervisorStrategy"/> decides. <see cref="GetKernelRef{TRequest, TReply}"/> gives the direct
 /// path that bypasses the mailbox. The semantics per directive are in <c>Kernels/README.md</c>.
@@ -19,15 +19,11 @@ namespace RingKernel.Kernels.Actors;
 /// thread pool. Its concerns live in partial files: requests and routing, launch and watchdog,
 /// checkpoints, release.
 /// </remarks>
-public sealed partial class KernelActor<TArgs> : UntypedActor, IWithTimers
+public sealed partial class KernelActor<TArgs> : UntypedActor
 {
-    private const string WatchdogTimer = "watchdog";
-
     private readonly KernelActorResources<TArgs> _r;
 
     internal KernelActor(KernelActorResources<TArgs> resources) => _r = resources;
-
-    public ITimerScheduler Timers { get; set; } = null!;
 
     protected override void OnReceive(object message)
     {
@@ -87,13 +83,16 @@ public sealed partial class KernelActor<TArgs> : UntypedActor, IWithTimers
         {
             _r.Allocate(Self);
             KernelActorLifetimes.For(Context.System).Add(Self, _r.Released);
+
+            // One timer for the actor's whole life, restarts included (they keep its reference); the release cancels it.
+            TimeSpan interval = _r.Options.WatchdogInterval;
+            _r.Watchdog = Context.System.Scheduler.ScheduleTellRepeatedlyCancelable(interval, interval, Self, KernelActorSignals.WatchdogTick.Instance, ActorRefs.NoSender);
         }
         else if (!ReferenceEquals(_r.Owner, Self))
         {
             throw new InvalidOperationException($"These kernel actor props already belong to {_r.Owner}; create props for every kernel actor.");
         }
 
-        Timers.StartPeriodicTimer(WatchdogTimer, KernelActorSignals.WatchdogTick.Instance, _r.Options.WatchdogInterval);
         LaunchWhenEnded(fresh: true);
     }
 
