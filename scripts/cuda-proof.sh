@@ -1,20 +1,49 @@
 #!/usr/bin/env bash
-# Builds the CUDA proof runner: a self-contained linux-x64 program (no .NET needed where it runs)
-# holding the CUDA tests and `compare cuda`, in artifacts/cuda-proof (ignored by git).
-# On a machine with an NVIDIA GPU, its driver and the CUDA toolkit (for NVRTC), from the repository root:
-#   artifacts/cuda-proof/RingKernel.CudaProof all
+# Builds the CUDA proof runner: a self-contained, untrimmed linux-x64 program (no .NET needed where it
+# runs) holding the CUDA tests and `compare cuda`, packed as artifacts/cuda-proof.tar.gz (ignored by
+# git; under the device tool's 64 MiB carry limit). On a machine with an NVIDIA GPU, its driver and the
+# CUDA toolkit (for NVRTC), from the repository root:
+#   tar xzf artifacts/cuda-proof.tar.gz -C /tmp && /tmp/cuda-proof/RingKernel.CudaProof all
 # prints one line per CUDA test, a summary, and the comparison lines; exit 0 only when every test
 # passed on the device (see RingKernel.Cuda/README.md).
+#
+# --check: also unpacks the archive and runs its tests here, as the GPU machine would; without a GPU
+# every device test must skip for want of a device and every host-side test must pass (test.sh runs
+# this, so the runner cannot break unnoticed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+check=false
+[ "${1:-}" = "--check" ] && check=true
+
 out=artifacts/cuda-proof
-rm -rf "$out"
-dotnet publish tools/CudaProof/RingKernel.CudaProof.csproj -c Release -p:CudaProofPublish=true -o "$out" \
-  | grep -E "error|warning" >&2 || true
-[ -x "$out/RingKernel.CudaProof" ] || { echo "cuda-proof: publish failed" >&2; exit 1; }
-size=$(du -sm "$out" | cut -f1)
-echo "cuda-proof: $out ($size MiB, limit 64)"
-if [ "$size" -ge 64 ]; then
-  echo "cuda-proof: the runner is over 64 MiB" >&2
+archive=artifacts/cuda-proof.tar.gz
+limit_mib=64
+mkdir -p artifacts
+rm -rf "$out" "$archive" "$out.log"
+echo "cuda-proof: publishing the runner (self-contained, untrimmed)"
+if ! dotnet publish tools/CudaProof/RingKernel.CudaProof.csproj -c Release -p:CudaProofPublish=true -o "$out" > "$out.log" 2>&1; then
+  grep -E "error" "$out.log" >&2 || tail -20 "$out.log" >&2
+  echo "cuda-proof: publish failed (log: $out.log)" >&2
+  exit 1
+fi
+[ -x "$out/RingKernel.CudaProof" ] || { echo "cuda-proof: publish made no runner (log: $out.log)" >&2; exit 1; }
+tar czf "$archive" -C artifacts cuda-proof
+size=$(( $(stat -c %s "$archive") / 1048576 ))
+echo "cuda-proof: $archive ($size MiB, limit $limit_mib); on the GPU machine: tar xzf $archive -C /tmp && /tmp/cuda-proof/RingKernel.CudaProof all"
+if [ "$size" -ge "$limit_mib" ]; then
+  echo "cuda-proof: the archive is over $limit_mib MiB" >&2
+  exit 1
+fi
+
+$check || exit 0
+unpacked=$(mktemp -d)
+trap 'rm -rf "$unpacked"' EXIT
+tar xzf "$archive" -C "$unpacked"
+summary=$("$unpacked/cuda-proof/RingKernel.CudaProof" tests 2>&1 | tail -1 || true)
+echo "cuda-proof: $summary"
+# "cuda tests: P passed, F failed, S skipped (D for want of a device; ...)"
+read -r passed failed skipped device < <(sed -E 's/^cuda tests: ([0-9]+) passed, ([0-9]+) failed, ([0-9]+) skipped \(([0-9]+) for want.*/\1 \2 \3 \4/' <<<"$summary")
+if ! [[ "$passed" =~ ^[0-9]+$ ]] || [ "$passed" -eq 0 ] || [ "$failed" -ne 0 ] || [ "$skipped" -ne "$device" ]; then
+  echo "cuda-proof: the packed runner did not pass here (expected host-side tests passing, device tests skipped for want of a device)" >&2
   exit 1
 fi
