@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using RingKernel.Layouts;
 using RingKernel.Memory;
@@ -312,49 +311,6 @@ public abstract partial class SlotRing
         if (cancellationToken.IsCancellationRequested)
             return ValueTask.FromCanceled(cancellationToken);
         return HasReadableSlot() ? default : WaitAsync(forFreeSlot: false, cancellationToken);
-    }
-
-    // Protocol primitives, one set per ring kind. Between TryClaim and Publish nothing may throw: an
-    // unpublished claim in a multi-producer ring would stop the consumer for good.
-
-    /// <summary>Claims the next slot for writing; null when the ring is full.</summary>
-    internal abstract unsafe byte* TryClaim(out ulong position);
-
-    /// <summary>Makes the slot claimed at <paramref name="position"/> visible to the consumer.</summary>
-    internal abstract void Publish(ulong position);
-
-    /// <summary>Claims up to <paramref name="count"/> consecutive slots; returns how many.</summary>
-    internal abstract int TryClaimBatch(int count, out ulong first);
-
-    internal abstract void PublishBatch(ulong first, int count);
-
-    /// <summary>How many consecutive slots from the consumer's position are published, at most <paramref name="max"/>.</summary>
-    internal abstract int ReadableCount(int max);
-
-    /// <summary>
-    /// Whether the slot <paramref name="offset"/> places past the consumer's position is readable, for a
-    /// consumer that has already found every slot before it readable (and not released them).
-    /// </summary>
-    internal virtual bool IsReadableAfterPeeked(int offset) => ReadableCount(offset + 1) > offset;
-
-    /// <summary>Returns the next <paramref name="count"/> slots to producers and advances <see cref="RingHeader.Head"/>.</summary>
-    private protected abstract void Release(int count);
-
-    private protected abstract bool HasFreeSlot();
-
-    private protected abstract bool HasReadableSlot();
-
-    /// <summary>The consumer's next position (the head it has not yet committed).</summary>
-    internal ulong ReadPosition => _consumer.Position;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal unsafe byte* SlotAddress(ulong position) => _slots + (nint)((position & _mask) * (uint)_slotSize);
-
-    /// <summary>Commits <paramref name="count"/> slots from the consumer's position.</summary>
-    internal void ReleaseSlots(int count)
-    {
-        _consumer.Peeked = false;
-        Release(count);
     }
 
     private static long SlotsOffset(RingKind kind, int capacity) =>
