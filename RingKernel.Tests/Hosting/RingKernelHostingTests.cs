@@ -31,14 +31,18 @@ public sealed class RingKernelHostingTests
             })
             .Build();
 
+    /// <summary>A host with two kernel actors on <paramref name="backend"/>: a tripler under <see cref="Tripler"/>, a doubler under <see cref="Doubler"/>.</summary>
+    private static IHost BuildTriplerAndDoublerHost(HostedTestBackend backend) =>
+        BuildHost(new CapturingLoggerProvider(), kernels => kernels
+            .WithBackend(backend)
+            .WithKernelActor<Tripler, object?>("tripler", Multiplier("tripler", 3), null, Options)
+            .WithKernelActor<Doubler, object?>("doubler", Multiplier("doubler", 2), null, Options));
+
     [Fact]
     public async Task Kernel_actors_registered_by_key_answer_asks_with_exact_values()
     {
         var backend = new HostedTestBackend();
-        using IHost host = BuildHost(new CapturingLoggerProvider(), kernels => kernels
-            .WithBackend(backend)
-            .WithKernelActor<Tripler, object?>("tripler", Multiplier("tripler", 3), null, Options)
-            .WithKernelActor<Doubler, object?>("doubler", Multiplier("doubler", 2), null, Options));
+        using IHost host = BuildTriplerAndDoublerHost(backend);
         await host.StartAsync().WaitAsync(Timeout);
 
         ActorRegistry registry = host.Services.GetRequiredService<ActorRegistry>();
@@ -112,10 +116,7 @@ public sealed class RingKernelHostingTests
     public async Task A_graceful_stop_ends_every_kernel_and_frees_its_memory_before_the_system_terminates()
     {
         var backend = new HostedTestBackend();
-        using IHost host = BuildHost(new CapturingLoggerProvider(), kernels => kernels
-            .WithBackend(backend)
-            .WithKernelActor<Tripler, object?>("tripler", Multiplier("tripler", 3), null, Options)
-            .WithKernelActor<Doubler, object?>("doubler", Multiplier("doubler", 2), null, Options));
+        using IHost host = BuildTriplerAndDoublerHost(backend);
         await host.StartAsync().WaitAsync(Timeout);
         ActorSystem system = host.Services.GetRequiredService<ActorSystem>();
         ActorRegistry registry = host.Services.GetRequiredService<ActorRegistry>();

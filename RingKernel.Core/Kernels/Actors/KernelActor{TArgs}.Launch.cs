@@ -121,7 +121,7 @@ public sealed partial class KernelActor<TArgs>
         launch.RelaunchPending = false;
         launch.FaultReportedGeneration = -1;
         launch.ErrorCountAtLaunch = Volatile.Read(ref kernel.ControlBlock.ErrorCount);
-        launch.Watchdog = new KernelWatchdog(kernel, _r.Options.StallTimeout, new SchedulerTimeProvider(Context.System.Scheduler));
+        launch.Watchdog = WatchdogFor(kernel);
         kernel.Launch();
         Observe(kernel.ActivateAsync());
         Observe(kernel.Completion);
@@ -181,8 +181,12 @@ public sealed partial class KernelActor<TArgs>
         }
 
         launch.FaultReportedGeneration = -1;
-        launch.Watchdog = new KernelWatchdog(kernel, _r.Options.StallTimeout, new SchedulerTimeProvider(Context.System.Scheduler));
+        launch.Watchdog = WatchdogFor(kernel);
     }
+
+    /// <summary>A fresh stall timeout for <paramref name="kernel"/>, measured on the actor system's scheduler clock.</summary>
+    private KernelWatchdog WatchdogFor(IRingKernel kernel) =>
+        new(kernel, _r.Options.StallTimeout, new SchedulerTimeProvider(Context.System.Scheduler));
 
     private static void Observe(Task task) =>
         task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
