@@ -26,8 +26,6 @@ internal sealed class KernelReplyTable<TReply> : KernelReplyTable
         _continueOnPump = continueOnPump;
     }
 
-    public string KernelName => _kernelName;
-
     public KernelReplySlot<TReply> Rent(long deadline, TimeSpan timeout, out ulong correlationId)
     {
         KernelReplySlot<TReply> slot = _free.TryDequeue(out int index) ? Volatile.Read(ref _slots)[index] : Add();
