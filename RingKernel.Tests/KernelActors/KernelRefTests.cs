@@ -132,6 +132,22 @@ public sealed class KernelRefTests : KernelActorTestBase
     }
 
     [Fact]
+    public async Task An_Ask_without_a_time_limit_outlives_the_timeout_sweep_and_gets_its_reply()
+    {
+        using var gate = new ManualResetEventSlim();
+        IActorRef kernel = Supervised(KernelActor.Props(Backend, Gated(), gate, Options()), Directive.Restart);
+        KernelRef<Number, Number> direct = await kernel.GetKernelRefAsync<Number, Number>();
+
+        // A timed Ask beside it keeps the sweep running past its own deadline.
+        ValueTask<Number> unlimited = direct.Ask(new Number(1), Timeout.InfiniteTimeSpan);
+        await Assert.ThrowsAsync<AskTimeoutException>(async () => await direct.Ask(new Number(2), TimeSpan.FromMilliseconds(50)));
+        Assert.False(unlimited.IsCompleted);
+
+        gate.Set();
+        Assert.Equal(new Number(1), await unlimited);
+    }
+
+    [Fact]
     public async Task Asks_written_while_the_kernel_restarts_wait_in_the_ring_and_are_answered_once()
     {
         using var gate = new ManualResetEventSlim(initialState: true);

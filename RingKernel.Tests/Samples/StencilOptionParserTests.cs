@@ -69,7 +69,7 @@ public class StencilOptionParserTests
 
     private static readonly StencilSampleSpec HeatWithTiles = Heat with
     {
-        Engines = [Heat.Engines[0], new StencilEngine("tiles", TiledEngineRules.Description, TiledEngineRules.Check)],
+        Engines = [Heat.Engines[0], TiledEngineRules.Engine],
     };
 
     [Fact]
@@ -83,13 +83,31 @@ public class StencilOptionParserTests
     }
 
     [Theory]
-    [InlineData("--engine tiles --tiles 64x32", "engine 'tiles': each tile is a ring kernel with its own rings and inboxes, and 2048 tiles are more than 1024; use fewer tiles")]
+    [InlineData("--engine tiles --tiles 64x32", "engine 'tiles': each tile is a kernel actor with its own rings and inboxes, and 2048 tiles are more than 1024; use fewer tiles")]
     [InlineData("--engine tiles --tiles 4x16 --halo 5", "--halo 5: A halo of 5 cells is wider than the 16x4 tiles of the 64x64 grid allow; at most 4.")]
     [InlineData("--engine tiles --tiles 5", "--tiles 5: 5 tiles along X do not divide the 64 cells of the 64x64 grid; use a divisor of 64 (1, 2, 4, 8, 16, 32, 64).")]
     public void The_tiles_engine_refuses_what_the_tile_grid_does_not_allow_in_one_line(string commandLine, string message)
     {
         OptionException error = Assert.Throws<OptionException>(() => StencilOptionParser.Parse(commandLine.Split(' '), HeatWithTiles));
         Assert.Equal(message, error.Message);
+    }
+
+    [Theory]
+    [InlineData(2, 512, 512)]
+    [InlineData(2, 512, 4)]
+    [InlineData(2, 64, 7)]
+    [InlineData(3, 32, 32)]
+    [InlineData(3, 16, 3)]
+    public void Without_tiles_or_halo_the_tiles_engine_cuts_one_slab_per_core_across_the_outermost_axis(int dimensions, int width, int outer)
+    {
+        string size = dimensions == 2 ? $"{width}x{outer}" : $"{width}x{width}x{outer}";
+        StencilOptions options = StencilOptionParser.Parse(["--engine", "tiles", "--size", size], HeatWithTiles with { Dimensions = dimensions });
+
+        // The most slabs, at most one per core, that divide the outermost axis; the halo as wide as the default or the slabs allow.
+        int slabs = Enumerable.Range(1, Math.Min(Environment.ProcessorCount, outer)).Last(n => outer % n == 0);
+        Assert.Equal(dimensions == 2 ? new Dim3(1, slabs) : new Dim3(1, 1, slabs), options.Tiles.Tiles);
+        int defaultHalo = dimensions == 2 ? TiledEngineRules.DefaultHalo2D : TiledEngineRules.DefaultHalo3D;
+        Assert.Equal(Math.Min(defaultHalo, Math.Min(width, outer / slabs)), options.Halo);
     }
 
     [Fact]

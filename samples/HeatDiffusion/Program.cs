@@ -4,7 +4,8 @@ using RingKernel.Stencils;
 using RingKernel.Vulkan;
 
 // 2D heat equation (5-point stencil): a hot square in a cold plate spreads out; the final
-// temperature field is written as a PNG. Runs on the CPU backend, on Vulkan (--backend vulkan) or CUDA (--backend cuda).
+// temperature field is written as a PNG. By default the grid is cut into tiles, each a supervised
+// kernel actor whose ring kernel trades halos with its neighbours over K2K. Runs on the CPU backend, on Vulkan (--backend vulkan) or CUDA (--backend cuda).
 var spec = new StencilSampleSpec(
     ProgramName: "heat-diffusion",
     Dimensions: 2,
@@ -13,9 +14,9 @@ var spec = new StencilSampleSpec(
     DefaultOutput: "heat-diffusion.png",
     Engines:
     [
-        new StencilEngine("grid", "the whole grid per step, Parallel.For over rows with Vector<float>", HeatSimulation.CheckGridEngine),
-        new StencilEngine("kernel", "a GPU-style kernel per step: one workgroup per tile, one coroutine thread per cell, tile and 1-cell halo in shared memory", HeatSimulation.CheckKernelEngine),
-        new StencilEngine("tiles", TiledEngineRules.Description, TiledEngineRules.Check),
+        TiledEngineRules.Engine,
+        new StencilEngine("grid", GridEngineRules.Description, GridEngineRules.Check),
+        new StencilEngine("kernel", "a GPU-style kernel per step: one workgroup per tile, one coroutine thread per cell, tile and 1-cell halo in shared memory", KernelHeatSimulation.Check),
     ])
 {
     Backends = new Dictionary<string, Func<StencilOptions, string?>>
@@ -26,4 +27,11 @@ var spec = new StencilSampleSpec(
     },
 };
 
-return StencilSampleHost.Run(args, spec, options => options.Backend == "vulkan" ? new VulkanHeatSimulation(options) : new HeatSimulation(options));
+return StencilSampleHost.Run(args, spec, static options => (options.Backend, options.Engine.Name) switch
+{
+    ("vulkan", _) => new VulkanHeatSimulation(options),
+    ("cuda", _) => new CudaHeatSimulation(options),
+    (_, "tiles") => new TiledHeatSimulation(options),
+    (_, "kernel") => new KernelHeatSimulation(options),
+    _ => new GridHeatSimulation(options),
+});

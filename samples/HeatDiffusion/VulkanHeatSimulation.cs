@@ -2,14 +2,13 @@ using RingKernel.Kernels;
 using RingKernel.Memory;
 using RingKernel.Samples.Cli;
 using RingKernel.Samples.Hosting;
-using RingKernel.Samples.Imaging;
 using RingKernel.Stencils;
 using RingKernel.Vulkan;
 using RingKernel.Vulkan.Halo;
 using RingKernel.Vulkan.Stencils;
 
 /// <summary>
-/// The heat-diffusion run on a Vulkan device, same start and alpha as <see cref="HeatSimulation"/>:
+/// The heat-diffusion run on a Vulkan device, same start and alpha as the CPU engines (<see cref="HeatSetup"/>):
 /// engine grid is one thread per cell reading neighbours from global memory, engine kernel one
 /// workgroup per tile with the tile and its 1-cell halo in shared memory, each a dispatch per step;
 /// engine tiles is one workgroup per tile exchanging halos with its neighbours over K2K inboxes in
@@ -27,8 +26,8 @@ internal sealed class VulkanHeatSimulation : IStencilSimulation, IDisposable
 
     public VulkanHeatSimulation(StencilOptions options)
     {
-        _equation = new HeatEquation2D(options.Size, HeatSimulation.Alpha, options.StencilBoundary);
-        _field = InitialConditions.HotSquare(options.Size, ambient: 0f, hot: 1f, fraction: 0.25);
+        _equation = HeatSetup.Equation(options);
+        _field = HeatSetup.InitialField(options.Size);
         _backend = new VulkanBackend();
         string device = _backend.Device.Name;
         if (options.Engine.Name == "tiles")
@@ -83,7 +82,7 @@ internal sealed class VulkanHeatSimulation : IStencilSimulation, IDisposable
             _tiled.Snapshot();
         else
             _current!.AsSpan<float>(0, _field.Length).CopyTo(_field);
-        return new(_field, _equation.Size.Width, _equation.Size.Height, ColorMap.Inferno, CentredOnZero: false, "temperature");
+        return HeatSetup.Picture(_field, _equation.Size);
     }
 
     public void Dispose()

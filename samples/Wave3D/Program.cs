@@ -14,8 +14,8 @@ var spec = new StencilSampleSpec(
     DefaultOutput: "wave3d.png",
     Engines:
     [
-        new StencilEngine("grid", "the whole grid per step, Parallel.For over rows with Vector<float>", WaveSimulation.CheckGridEngine),
-        new StencilEngine("tiles", TiledEngineRules.Description, TiledEngineRules.Check),
+        TiledEngineRules.Engine,
+        new StencilEngine("grid", GridEngineRules.Description, GridEngineRules.Check),
     ])
 {
     Backends = new Dictionary<string, Func<StencilOptions, string?>>
@@ -26,4 +26,10 @@ var spec = new StencilSampleSpec(
     },
 };
 
-return StencilSampleHost.Run(args, spec, options => options.Backend == "vulkan" ? new VulkanWaveSimulation(options) : new WaveSimulation(options));
+return StencilSampleHost.Run(args, spec, static options => (options.Backend, options.Engine.Name) switch
+{
+    ("vulkan", _) => new VulkanWaveSimulation(options),
+    ("cuda", _) => new CudaWaveSimulation(options),
+    (_, "tiles") => new TiledWaveSimulation(options),
+    _ => new GridWaveSimulation(options),
+});

@@ -2,14 +2,13 @@ using RingKernel.Kernels;
 using RingKernel.Memory;
 using RingKernel.Samples.Cli;
 using RingKernel.Samples.Hosting;
-using RingKernel.Samples.Imaging;
 using RingKernel.Stencils;
 using RingKernel.Vulkan;
 using RingKernel.Vulkan.Halo;
 using RingKernel.Vulkan.Stencils;
 
 /// <summary>
-/// The wave run on a Vulkan device, same pulse and c2 as <see cref="WaveSimulation"/>: engine grid
+/// The wave run on a Vulkan device, same pulse and c2 as the CPU engines (<see cref="WaveSetup"/>): engine grid
 /// is one thread per cell with an 8x8x4 box and its apron in shared memory, a dispatch per step;
 /// engine tiles is one workgroup per tile exchanging halos with its neighbours over K2K inboxes in
 /// device memory, one dispatch per epoch of --halo steps.
@@ -27,8 +26,8 @@ internal sealed class VulkanWaveSimulation : IStencilSimulation, IDisposable
 
     public VulkanWaveSimulation(StencilOptions options)
     {
-        _equation = new WaveEquation3D(options.Size, WaveSimulation.C2, options.StencilBoundary);
-        _current = InitialConditions.GaussianPulse(options.Size, amplitude: 1f, sigmaFraction: 0.04);
+        _equation = WaveSetup.Equation(options);
+        _current = WaveSetup.InitialField(options.Size);
         _previous = (float[])_current.Clone(); // at rest: no initial velocity
         _backend = new VulkanBackend();
         string device = _backend.Device.Name;
@@ -76,10 +75,7 @@ internal sealed class VulkanWaveSimulation : IStencilSimulation, IDisposable
             _tiled.Snapshot();
         else
             _newer!.AsSpan<float>(0, _current.Length).CopyTo(_current);
-        GridSize size = _equation.Size;
-        int z = size.Depth / 2;
-        float[] plane = _current.AsSpan(size.Index(0, 0, z), size.PlaneCells).ToArray();
-        return new FieldPicture(plane, size.Width, size.Height, ColorMap.CoolWarm, CentredOnZero: true, $"displacement in the plane z = {z}");
+        return WaveSetup.Picture(_current, _equation.Size);
     }
 
     public void Dispose()

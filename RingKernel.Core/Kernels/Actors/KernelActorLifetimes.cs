@@ -33,6 +33,9 @@ internal sealed class KernelActorLifetimes : IExtension
         released.ContinueWith(_ => _holding.TryRemove(actor, out Task? _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
+    /// <summary>Completes once <paramref name="actor"/>'s kernel has ended and its memory is freed (at once for an actor that holds none).</summary>
+    public Task Released(IActorRef actor) => _holding.TryGetValue(actor, out Task? released) ? released : Task.CompletedTask;
+
     private sealed class Provider : ExtensionIdProvider<KernelActorLifetimes>
     {
         public override KernelActorLifetimes CreateExtension(ExtendedActorSystem system) => new(system);

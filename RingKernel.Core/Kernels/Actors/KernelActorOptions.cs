@@ -1,3 +1,6 @@
+using RingKernel.K2K;
+using RingKernel.Kernels.Persistent;
+
 namespace RingKernel.Kernels.Actors;
 
 /// <summary>How a <see cref="KernelActor{TArgs}"/> talks to and watches its kernel.</summary>
@@ -53,6 +56,12 @@ public sealed class KernelActorOptions
 
     /// <summary>Whether ring messages carry a CRC-32C that the consumer checks (the default).</summary>
     public bool Checksummed { get; init; } = true;
+
+    /// <summary>The kernel's K2K endpoint (its routes to other kernels), attached to its memory before the first launch; none unless set.</summary>
+    public K2KEndpoint? K2K { get; init; }
+
+    /// <summary>Where the kernel runs among its siblings (the tiles of a grid), for every launch; the backend's choice unless set.</summary>
+    public RingKernelPlacement? Placement { get; init; }
 
     private static TimeSpan Positive(TimeSpan value, string name)
     {

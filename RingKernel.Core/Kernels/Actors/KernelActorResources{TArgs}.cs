@@ -62,6 +62,8 @@ internal sealed class KernelActorResources<TArgs>(
         LaunchOptions launch = Definition.Options;
         RingKernelMemory memory = RingKernelMemory.Allocate(
             Backend.MemorySpace, launch, Options.Messages.CreateRegistry(launch.MessageSlotBytes - MessageHeader.Size), Options.Checksummed);
+        if (Options.K2K is { } endpoint)
+            memory.AttachK2K(endpoint);
         Owner = owner;
         Memory = memory;
         Pump = new KernelOutputPump(memory.Output, Codecs, Direct, output => owner.Tell(output, owner));

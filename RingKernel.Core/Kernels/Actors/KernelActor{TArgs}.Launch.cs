@@ -115,7 +115,9 @@ public sealed partial class KernelActor<TArgs>
             launch.Args = args;
         }
 
-        IRingKernel kernel = _r.Backend.CreateRingKernel(_r.Definition, launch.Args, _r.Memory!);
+        IRingKernel kernel = _r.Options.Placement is { } placement
+            ? _r.Backend.CreateRingKernel(_r.Definition, launch.Args, _r.Memory!, placement)
+            : _r.Backend.CreateRingKernel(_r.Definition, launch.Args, _r.Memory!);
         int generation = ++launch.Generation;
         launch.Kernel = kernel;
         launch.RelaunchPending = false;

@@ -97,14 +97,16 @@ public sealed class KernelRef<TRequest, TReply>
     /// Sends <paramref name="request"/> with a correlation id and completes with the kernel's reply. Fails
     /// with <see cref="KernelRequestFailedException"/> when the kernel faulted on it or the actor stopped
     /// first, and with <see cref="AskTimeoutException"/> (naming the kernel) when no reply came within
-    /// <paramref name="timeout"/> (the actor's <see cref="KernelActorOptions.AskTimeout"/> unless given).
+    /// <paramref name="timeout"/> (the actor's <see cref="KernelActorOptions.AskTimeout"/> unless given;
+    /// <see cref="Timeout.InfiniteTimeSpan"/> waits for ever).
     /// A full ring makes the Ask wait for room within the same timeout.
     /// </summary>
     /// <exception cref="KernelActorStoppedException">The kernel actor has stopped.</exception>
     public ValueTask<TReply> Ask(TRequest request, TimeSpan? timeout = null)
     {
         TimeSpan limit = timeout ?? _defaultTimeout;
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(limit, TimeSpan.Zero, nameof(timeout));
+        if (limit != Timeout.InfiniteTimeSpan)
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(limit, TimeSpan.Zero, nameof(timeout));
         int stripe = Enter();
         KernelReplySlot<TReply> slot;
         MessageHeader header;

@@ -77,6 +77,9 @@ public sealed class HaloExchange
     /// <summary>Chunks received so far.</summary>
     public long ChunksReceived { get; private set; }
 
+    /// <summary>Payload bytes of the chunks sent so far (chunk headers and strip data, without the K2K message headers).</summary>
+    public long BytesSent { get; private set; }
+
     /// <summary>
     /// Exchanges the halo of epoch <paramref name="step"/>: sends the strips of every level in
     /// <paramref name="levels"/> (padded fields of <see cref="Layout"/>) and fills their halos from the
@@ -147,6 +150,7 @@ public sealed class HaloExchange
                         break;
                     route.Next++;
                     sent++;
+                    BytesSent += bytes;
                     if (route.Next == route.Count)
                         _pending--;
                 }

@@ -74,7 +74,7 @@ public abstract class StencilTile
     public K2KNeighbourhood Neighbourhood => Halo == 1 ? K2KNeighbourhood.VonNeumann : K2KNeighbourhood.Moore;
 
     /// <summary>The tile's progress as its kernel reports it.</summary>
-    public TileProgress Progress => new(Index, StepsDone, _exchange?.ChunksSent ?? 0, _exchange?.ChunksReceived ?? 0);
+    public TileProgress Progress => new(Index, StepsDone, _exchange?.ChunksSent ?? 0, _exchange?.ChunksReceived ?? 0, _exchange?.BytesSent ?? 0);
 
     /// <summary>Called before each step with (tile, step); see <see cref="TiledStencilOptions.BeforeStep"/>.</summary>
     internal Action<int, long>? BeforeStep { get; set; }

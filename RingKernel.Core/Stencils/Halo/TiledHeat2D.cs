@@ -1,9 +1,10 @@
+using Akka.Actor;
 using RingKernel.Backends;
 
 namespace RingKernel.Stencils.Halo;
 
 /// <summary>
-/// A <see cref="HeatEquation2D"/> simulation cut into tiles, each a ring kernel exchanging halos
+/// A <see cref="HeatEquation2D"/> simulation cut into tiles, each a kernel actor whose ring kernel exchanges halos
 /// over K2K (see <see cref="TiledStencilEngine"/>); bit-identical to <see cref="HeatReference2D"/>
 /// for every tiling, halo width and boundary.
 /// </summary>
@@ -19,8 +20,8 @@ public sealed class TiledHeat2D : IAsyncDisposable
 
     public TiledStencilEngine Engine { get; }
 
-    /// <summary>Starts the tile kernels of <paramref name="grid"/> on <paramref name="backend"/> from <paramref name="initial"/> (copied).</summary>
-    public static async Task<TiledHeat2D> StartAsync(IRingKernelBackend backend, HeatEquation2D equation, TileGrid grid, int halo, float[] initial, TiledStencilOptions? options = null)
+    /// <summary>Starts the tile kernel actors of <paramref name="grid"/> in <paramref name="system"/>, their kernels on <paramref name="backend"/>, from <paramref name="initial"/> (copied).</summary>
+    public static async Task<TiledHeat2D> StartAsync(ActorSystem system, IRingKernelBackend backend, HeatEquation2D equation, TileGrid grid, int halo, float[] initial, TiledStencilOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(equation);
         ArgumentNullException.ThrowIfNull(grid);
@@ -29,7 +30,7 @@ public sealed class TiledHeat2D : IAsyncDisposable
         var tiles = new StencilTile[grid.TileCount];
         for (int i = 0; i < tiles.Length; i++)
             tiles[i] = new HeatTile2D(equation, grid, i, halo, field);
-        return new TiledHeat2D(field, await TiledStencilEngine.StartAsync(backend, tiles, options).ConfigureAwait(false));
+        return new TiledHeat2D(field, await TiledStencilEngine.StartAsync(system, backend, tiles, options).ConfigureAwait(false));
     }
 
     /// <inheritdoc cref="TiledStencilEngine.RunStepsAsync"/>

@@ -1,6 +1,8 @@
+using Akka.Actor;
 using RingKernel.Backends;
 using RingKernel.K2K;
 using RingKernel.Kernels;
+using RingKernel.Kernels.Actors;
 using RingKernel.Kernels.Persistent;
 using RingKernel.Layouts;
 using RingKernel.Rings;
@@ -8,12 +10,14 @@ using RingKernel.Rings;
 namespace RingKernel.Stencils.Halo;
 
 /// <summary>
-/// Runs a tiled stencil simulation as one persistent ring kernel per tile (threadgroup actors):
-/// each tile kernel owns its cells and halo and exchanges halo strips with its neighbours directly
-/// over K2K, with no host round trip. The host only sends <see cref="TileCommand"/>s
-/// (<see cref="TileCommandKind.RunSteps"/>, <see cref="TileCommandKind.Snapshot"/>) through the tiles'
-/// input rings, reads <see cref="TileProgress"/> replies from their output rings, and terminates the
-/// kernels when disposed.
+/// Runs a tiled stencil simulation as one supervised kernel actor per tile (threadgroup actors on
+/// Akka.NET): each tile's persistent ring kernel owns its cells and halo and exchanges halo strips
+/// with its neighbours directly over K2K, with no host round trip. The tile actors are children of
+/// one supervisor, which restarts a faulted tile from its checkpoint
+/// (<see cref="TiledStencilOptions.RestartFromCheckpoints"/>) or stops it. The host only sends
+/// <see cref="TileCommand"/>s (<see cref="TileCommandKind.RunSteps"/>, <see cref="TileCommandKind.Snapshot"/>)
+/// through the tiles' <see cref="KernelRef{TRequest, TReply}"/>s and reads their <see cref="TileProgress"/>
+/// replies; disposing stops the actors, which end the kernels and free their rings.
 /// </summary>
 /// <remarks>
 /// A tile kernel's body is resumable (<see cref="CpuResumableBody{TArgs}"/>): it runs as many steps
@@ -51,29 +55,28 @@ public sealed class TiledStencilEngine : IAsyncDisposable
     };
 
     private readonly K2KFabric _fabric;
-    private readonly HaloDoorbells _doorbells;
-    private readonly List<RingKernelMemory> _memories = [];
-    private readonly List<IRingKernel> _kernels = [];
-    private readonly IRingKernelBackend _backend;
-    private readonly TiledStencilOptions _options;
-    private readonly int[] _restarts;
-    private ulong _nextCorrelation;
+    private readonly TileSupervisionStrategy _supervision;
+    private IActorRef? _supervisor;
+    private IActorRef[] _actors = [];
+    private KernelRef<TileCommand, TileProgress>[] _refs = [];
+    private volatile bool _disposing;
 
-    private TiledStencilEngine(IRingKernelBackend backend, IReadOnlyList<StencilTile> tiles, K2KFabric fabric, TiledStencilOptions options)
+    private TiledStencilEngine(ActorSystem system, IReadOnlyList<StencilTile> tiles, K2KFabric fabric, TiledStencilOptions options)
     {
-        _backend = backend;
-        _options = options;
-        _restarts = new int[tiles.Count];
+        System = system;
         Tiles = tiles;
         _fabric = fabric;
-        _doorbells = new HaloDoorbells(tiles.Count);
+        _supervision = new TileSupervisionStrategy(tiles.Count, options);
     }
+
+    /// <summary>The actor system the tile actors live in.</summary>
+    public ActorSystem System { get; }
 
     /// <summary>The tiles, by number; their state belongs to their kernels while a command runs.</summary>
     public IReadOnlyList<StencilTile> Tiles { get; }
 
-    /// <summary>The tile kernels, by tile number.</summary>
-    public IReadOnlyList<IRingKernel> Kernels => _kernels;
+    /// <summary>The tile kernel actors, by tile number (children of one supervisor).</summary>
+    public IReadOnlyList<IActorRef> TileActors => _actors;
 
     /// <summary>The K2K routes between the tiles.</summary>
     public IReadOnlyList<K2KRoute> Routes => _fabric.Routes;
@@ -81,15 +84,17 @@ public sealed class TiledStencilEngine : IAsyncDisposable
     /// <summary>Steps every tile has done.</summary>
     public long StepsDone { get; private set; }
 
-    /// <summary>Tile kernels relaunched from their checkpoints after a fault (see <see cref="TiledStencilOptions.RestartFromCheckpoints"/>).</summary>
-    public int Restarts => _restarts.Sum();
+    /// <summary>Tile kernel actors restarted from their checkpoints after a fault (see <see cref="TiledStencilOptions.RestartFromCheckpoints"/>).</summary>
+    public int Restarts => _supervision.Restarts;
 
     /// <summary>
     /// Connects <paramref name="tiles"/> (every tile of one grid, by number, with one halo width and
-    /// boundary) over K2K and launches a ring kernel for each on <paramref name="backend"/>.
+    /// boundary) over K2K and starts a kernel actor for each, running its ring kernel on
+    /// <paramref name="backend"/>, under one supervisor in <paramref name="system"/>.
     /// </summary>
-    public static async Task<TiledStencilEngine> StartAsync(IRingKernelBackend backend, IReadOnlyList<StencilTile> tiles, TiledStencilOptions? options = null)
+    public static async Task<TiledStencilEngine> StartAsync(ActorSystem system, IRingKernelBackend backend, IReadOnlyList<StencilTile> tiles, TiledStencilOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(backend);
         ArgumentNullException.ThrowIfNull(tiles);
         options ??= new TiledStencilOptions();
@@ -107,25 +112,22 @@ public sealed class TiledStencilEngine : IAsyncDisposable
             throw new ArgumentException($"The {first.Grid} has {first.Grid.TileCount} tiles; {tiles.Count} were given.", nameof(tiles));
 
         var fabric = new K2KFabric(backend.MemorySpace, HaloChunk.CreateTypes(), options.InboxCapacity, HaloChunk.InboxSlotSize, options.Checksummed);
-        var engine = new TiledStencilEngine(backend, tiles, fabric, options);
+        var engine = new TiledStencilEngine(system, tiles, fabric, options);
         try
         {
             fabric.ConnectNeighbourhood(first.Grid, first.Neighbourhood, first.Boundary.Kind);
-            var commandTypes = new MessageTypeRegistry(TileKernelOptions.MessageSlotBytes - MessageHeader.Size)
-                .Register<TileCommand>(TileCommand.TypeId)
-                .Register<TileProgress>(TileProgress.TypeId);
+            var doorbells = new HaloDoorbells(tiles.Count);
+            var props = new Props[tiles.Count];
             foreach (StencilTile tile in tiles)
             {
                 K2KEndpoint endpoint = fabric.Endpoint((uint)tile.Index);
-                tile.Attach(endpoint, options, engine._doorbells);
-                RingKernelMemory memory = RingKernelMemory.Allocate(backend.MemorySpace, TileKernelOptions, commandTypes);
-                engine._memories.Add(memory);
-                memory.AttachK2K(endpoint);
-                IRingKernel kernel = backend.CreateRingKernel(TileKernel, tile, memory, engine.PlacementOf(tile.Index));
-                kernel.Launch();
-                engine._kernels.Add(kernel);
-                await kernel.ActivateAsync().ConfigureAwait(false);
+                tile.Attach(endpoint, options, doorbells);
+                props[tile.Index] = TileProps(backend, tile, endpoint, options);
             }
+
+            engine._supervisor = system.ActorOf(TileSupervisor.Props(props, engine._supervision));
+            engine._actors = await engine._supervisor.Ask<IActorRef[]>(TileSupervisor.GetTiles, options.StartTimeout).ConfigureAwait(false);
+            engine._refs = await Task.WhenAll(engine._actors.Select(actor => actor.GetKernelRefAsync<TileCommand, TileProgress>(options.StartTimeout))).ConfigureAwait(false);
         }
         catch
         {
@@ -138,10 +140,10 @@ public sealed class TiledStencilEngine : IAsyncDisposable
 
     /// <summary>
     /// Tells every tile to advance <paramref name="steps"/> steps and waits for each one's progress
-    /// reply, passing each to <paramref name="progress"/> as it is read.
+    /// reply, then passes the replies to <paramref name="progress"/> in tile order.
     /// </summary>
     /// <returns>The steps every tile has done.</returns>
-    /// <exception cref="KernelFaultedException">A tile kernel faulted (a halo protocol error, a fault in its body).</exception>
+    /// <exception cref="KernelFaultedException">A tile kernel faulted (a halo protocol error, a fault in its body) and was not restarted.</exception>
     public async Task<long> RunStepsAsync(int steps, IProgress<TileProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(steps);
@@ -153,102 +155,102 @@ public sealed class TiledStencilEngine : IAsyncDisposable
     /// <summary>Tells every tile to write its cells into the whole-grid field(s) its tile was made with, and waits until all have.</summary>
     public Task SnapshotAsync(CancellationToken cancellationToken = default) => CommandAsync(TileCommand.Snapshot, null, cancellationToken);
 
-    /// <summary>Terminates the tile kernels and frees their rings and the K2K routes.</summary>
+    /// <summary>Stops the tile actors, waits until their kernels have ended and their rings are freed, and frees the K2K routes.</summary>
     public async ValueTask DisposeAsync()
     {
-        foreach (IRingKernel kernel in _kernels)
+        _disposing = true;
+        if (_supervisor is not null)
         {
-            if (kernel.State is not (RingKernelState.Terminated or RingKernelState.Faulted))
-                await kernel.TerminateAsync().ConfigureAwait(false);
+            var lifetimes = KernelActorLifetimes.For(System);
+            Task[] released = [.. _actors.Select(lifetimes.Released)];
+            System.Stop(_supervisor);
+            await Task.WhenAll(released).ConfigureAwait(false);
+            _supervisor = null;
         }
 
-        foreach (IRingKernel kernel in _kernels)
-        {
-            try
-            {
-                await kernel.Completion.ConfigureAwait(false);
-            }
-            catch (KernelFaultedException)
-            {
-                // RunStepsAsync already reported the fault to the caller; disposal only frees.
-            }
-        }
-
-        _kernels.Clear();
-        foreach (RingKernelMemory memory in _memories)
-            memory.Dispose();
-        _memories.Clear();
         _fabric.Dispose();
     }
 
-    /// <summary>
-    /// Relaunches faulted tile kernel <paramref name="tile"/> over its rings after restoring its
-    /// checkpoint; its unprocessed command is still at the head of its input ring (a faulted ring
-    /// kernel does not commit the message in hand) and, naming the step to reach, is simply run again.
-    /// </summary>
-    private async Task<bool> TryRestartAsync(int tile)
+    private static Props TileProps(IRingKernelBackend backend, StencilTile tile, K2KEndpoint endpoint, TiledStencilOptions options)
     {
-        if (!_options.RestartFromCheckpoints || _kernels[tile].State != RingKernelState.Faulted || _restarts[tile] >= _options.MaxRestartsPerTile)
-            return false;
-        if (!Tiles[tile].TryRestoreCheckpoint())
-            return false;
-        IRingKernel relaunched = _backend.CreateRingKernel(TileKernel, Tiles[tile], _memories[tile], PlacementOf(tile));
-        relaunched.Launch();
-        _kernels[tile] = relaunched;
-        _restarts[tile]++;
-        await relaunched.ActivateAsync().ConfigureAwait(false);
-        return true;
-    }
-
-    /// <summary>Tiles are numbered row by row (plane by plane in 3D): neighbours are close in number.</summary>
-    private RingKernelPlacement PlacementOf(int tile) => new(tile, Tiles.Count);
-
-    /// <summary>Relaunches every ended tile kernel that can be; throws the fault of the first that cannot.</summary>
-    private async Task RecoverEndedTilesAsync()
-    {
-        for (int tile = 0; tile < _kernels.Count; tile++)
+        var actorOptions = new KernelActorOptions
         {
-            IRingKernel kernel = _kernels[tile];
-            if (!kernel.Completion.IsCompleted || await TryRestartAsync(tile).ConfigureAwait(false))
-                continue;
-            await kernel.Completion.ConfigureAwait(false);
-            throw new KernelFaultedException(kernel.Name, $"tile {tile}'s kernel ended while a tile command was in progress");
+            Messages = new KernelMessageTypes().Add<TileCommand>(TileCommand.TypeId).Add<TileProgress>(TileProgress.TypeId),
+            K2K = endpoint,
+
+            // Tiles are numbered row by row (plane by plane in 3D): neighbours are close in number.
+            Placement = new RingKernelPlacement(tile.Index, tile.Grid.TileCount),
+            Checksummed = options.Checksummed,
+
+            // A command runs as long as its steps take; a tile that stops answering is the watchdog's to find.
+            AskTimeout = Timeout.InfiniteTimeSpan,
+        };
+        bool launched = false;
+        return KernelActor.Props(backend, TileKernel, CreateArgs, actorOptions);
+
+        // A restart relaunches the tile from its last checkpoint; its failed command is then asked again.
+        StencilTile CreateArgs()
+        {
+            if (!launched)
+            {
+                launched = true;
+                return tile;
+            }
+
+            return tile.TryRestoreCheckpoint()
+                ? tile
+                : throw new InvalidOperationException($"Tile {tile.Index} cannot restart: it has no checkpoint, or has begun an exchange since its last one.");
         }
     }
 
     private async Task CommandAsync(TileCommand command, IProgress<TileProgress>? progress, CancellationToken cancellationToken)
     {
-        ulong correlation = ++_nextCorrelation;
-        foreach (IRingKernel kernel in _kernels)
-            await kernel.Input.EnqueueAsync(command, new MessageHeader { CorrelationId = correlation }, cancellationToken).ConfigureAwait(false);
-
-        // Any tile ending stops the run: the tile waited on may be waiting for that one's halo.
-        Task ended = Task.WhenAny(_kernels.Select(k => k.Completion));
-        for (int tile = 0; tile < _kernels.Count; tile++)
+        ObjectDisposedException.ThrowIf(_disposing, this);
+        var replies = new Task<TileProgress>[_refs.Length];
+        var failed = new TaskCompletionSource<TileProgress>(TaskCreationOptions.RunContinuationsAsynchronously);
+        for (int tile = 0; tile < replies.Length; tile++)
         {
-            TileProgress reply;
-            MessageHeader header;
-            while (!_kernels[tile].Output.TryDequeue(out reply, out header))
+            replies[tile] = CommandTileAsync(tile, command);
+
+            // Any tile failing ends the command: the others may be waiting for its halo.
+            _ = replies[tile].ContinueWith(
+                static (reply, state) => ((TaskCompletionSource<TileProgress>)state!).TrySetException(reply.Exception!.InnerExceptions),
+                failed,
+                CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+        }
+
+        await Task.WhenAny(Task.WhenAll(replies), failed.Task).WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (failed.Task.IsFaulted)
+            await failed.Task.ConfigureAwait(false);
+        if (progress is not null)
+        {
+            foreach (Task<TileProgress> reply in replies)
+                progress.Report(reply.Result);
+        }
+    }
+
+    /// <summary>Asks tile <paramref name="tile"/> to carry out <paramref name="command"/>, again after each restart (a command names its end step, so repeating it is safe).</summary>
+    private async Task<TileProgress> CommandTileAsync(int tile, TileCommand command)
+    {
+        while (true)
+        {
+            try
             {
-                using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                Task ready = _kernels[tile].Output.WaitToReadAsync(stopWaiting.Token).AsTask();
-                if (await Task.WhenAny(ready, ended).ConfigureAwait(false) != ready)
-                {
-                    // One reader waits on a ring at a time: end this wait before a relaunched kernel's.
-                    await stopWaiting.CancelAsync().ConfigureAwait(false);
-                    await ready.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                    cancellationToken.ThrowIfCancellationRequested();
-                    await RecoverEndedTilesAsync().ConfigureAwait(false);
-                    ended = Task.WhenAny(_kernels.Select(k => k.Completion));
-                    continue;
-                }
-
-                await ready.ConfigureAwait(false);
+                return await _refs[tile].Ask(command).ConfigureAwait(false);
             }
-
-            if (header.CorrelationId != correlation)
-                throw new InvalidOperationException($"Tile kernel {_kernels[tile].Name} answered command {header.CorrelationId} while {correlation} was expected.");
-            progress?.Report(reply);
+            catch (KernelRequestFailedException failure)
+            {
+                // The supervisor records its decision before the actor answers the failed command.
+                if (_disposing)
+                    throw new ObjectDisposedException(nameof(TiledStencilEngine), failure);
+                if (_supervision.StopCauseOf(tile) is { } cause)
+                {
+                    throw cause as KernelFaultedException
+                        ?? new KernelFaultedException(TileKernel.Name, $"tile {tile}'s actor was stopped: {cause.Message}", cause);
+                }
+            }
         }
     }
 }

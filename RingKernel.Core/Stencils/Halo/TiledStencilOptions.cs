@@ -18,13 +18,16 @@ public sealed record TiledStencilOptions
 
     /// <summary>
     /// Whether each tile checkpoints its cells and halo after every exchange, so that a tile kernel
-    /// that faults between exchanges is relaunched over the same rings, restored, and given its
-    /// command again. Costs a copy of the tile per epoch; off unless set.
+    /// that faults between exchanges is restarted by its supervisor: relaunched over the same rings,
+    /// restored, and given its command again. Costs a copy of the tile per epoch; off unless set.
     /// </summary>
     public bool RestartFromCheckpoints { get; init; }
 
     /// <summary>Relaunches allowed per tile when <see cref="RestartFromCheckpoints"/> is set; past them a fault ends the run.</summary>
     public int MaxRestartsPerTile { get; init; } = 3;
+
+    /// <summary>How long starting waits for the tile actors to start (10 s unless set).</summary>
+    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// Called by the tile's kernel, on whatever thread runs it, before each of its steps with (tile, step): lets tests slow

@@ -1,9 +1,10 @@
+using Akka.Actor;
 using RingKernel.Backends;
 
 namespace RingKernel.Stencils.Halo;
 
 /// <summary>
-/// A <see cref="WaveEquation3D"/> simulation cut into tiles, each a ring kernel exchanging halos
+/// A <see cref="WaveEquation3D"/> simulation cut into tiles, each a kernel actor whose ring kernel exchanges halos
 /// over K2K (see <see cref="TiledStencilEngine"/>); bit-identical to <see cref="WaveReference3D"/>
 /// for every tiling, halo width and boundary.
 /// </summary>
@@ -21,8 +22,8 @@ public sealed class TiledWave3D : IAsyncDisposable
 
     public TiledStencilEngine Engine { get; }
 
-    /// <summary>Starts the tile kernels of <paramref name="grid"/> on <paramref name="backend"/> from the two levels given (copied).</summary>
-    public static async Task<TiledWave3D> StartAsync(IRingKernelBackend backend, WaveEquation3D equation, TileGrid grid, int halo, float[] previous, float[] current, TiledStencilOptions? options = null)
+    /// <summary>Starts the tile kernel actors of <paramref name="grid"/> in <paramref name="system"/>, their kernels on <paramref name="backend"/>, from the two levels given (copied).</summary>
+    public static async Task<TiledWave3D> StartAsync(ActorSystem system, IRingKernelBackend backend, WaveEquation3D equation, TileGrid grid, int halo, float[] previous, float[] current, TiledStencilOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(equation);
         ArgumentNullException.ThrowIfNull(grid);
@@ -33,7 +34,7 @@ public sealed class TiledWave3D : IAsyncDisposable
         var tiles = new StencilTile[grid.TileCount];
         for (int i = 0; i < tiles.Length; i++)
             tiles[i] = new WaveTile3D(equation, grid, i, halo, older, newer);
-        return new TiledWave3D(older, newer, await TiledStencilEngine.StartAsync(backend, tiles, options).ConfigureAwait(false));
+        return new TiledWave3D(older, newer, await TiledStencilEngine.StartAsync(system, backend, tiles, options).ConfigureAwait(false));
     }
 
     /// <inheritdoc cref="TiledStencilEngine.RunStepsAsync"/>

@@ -8,7 +8,7 @@ using static RingKernel.Tests.Stencils.StencilFieldsForTests;
 namespace RingKernel.Tests.Stencils.Halo;
 
 /// <summary>A tile kernel that faults is relaunched from its checkpoint, and the simulation still ends on the reference's bits.</summary>
-public class TiledFaultTests
+public class TiledFaultTests(TileActorSystem actors) : IClassFixture<TileActorSystem>
 {
     [Fact]
     public async Task Faulted_tiles_restart_from_their_checkpoints_and_the_field_stays_exact()
@@ -22,7 +22,7 @@ public class TiledFaultTests
         float[] initial = Random(size, 21);
         var faults = new TileFaults([(4, 6), (0, 3)]);
         var options = new TiledStencilOptions { RestartFromCheckpoints = true, ChunkElements = 6, BeforeStep = faults.BeforeStep };
-        await using TiledHeat2D tiled = await TiledHeat2D.StartAsync(new CpuBackend(), equation, grid, 2, initial, options);
+        await using TiledHeat2D tiled = await TiledHeat2D.StartAsync(actors.System, new CpuBackend(), equation, grid, 2, initial, options);
         await tiled.RunStepsAsync(4);
         await tiled.RunStepsAsync(9);
         float[] actual = new float[size.CellCount];
@@ -42,7 +42,7 @@ public class TiledFaultTests
         var equation = new HeatEquation2D(size, 0.2f, StencilBoundary.Fixed(0f));
         TileGrid grid = TileGrid.Create(size, new Dim3(2, 2));
         var options = new TiledStencilOptions { BeforeStep = new TileFaults([(3, 2)]).BeforeStep };
-        await using TiledHeat2D tiled = await TiledHeat2D.StartAsync(new CpuBackend(), equation, grid, 1, Random(size, 3), options);
+        await using TiledHeat2D tiled = await TiledHeat2D.StartAsync(actors.System, new CpuBackend(), equation, grid, 1, Random(size, 3), options);
         var fault = await Assert.ThrowsAsync<KernelFaultedException>(() => tiled.RunStepsAsync(5).WaitAsync(TimeSpan.FromSeconds(30)));
         Assert.Contains("injected tile fault", fault.Message, StringComparison.Ordinal);
         Assert.Equal(0, tiled.Engine.Restarts);

@@ -2,14 +2,15 @@ using System.Runtime.InteropServices;
 using RingKernel.Cpu;
 using RingKernel.K2K;
 using RingKernel.Kernels;
+using RingKernel.Layouts;
 using RingKernel.Stencils;
 using RingKernel.Stencils.Halo;
 using static RingKernel.Tests.Stencils.StencilFieldsForTests;
 
 namespace RingKernel.Tests.Stencils.Halo;
 
-/// <summary>The tiled 2D heat engine (one ring kernel per tile, halos over K2K) equals the single-grid reference bit for bit.</summary>
-public class TiledHeatTests
+/// <summary>The tiled 2D heat engine (one kernel actor per tile, halos over K2K) equals the single-grid reference bit for bit.</summary>
+public class TiledHeatTests(TileActorSystem actors) : IClassFixture<TileActorSystem>
 {
     private const float Alpha = 0.21f;
 
@@ -39,7 +40,7 @@ public class TiledHeatTests
 
         // Small chunks and inboxes for wide halos: strips are cut into several chunks and senders meet full inboxes.
         TiledStencilOptions options = halo == 2 ? new() { ChunkElements = 5, InboxCapacity = 2 } : new();
-        await using TiledHeat2D tiled = await TiledHeat2D.StartAsync(new CpuBackend(), equation, grid, halo, initial, options);
+        await using TiledHeat2D tiled = await TiledHeat2D.StartAsync(actors.System, new CpuBackend(), equation, grid, halo, initial, options);
         var progress = new List<TileProgress>();
         await tiled.RunStepsAsync(7, new SynchronousProgress<TileProgress>(progress.Add));
         Assert.Equal(12, await tiled.RunStepsAsync(5));
@@ -61,11 +62,14 @@ public class TiledHeatTests
         var size = GridSize.Square(24);
         var equation = new HeatEquation2D(size, Alpha, StencilBoundary.Periodic);
         TileGrid grid = TileGrid.Create(size, new Dim3(2, 2));
-        await using TiledHeat2D tiled = await TiledHeat2D.StartAsync(new CpuBackend(), equation, grid, 2, Random(size, 5), new() { ChunkElements = 10 });
+        await using TiledHeat2D tiled = await TiledHeat2D.StartAsync(actors.System, new CpuBackend(), equation, grid, 2, Random(size, 5), new() { ChunkElements = 10 });
         var progress = new List<TileProgress>();
         await tiled.RunStepsAsync(12, new SynchronousProgress<TileProgress>(progress.Add));
 
         Assert.All(progress, p => Assert.Equal((6 * 16, 6 * 16), (p.ChunksSent, p.ChunksReceived)));
+
+        // Per epoch a tile sends 4 faces of 24 floats and 4 corners of 4, each chunk with its header.
+        Assert.All(progress, p => Assert.Equal(6 * ((16 * HaloMessageHeader.Size) + (((4 * 24) + (4 * 4)) * sizeof(float))), p.BytesSent));
         Assert.Equal(4 * 8, tiled.Engine.Routes.Count);
         foreach (K2KRoute route in tiled.Engine.Routes)
         {
@@ -97,7 +101,7 @@ public class TiledHeatTests
         float[] initial = new float[size.CellCount];
         initial[size.Index(hotX, hotY)] = 1f;
 
-        await using TiledHeat2D tiled = await TiledHeat2D.StartAsync(new CpuBackend(), equation, grid, halo, initial);
+        await using TiledHeat2D tiled = await TiledHeat2D.StartAsync(actors.System, new CpuBackend(), equation, grid, halo, initial);
         await tiled.RunStepsAsync(halo);
         float[] actual = new float[size.CellCount];
         await tiled.SnapshotAsync(actual);
@@ -140,7 +144,7 @@ public class TiledHeatTests
                     Thread.Sleep(2);
             },
         };
-        await using TiledHeat2D tiled = await TiledHeat2D.StartAsync(new CpuBackend(), equation, grid, 2, initial, options);
+        await using TiledHeat2D tiled = await TiledHeat2D.StartAsync(actors.System, new CpuBackend(), equation, grid, 2, initial, options);
         await tiled.RunStepsAsync(10);
         float[] actual = new float[size.CellCount];
         await tiled.SnapshotAsync(actual);

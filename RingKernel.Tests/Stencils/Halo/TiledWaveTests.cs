@@ -8,7 +8,7 @@ using static RingKernel.Tests.Stencils.StencilFieldsForTests;
 namespace RingKernel.Tests.Stencils.Halo;
 
 /// <summary>The tiled 3D wave engine (one ring kernel per tile, halos over K2K) equals the single-grid reference bit for bit.</summary>
-public class TiledWaveTests
+public class TiledWaveTests(TileActorSystem actors) : IClassFixture<TileActorSystem>
 {
     private const float C2 = 0.3f;
 
@@ -38,7 +38,7 @@ public class TiledWaveTests
         float[] current = Random(size, seed: halo);
 
         TiledStencilOptions options = halo == 2 ? new() { ChunkElements = 7, InboxCapacity = 2 } : new();
-        await using TiledWave3D tiled = await TiledWave3D.StartAsync(new CpuBackend(), equation, grid, halo, previous, current, options);
+        await using TiledWave3D tiled = await TiledWave3D.StartAsync(actors.System, new CpuBackend(), equation, grid, halo, previous, current, options);
         await tiled.RunStepsAsync(5);
         Assert.Equal(7, await tiled.RunStepsAsync(2));
         float[] actualPrevious = new float[size.CellCount];
@@ -72,7 +72,7 @@ public class TiledWaveTests
         float[] current = new float[size.CellCount];
         current[size.Index(Near(stepX), Near(stepY), Near(stepZ))] = 1f;
 
-        await using TiledWave3D tiled = await TiledWave3D.StartAsync(new CpuBackend(), equation, grid, halo, previous, current);
+        await using TiledWave3D tiled = await TiledWave3D.StartAsync(actors.System, new CpuBackend(), equation, grid, halo, previous, current);
         int steps = halo;
         await tiled.RunStepsAsync(steps);
         float[] actualPrevious = new float[size.CellCount];

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Akka.Actor;
 using RingKernel.Benchmarks.Compare;
 using RingKernel.Cpu;
 using RingKernel.Kernels;
@@ -18,7 +19,7 @@ namespace RingKernel.Benchmarks.Stencils;
 /// step on <see cref="CpuBackend"/>; the baseline is <see cref="HeatBaseline2D"/> on the same
 /// 512² periodic grid. Both end on the same field, checked bit for bit after the runs.</item>
 /// <item><c>heat2d-4096-tiled</c>, <c>heat2d-256-16x16tiles</c>: ours is <see cref="TiledHeat2D"/>,
-/// one persistent ring kernel per tile (2x2 tiles with a 2-cell halo; 16x16 tiles with a 14-cell
+/// one kernel actor per tile, its persistent ring kernel (2x2 tiles with a 2-cell halo; 16x16 tiles with a 14-cell
 /// halo), run as coroutines on the CPU backend's workers (one per core), halos exchanged over K2K,
 /// the host sending RunSteps and waiting for every tile's progress reply; the baseline is
 /// <see cref="HeatBaseline2D"/> on the same periodic grid. <c>-nocrc</c>: the same without the
@@ -41,22 +42,30 @@ public sealed class StencilComparisonSuite : IComparisonSuite
     {
         int runs = quick ? 9 : 11;
         yield return GpuStyle2D(runs, quick ? 8 : 20);
-        yield return TiledHeat("heat2d-4096-tiled", 4096, new Dim3(2, 2), halo: 2, new TiledStencilOptions(), runs, quick ? 10 : 30);
+        ActorSystem system = BenchmarkActorSystem.Create("stencil");
+        try
+        {
+            yield return TiledHeat(system, "heat2d-4096-tiled", 4096, new Dim3(2, 2), halo: 2, new TiledStencilOptions(), runs, quick ? 10 : 30);
 
-        // Small tiles: a 14-cell halo makes every strip (14x16 faces, 14x14 corners) one chunk per 14
-        // steps; two-chunk inboxes keep the 2,048 inboxes' memory small (both measured fastest).
-        yield return TiledHeat("heat2d-256-16x16tiles", 256, new Dim3(16, 16), halo: 14, new TiledStencilOptions { InboxCapacity = 2 }, runs, quick ? 308 : 1596);
-        yield return TiledHeat("heat2d-256-16x16tiles-nocrc", 256, new Dim3(16, 16), halo: 14, new TiledStencilOptions { InboxCapacity = 2, Checksummed = false }, runs, quick ? 308 : 1596);
-        yield return TiledWave(256, runs, quick ? 8 : 20);
+            // Small tiles: a 14-cell halo makes every strip (14x16 faces, 14x14 corners) one chunk per 14
+            // steps; two-chunk inboxes keep the 2,048 inboxes' memory small (both measured fastest).
+            yield return TiledHeat(system, "heat2d-256-16x16tiles", 256, new Dim3(16, 16), halo: 14, new TiledStencilOptions { InboxCapacity = 2 }, runs, quick ? 308 : 1596);
+            yield return TiledHeat(system, "heat2d-256-16x16tiles-nocrc", 256, new Dim3(16, 16), halo: 14, new TiledStencilOptions { InboxCapacity = 2, Checksummed = false }, runs, quick ? 308 : 1596);
+            yield return TiledWave(system, 256, runs, quick ? 8 : 20);
+        }
+        finally
+        {
+            BenchmarkActorSystem.Shutdown(system);
+        }
     }
 
-    private static Comparison TiledHeat(string name, int n, Dim3 tiles, int halo, TiledStencilOptions options, int runs, int steps)
+    private static Comparison TiledHeat(ActorSystem system, string name, int n, Dim3 tiles, int halo, TiledStencilOptions options, int runs, int steps)
     {
         var equation = new HeatEquation2D(GridSize.Square(n), 0.2f, StencilBoundary.Periodic);
         float[] start = RandomField(equation.Size);
         float[] baselineField = (float[])start.Clone();
         var baseline = new HeatBaseline2D(equation);
-        TiledHeat2D tiled = TiledHeat2D.StartAsync(new CpuBackend(), equation, TileGrid.Create(equation.Size, tiles), halo, start, options).GetAwaiter().GetResult();
+        TiledHeat2D tiled = TiledHeat2D.StartAsync(system, new CpuBackend(), equation, TileGrid.Create(equation.Size, tiles), halo, start, options).GetAwaiter().GetResult();
         try
         {
             double ours = Best(equation.Size, runs, steps, count => tiled.RunStepsAsync(count).GetAwaiter().GetResult());
@@ -76,13 +85,13 @@ public sealed class StencilComparisonSuite : IComparisonSuite
         }
     }
 
-    private static Comparison TiledWave(int n, int runs, int steps)
+    private static Comparison TiledWave(ActorSystem system, int n, int runs, int steps)
     {
         var equation = new WaveEquation3D(GridSize.Cube(n), 0.25f, StencilBoundary.Periodic);
         float[] startPrevious = RandomField(equation.Size), startCurrent = RandomField(equation.Size, seed: 7);
         float[] previous = (float[])startPrevious.Clone(), current = (float[])startCurrent.Clone();
         var baseline = new WaveBaseline3D(equation);
-        TiledWave3D tiled = TiledWave3D.StartAsync(new CpuBackend(), equation, TileGrid.Create(equation.Size, new Dim3(1, 2, 2)), 1, startPrevious, startCurrent, WaveOptions).GetAwaiter().GetResult();
+        TiledWave3D tiled = TiledWave3D.StartAsync(system, new CpuBackend(), equation, TileGrid.Create(equation.Size, new Dim3(1, 2, 2)), 1, startPrevious, startCurrent, WaveOptions).GetAwaiter().GetResult();
         string name = $"wave3d-{n}-tiled";
         try
         {

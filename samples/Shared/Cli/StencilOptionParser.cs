@@ -27,14 +27,23 @@ public static class StencilOptionParser
             usage: {spec.ProgramName} [options]
               --backend cpu|vulkan|cuda|metal   where kernels run (default cpu)
               --engine {string.Join('|', spec.Engines.Select(e => e.Name)),-25}how the grid is computed (default {spec.Engines[0].Name}):
-            {string.Join(Environment.NewLine, spec.Engines.Select(e => $"                                      {e.Name}: {e.Description}"))}
+            {string.Join(Environment.NewLine, spec.Engines.Select(e => $"                                      {e.Name}: {e.Description}{DefaultsOf(e, spec)}"))}
               --size {axes,-27}cells per axis (default {spec.DefaultSize})
-              --tiles {axes,-26}tiles per axis; each must divide the size (default 1)
+              --tiles {axes,-26}tiles per axis; each must divide the size (default: the engine's, below)
               --steps N                         time steps, at least 1 (default {spec.DefaultSteps})
-              --halo N                          halo width in cells (default 1)
+              --halo N                          halo width in cells (default: the engine's, below)
               --boundary fixed|periodic         fixed: zero outside the grid; periodic: wrap (default fixed)
               --output PATH                     PNG of the final field (default {spec.DefaultOutput})
             """;
+    }
+
+    /// <summary>The engine's default tiling at the sample's default size, for the usage text.</summary>
+    private static string DefaultsOf(StencilEngine engine, StencilSampleSpec spec)
+    {
+        GridSize size = spec.Dimensions == 2 ? GridSize.Square(spec.DefaultSize) : GridSize.Cube(spec.DefaultSize);
+        (Dim3 tiles, int halo) = engine.Defaults(size);
+        string axes = spec.Dimensions == 2 ? $"{tiles.X}x{tiles.Y}" : $"{tiles.X}x{tiles.Y}x{tiles.Z}";
+        return tiles.Count == 1 && halo == 1 ? "" : $" (default --tiles {axes} --halo {halo} at --size {spec.DefaultSize} on this machine)";
     }
 
     /// <summary>Parses and validates <paramref name="args"/>; throws <see cref="OptionException"/> on the first problem.</summary>
@@ -64,14 +73,15 @@ public static class StencilOptionParser
             throw new OptionException($"--size {sizeText} has {(long)sizeAxes[0] * sizeAxes[1] * (spec.Dimensions == 3 ? sizeAxes[2] : 1)} cells; at most {Array.MaxLength} fit in a field");
         }
 
-        string tilesText = values.GetValueOrDefault("tiles", "1");
+        (Dim3 defaultTiles, int defaultHalo) = engine.Defaults(size);
+        string tilesText = values.GetValueOrDefault("tiles", spec.Dimensions == 2 ? $"{defaultTiles.X}x{defaultTiles.Y}" : $"{defaultTiles.X}x{defaultTiles.Y}x{defaultTiles.Z}");
         int[] tileAxes = Axes("tiles", tilesText, spec.Dimensions);
         var tileCounts = new Dim3(tileAxes[0], tileAxes[1], spec.Dimensions == 3 ? tileAxes[2] : 1);
         if (!TileGrid.TryCreate(size, tileCounts, out TileGrid? tiles, out string? tileError))
             throw new OptionException($"--tiles {tilesText}: {tileError}");
 
         int steps = Positive("steps", values.GetValueOrDefault("steps", spec.DefaultSteps.ToString(CultureInfo.InvariantCulture)));
-        int halo = Positive("halo", values.GetValueOrDefault("halo", "1"));
+        int halo = Positive("halo", values.GetValueOrDefault("halo", Math.Min(defaultHalo, tiles.MaxHaloWidth).ToString(CultureInfo.InvariantCulture)));
         if (tiles.CheckHaloWidth(halo) is { } haloError)
             throw new OptionException($"--halo {halo}: {haloError}");
 

@@ -1,27 +1,48 @@
+using RingKernel.Kernels;
 using RingKernel.Stencils;
 
 namespace RingKernel.Samples.Cli;
 
 /// <summary>
 /// What the samples' <c>tiles</c> engine accepts: any tiling and halo width <see cref="TileGrid"/>
-/// allows, up to <see cref="MaxTiles"/> tiles: each tile is a ring kernel with its own rings and K2K
-/// inboxes (the CPU backend runs them all on one worker thread per core).
+/// allows, up to <see cref="MaxTiles"/> tiles: each tile is a kernel actor with its own rings and K2K
+/// inboxes (the CPU backend runs their kernels on one worker thread per core). Its default cuts the
+/// grid into one slab per core across the outermost axis, whose faces are whole rows (planes in 3D).
 /// </summary>
 public static class TiledEngineRules
 {
-    /// <summary>The most tiles (ring kernels, each with its rings and inboxes in memory) a sample starts.</summary>
+    /// <summary>The most tiles (kernel actors, each with its rings and inboxes in memory) a sample starts.</summary>
     public const int MaxTiles = 1024;
 
+    /// <summary>The default halo width in 2D: a strip exchange every 8 steps costs little recomputation in slabs hundreds of rows deep.</summary>
+    public const int DefaultHalo2D = 8;
+
+    /// <summary>The default halo width in 3D, where each extra halo plane is a whole plane of recomputation.</summary>
+    public const int DefaultHalo3D = 2;
+
     /// <summary>What the engine does, for the usage text.</summary>
-    public const string Description = "one persistent ring kernel per tile (a threadgroup actor), halo strips exchanged directly between tiles over K2K every --halo steps; the host only sends RunSteps and Snapshot";
+    public const string Description = "every tile a kernel actor (Akka.NET) under one supervisor, its persistent ring kernel trading halo strips with its neighbours over K2K every --halo steps; the host only sends RunSteps and Snapshot";
+
+    /// <summary>The engine, with its default tiling for this machine's cores.</summary>
+    public static StencilEngine Engine { get; } = new("tiles", Description, Check) { Defaults = DefaultLayout };
 
     /// <summary>Null when the engine runs <paramref name="tiles"/> with <paramref name="halo"/>, else why not, in one line.</summary>
     public static string? Check(TileGrid tiles, int halo)
     {
         ArgumentNullException.ThrowIfNull(tiles);
         return tiles.TileCount > MaxTiles
-            ? $"each tile is a ring kernel with its own rings and inboxes, and {tiles.TileCount} tiles are more than {MaxTiles}; use fewer tiles"
+            ? $"each tile is a kernel actor with its own rings and inboxes, and {tiles.TileCount} tiles are more than {MaxTiles}; use fewer tiles"
             : tiles.CheckHaloWidth(halo) is { } error ? error
             : null;
+    }
+
+    /// <summary>One slab per core (or the most at most that that divide the outermost axis), with the default halo.</summary>
+    public static (Dim3 Tiles, int Halo) DefaultLayout(GridSize size)
+    {
+        int outer = size.Is2D ? size.Height : size.Depth;
+        int slabs = Math.Max(1, Math.Min(Environment.ProcessorCount, outer));
+        while (outer % slabs != 0)
+            slabs--;
+        return size.Is2D ? (new Dim3(1, slabs), DefaultHalo2D) : (new Dim3(1, 1, slabs), DefaultHalo3D);
     }
 }

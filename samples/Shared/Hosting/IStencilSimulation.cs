@@ -12,6 +12,9 @@ public interface IStencilSimulation
     /// <summary>Cells updated per step.</summary>
     long CellsPerStep { get; }
 
+    /// <summary>What ran, in one line for the summary after the run (tiles, workers, restarts, messages), or null when the engine description says it all.</summary>
+    string? Summary => null;
+
     /// <summary>Advances the simulation by <paramref name="steps"/> steps; returns when they are done.</summary>
     void RunSteps(int steps);
 

@@ -68,6 +68,7 @@ public static class StencilSampleHost
         TimeSpan elapsed = SimulationProgress.Run(options.Steps, simulation.RunSteps, output, interactive);
 
         FieldPicture picture = simulation.Picture();
+        string? summary = simulation.Summary;
         (simulation as IDisposable)?.Dispose();
         (float min, float max) = FieldImage.Range(picture.Plane);
         (float low, float high) = picture.CentredOnZero ? (-Math.Max(Math.Abs(min), Math.Abs(max)), Math.Max(Math.Abs(min), Math.Abs(max))) : (min, max);
@@ -77,6 +78,8 @@ public static class StencilSampleHost
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"{options.Steps} steps of {simulation.CellsPerStep:N0} cells in {elapsed.TotalSeconds:0.000} s: {cellUpdates / elapsed.TotalSeconds / 1e6:0.0} Mcells/s"));
+        if (summary is not null)
+            output.WriteLine(summary);
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"image: {Path.GetFullPath(options.Output)} ({picture.Width}x{picture.Height}, {picture.Caption}, {picture.Map} colour map over [{low:G4}, {high:G4}])"));

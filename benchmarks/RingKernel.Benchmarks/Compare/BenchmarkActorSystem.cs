@@ -1,7 +1,7 @@
 using Akka.Actor;
 using Akka.Configuration;
 
-namespace RingKernel.Benchmarks.Compare.KernelActors;
+namespace RingKernel.Benchmarks.Compare;
 
 /// <summary>The actor system each benchmark side runs in: warnings and errors only, so start-up, shutdown and dead-letter notes do not interleave with the result lines.</summary>
 internal static class BenchmarkActorSystem
