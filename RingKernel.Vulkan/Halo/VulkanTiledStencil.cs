@@ -67,7 +67,7 @@ public sealed class VulkanTiledStencil : IDisposable
         _kind = kind;
         _current = current;
         _previous = previous;
-        _layout = new HaloTileLayout(grid.TileSize, halo);
+        _layout = new HaloTileLayout(grid, halo);
         LevelsExchanged = kind == KindWave3D && halo > 1 ? 2 : 1;
         Neighbourhood = halo == 1 ? K2KNeighbourhood.VonNeumann : K2KNeighbourhood.Moore;
 

@@ -13,12 +13,15 @@ namespace RingKernel.Stencils.Halo;
 /// </summary>
 public sealed class HaloTileLayout
 {
-    public HaloTileLayout(GridSize tileSize, int halo)
+    /// <summary>The layout of <paramref name="grid"/>'s tiles with a halo of <paramref name="halo"/>: a tile of a 3D grid has a Z halo even when it is one cell deep.</summary>
+    public HaloTileLayout(TileGrid grid, int halo)
     {
+        ArgumentNullException.ThrowIfNull(grid);
         ArgumentOutOfRangeException.ThrowIfLessThan(halo, 1);
+        GridSize tileSize = grid.TileSize;
         TileSize = tileSize;
         Halo = halo;
-        HaloZ = tileSize.Is2D ? 0 : halo;
+        HaloZ = grid.Size.Is2D ? 0 : halo;
         PaddedWidth = tileSize.Width + (2 * halo);
         PaddedHeight = tileSize.Height + (2 * halo);
         PaddedDepth = tileSize.Depth + (2 * HaloZ);

@@ -45,7 +45,7 @@ public abstract class StencilTile
         Coordinates = grid.TileAt(tile);
         Origin = grid.OriginOf(Coordinates);
         Boundary = boundary;
-        Layout = new HaloTileLayout(grid.TileSize, halo);
+        Layout = new HaloTileLayout(grid, halo);
         _interior = Layout.Interior;
         _growMinus = new Index3(Grows(TileFace.XMinus), Grows(TileFace.YMinus), grid.Size.Is2D ? 0 : Grows(TileFace.ZMinus));
         _growPlus = new Index3(Grows(TileFace.XPlus), Grows(TileFace.YPlus), grid.Size.Is2D ? 0 : Grows(TileFace.ZPlus));

@@ -166,7 +166,7 @@ public class TiledHeatTests(TileActorSystem actors) : IClassFixture<TileActorSys
             inboxCapacity: 4,
             inboxSlotSize: HaloChunk.InboxSlotSize);
         fabric.ConnectNeighbourhood(grid, K2KNeighbourhood.VonNeumann, BoundaryKind.Fixed);
-        var layout = new HaloTileLayout(grid.TileSize, 1);
+        var layout = new HaloTileLayout(grid, 1);
         var left = new HaloExchange(fabric.Endpoint(0), layout, K2KDirections.VonNeumann2D);
         var right = new HaloExchange(fabric.Endpoint(1), layout, K2KDirections.VonNeumann2D);
         float[][] leftLevels = [Filled(layout, 1f)];

@@ -14,6 +14,8 @@ namespace RingKernel.Benchmarks.Stencils;
 /// clock over whole synchronous steps, best of 9 (quick) or 11 runs per side, sides alternating: on a
 /// shared two-core machine the best run is the one least disturbed by other load.
 /// <list type="bullet">
+/// <item><c>heat2d-512-main-job</c>, <c>heat2d-4096-main-job</c>, <c>wave3d-256-main-job</c>: the
+/// samples' default tiled actor engine against their grid engine (see <see cref="MainJobComparison"/>).</item>
 /// <item><c>stencil2d-gpu-style-512</c>: ours is <see cref="HeatKernel2D"/>, the per-thread
 /// kernel (16x16 coroutine threads a workgroup, tile and halo in shared memory) dispatched once a
 /// step on <see cref="CpuBackend"/>; the baseline is <see cref="HeatBaseline2D"/> on the same
@@ -41,6 +43,9 @@ public sealed class StencilComparisonSuite : IComparisonSuite
     public IEnumerable<Comparison> Run(bool quick)
     {
         int runs = quick ? 9 : 11;
+        yield return MainJobComparison.Heat2D(512, 1000, quick ? 5 : 9);
+        yield return MainJobComparison.Heat2D(4096, quick ? 40 : 200, quick ? 2 : 3);
+        yield return MainJobComparison.Wave3D(256, quick ? 20 : 100, quick ? 2 : 3);
         yield return GpuStyle2D(runs, quick ? 8 : 20);
         ActorSystem system = BenchmarkActorSystem.Create("stencil");
         try

@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using RingKernel.Benchmarks.Compare;
+using RingKernel.Kernels;
+using RingKernel.Samples.Cli;
+using RingKernel.Samples.Hosting;
+using RingKernel.Stencils;
+using RingKernel.Stencils.Halo;
+
+namespace RingKernel.Benchmarks.Stencils;
+
+/// <summary>
+/// The README's main job as the samples run it, against their grid engine in the same process:
+/// ours is the default tiled run (<see cref="TiledEngineRules.DefaultLayout"/>: one slab per core,
+/// every tile a supervised kernel actor, <see cref="TileActorHost.EngineOptions"/> with checkpoints),
+/// driven through <see cref="TileActorHost"/> in a hundred RunSteps commands like the progress bar's;
+/// the baseline is <see cref="HeatBaseline2D"/> (or <see cref="WaveBaseline3D"/>) in the same batches.
+/// Each run starts from the sample's initial field and times only the steps (start-up and shutdown
+/// are not timed, as in the sample's Mcells/s); sides alternate, best run each; every pair of runs
+/// ends on the same bits.
+/// </summary>
+internal static class MainJobComparison
+{
+    private const int Batches = 100;
+
+    /// <summary><c>heat2d-N-main-job</c>: HeatDiffusion's run (hot square, alpha 0.24, fixed boundary) for <paramref name="steps"/> steps.</summary>
+    public static Comparison Heat2D(int n, int steps, int runs)
+    {
+        var equation = new HeatEquation2D(GridSize.Square(n), 0.24f, StencilBoundary.Fixed(0f));
+        float[] start = InitialConditions.HotSquare(equation.Size, ambient: 0f, hot: 1f, fraction: 0.25);
+        (Dim3 tiles, int halo) = TiledEngineRules.DefaultLayout(equation.Size);
+        TileGrid grid = TileGrid.Create(equation.Size, tiles);
+        halo = Math.Min(halo, grid.MaxHaloWidth);
+
+        float[] Tiled(out TimeSpan elapsed)
+        {
+            using var host = new TileActorHost("main-job");
+            TiledHeat2D tiled = TiledHeat2D.StartAsync(host.System, host.Backend, equation, grid, halo, start, TileActorHost.EngineOptions).GetAwaiter().GetResult();
+            try
+            {
+                elapsed = InBatches(steps, batch => host.RunSteps(tiled.Engine, batch));
+                float[] field = new float[start.Length];
+                tiled.SnapshotAsync(field).GetAwaiter().GetResult();
+                return field;
+            }
+            finally
+            {
+                tiled.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+        }
+
+        float[] Grid(out TimeSpan elapsed)
+        {
+            float[] field = (float[])start.Clone();
+            var baseline = new HeatBaseline2D(equation);
+            elapsed = InBatches(steps, batch => baseline.Run(field, batch));
+            return field;
+        }
+
+        return Alternate($"heat2d-{n}-main-job", equation.Size, steps, runs, Tiled, Grid);
+    }
+
+    /// <summary><c>wave3d-N-main-job</c>: Wave3D's run (Gaussian pulse at rest, c2 0.25, fixed boundary) for <paramref name="steps"/> steps.</summary>
+    public static Comparison Wave3D(int n, int steps, int runs)
+    {
+        var equation = new WaveEquation3D(GridSize.Cube(n), 0.25f, StencilBoundary.Fixed(0f));
+        float[] start = InitialConditions.GaussianPulse(equation.Size, amplitude: 1f, sigmaFraction: 0.04);
+        (Dim3 tiles, int halo) = TiledEngineRules.DefaultLayout(equation.Size);
+        TileGrid grid = TileGrid.Create(equation.Size, tiles);
+        halo = Math.Min(halo, grid.MaxHaloWidth);
+
+        float[] Tiled(out TimeSpan elapsed)
+        {
+            using var host = new TileActorHost("main-job");
+            TiledWave3D tiled = TiledWave3D.StartAsync(host.System, host.Backend, equation, grid, halo, start, start, TileActorHost.EngineOptions).GetAwaiter().GetResult();
+            try
+            {
+                elapsed = InBatches(steps, batch => host.RunSteps(tiled.Engine, batch));
+                float[] previous = new float[start.Length], current = new float[start.Length];
+                tiled.SnapshotAsync(previous, current).GetAwaiter().GetResult();
+                return current;
+            }
+            finally
+            {
+                tiled.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+        }
+
+        float[] Grid(out TimeSpan elapsed)
+        {
+            float[] previous = (float[])start.Clone(), current = (float[])start.Clone();
+            var baseline = new WaveBaseline3D(equation);
+            elapsed = InBatches(steps, batch => baseline.Run(previous, current, batch));
+            return current;
+        }
+
+        return Alternate($"wave3d-{n}-main-job", equation.Size, steps, runs, Tiled, Grid);
+    }
+
+    private delegate float[] TimedRun(out TimeSpan elapsed);
+
+    /// <summary>One untimed pair to warm up, then <paramref name="runs"/> pairs, ours first; the best Mcells/s of each side.</summary>
+    private static Comparison Alternate(string name, GridSize size, int steps, int runs, TimedRun ours, TimedRun theirs)
+    {
+        double best = 0, bestBaseline = 0;
+        for (int run = 0; run <= runs; run++)
+        {
+            float[] oursField = ours(out TimeSpan oursTime);
+            float[] theirsField = theirs(out TimeSpan theirsTime);
+            if (!oursField.AsSpan().SequenceEqual(theirsField))
+                throw new InvalidOperationException($"{name}: the tiled actor engine and the grid engine disagree after {steps} steps.");
+            if (run == 0)
+                continue;
+            best = Math.Max(best, size.CellCount * (double)steps / oursTime.TotalSeconds / 1e6);
+            bestBaseline = Math.Max(bestBaseline, size.CellCount * (double)steps / theirsTime.TotalSeconds / 1e6);
+        }
+
+        return new Comparison(name, best, bestBaseline, "Mcells/s", Better.Higher);
+    }
+
+    /// <summary>Runs <paramref name="steps"/> steps in <see cref="Batches"/> batches, as the samples' progress bar does; the time spent inside them.</summary>
+    private static TimeSpan InBatches(int steps, Action<int> runSteps)
+    {
+        int batch = Math.Max(1, steps / Batches);
+        long start = Stopwatch.GetTimestamp();
+        for (int done = 0; done < steps; done += batch)
+            runSteps(Math.Min(batch, steps - done));
+        return Stopwatch.GetElapsedTime(start);
+    }
+}
