@@ -6,12 +6,13 @@ using RingKernel.Vulkan.Devices;
 using RingKernel.Vulkan.Interop;
 using RingKernel.Vulkan.Memory;
 using RingKernel.Vulkan.Pipelines;
+using Silk.NET.Vulkan;
 
 namespace RingKernel.Vulkan;
 
 /// <summary>
 /// Runs kernels' SPIR-V bodies (<see cref="KernelDefinition{TArgs}.VulkanBody"/>) on one Vulkan
-/// device through the project's own bindings. A dispatch binds the body's storage buffers and push
+/// device through Silk.NET's Vulkan bindings. A dispatch binds the body's storage buffers and push
 /// constants, records one command buffer, submits it and waits on a fence: when
 /// <see cref="Dispatch{TArgs}"/> returns, the device has finished and its writes to host-visible
 /// buffers are visible to the host. Dispatches on one backend are serialised.
@@ -140,11 +141,11 @@ public sealed unsafe partial class VulkanBackend : IComputeBackend, IDisposable
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            nint commands = _submitter.Begin();
+            CommandBuffer commands = _submitter.Begin();
             try
             {
                 pipeline.Record(commands, _vulkanBuffers.AsSpan(0, slots.Length), pushConstants, options.Grid);
-                RecordBarrier(commands, VkConstants.StageComputeShader, VkConstants.AccessShaderWrite);
+                RecordBarrier(commands, PipelineStageFlags.ComputeShaderBit, AccessFlags.ShaderWriteBit);
             }
             catch
             {
@@ -185,7 +186,7 @@ public sealed unsafe partial class VulkanBackend : IComputeBackend, IDisposable
             if (_disposed)
                 return;
             _disposed = true;
-            _device.Functions.DeviceWaitIdle(_device.Handle);
+            _device.Api.DeviceWaitIdle(_device.Handle);
             _pipelines.Dispose();
             _submitter.Dispose();
             _device.Dispose();
@@ -206,16 +207,16 @@ public sealed unsafe partial class VulkanBackend : IComputeBackend, IDisposable
     /// Makes what the recorded work wrote available to everything after it: later shaders and copies
     /// on the queue, and the host once the fence has been waited on.
     /// </summary>
-    private void RecordBarrier(nint commands, uint sourceStage, uint sourceAccess)
+    private void RecordBarrier(CommandBuffer commands, PipelineStageFlags sourceStage, AccessFlags sourceAccess)
     {
-        var barrier = new VkMemoryBarrier
+        var barrier = new MemoryBarrier
         {
-            SType = VkStructureType.MemoryBarrier,
+            SType = StructureType.MemoryBarrier,
             SrcAccessMask = sourceAccess,
-            DstAccessMask = VkConstants.AccessShaderRead | VkConstants.AccessShaderWrite | VkConstants.AccessTransferRead
-                | VkConstants.AccessTransferWrite | VkConstants.AccessHostRead | VkConstants.AccessHostWrite,
+            DstAccessMask = AccessFlags.ShaderReadBit | AccessFlags.ShaderWriteBit | AccessFlags.TransferReadBit
+                | AccessFlags.TransferWriteBit | AccessFlags.HostReadBit | AccessFlags.HostWriteBit,
         };
-        _device.Functions.CmdPipelineBarrier(commands, sourceStage, VkConstants.StageComputeShader | VkConstants.StageTransfer | VkConstants.StageHost,
+        _device.Api.CmdPipelineBarrier(commands, sourceStage, PipelineStageFlags.ComputeShaderBit | PipelineStageFlags.TransferBit | PipelineStageFlags.HostBit,
             0, 1, &barrier, 0, null, 0, null);
     }
 

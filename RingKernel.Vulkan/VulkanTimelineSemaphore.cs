@@ -1,5 +1,7 @@
 using RingKernel.Vulkan.Devices;
 using RingKernel.Vulkan.Interop;
+using Silk.NET.Vulkan;
+using Semaphore = Silk.NET.Vulkan.Semaphore;
 
 namespace RingKernel.Vulkan;
 
@@ -10,15 +12,15 @@ namespace RingKernel.Vulkan;
 public sealed unsafe class VulkanTimelineSemaphore : IDisposable
 {
     private readonly VulkanDevice _device;
-    private ulong _handle;
+    private Semaphore _handle;
 
     internal VulkanTimelineSemaphore(VulkanDevice device, ulong initialValue)
     {
         _device = device;
-        var type = new VkSemaphoreTypeCreateInfo { SType = VkStructureType.SemaphoreTypeCreateInfo, SemaphoreType = VkSemaphoreTypeCreateInfo.Timeline, InitialValue = initialValue };
-        var create = new VkSemaphoreCreateInfo { SType = VkStructureType.SemaphoreCreateInfo, PNext = &type };
-        ulong handle;
-        VulkanResults.Check(device.Functions.CreateSemaphore(device.Handle, &create, null, &handle), "vkCreateSemaphore");
+        var type = new SemaphoreTypeCreateInfo { SType = StructureType.SemaphoreTypeCreateInfo, SemaphoreType = SemaphoreType.Timeline, InitialValue = initialValue };
+        var create = new SemaphoreCreateInfo { SType = StructureType.SemaphoreCreateInfo, PNext = &type };
+        Semaphore handle;
+        VulkanResults.Check(device.Api.CreateSemaphore(device.Handle, &create, null, &handle), "vkCreateSemaphore");
         _handle = handle;
     }
 
@@ -28,16 +30,16 @@ public sealed unsafe class VulkanTimelineSemaphore : IDisposable
         get
         {
             ulong value;
-            VulkanResults.Check(_device.Functions.GetSemaphoreCounterValue(_device.Handle, Handle, &value), "vkGetSemaphoreCounterValue");
+            VulkanResults.Check(_device.Api.GetSemaphoreCounterValue(_device.Handle, Handle, &value), "vkGetSemaphoreCounterValue");
             return value;
         }
     }
 
-    internal ulong Handle
+    internal Semaphore Handle
     {
         get
         {
-            ObjectDisposedException.ThrowIf(_handle == 0, this);
+            ObjectDisposedException.ThrowIf(_handle.Handle == 0, this);
             return _handle;
         }
     }
@@ -48,18 +50,18 @@ public sealed unsafe class VulkanTimelineSemaphore : IDisposable
         ulong current = Value;
         if (value <= current)
             throw new ArgumentOutOfRangeException(nameof(value), value, $"A timeline only grows; its value is already {current}.");
-        var signal = new VkSemaphoreSignalInfo { SType = VkStructureType.SemaphoreSignalInfo, Semaphore = Handle, Value = value };
-        VulkanResults.Check(_device.Functions.SignalSemaphore(_device.Handle, &signal), "vkSignalSemaphore");
+        var signal = new SemaphoreSignalInfo { SType = StructureType.SemaphoreSignalInfo, Semaphore = Handle, Value = value };
+        VulkanResults.Check(_device.Api.SignalSemaphore(_device.Handle, &signal), "vkSignalSemaphore");
     }
 
     /// <summary>Waits until the value is at least <paramref name="value"/>; false when <paramref name="timeout"/> passes first.</summary>
     public bool Wait(ulong value, TimeSpan timeout)
     {
-        ulong handle = Handle;
-        var wait = new VkSemaphoreWaitInfo { SType = VkStructureType.SemaphoreWaitInfo, SemaphoreCount = 1, PSemaphores = &handle, PValues = &value };
-        ulong nanoseconds = timeout == Timeout.InfiniteTimeSpan ? VkConstants.InfiniteTimeout : (ulong)Math.Max(0, timeout.Ticks) * 100;
-        VkResult result = _device.Functions.WaitSemaphores(_device.Handle, &wait, nanoseconds);
-        if (result == VkResult.Timeout)
+        Semaphore handle = Handle;
+        var wait = new SemaphoreWaitInfo { SType = StructureType.SemaphoreWaitInfo, SemaphoreCount = 1, PSemaphores = &handle, PValues = &value };
+        ulong nanoseconds = timeout == Timeout.InfiniteTimeSpan ? ulong.MaxValue : (ulong)Math.Max(0, timeout.Ticks) * 100;
+        Result result = _device.Api.WaitSemaphores(_device.Handle, &wait, nanoseconds);
+        if (result == Result.Timeout)
             return false;
         VulkanResults.Check(result, "vkWaitSemaphores");
         return true;
@@ -67,8 +69,8 @@ public sealed unsafe class VulkanTimelineSemaphore : IDisposable
 
     public void Dispose()
     {
-        ulong handle = Interlocked.Exchange(ref _handle, 0);
+        ulong handle = Interlocked.Exchange(ref _handle.Handle, 0);
         if (handle != 0 && !_device.IsDisposed)
-            _device.Functions.DestroySemaphore(_device.Handle, handle, null);
+            _device.Api.DestroySemaphore(_device.Handle, new Semaphore(handle), null);
     }
 }

@@ -4,6 +4,7 @@ using RingKernel.Memory;
 using RingKernel.Vulkan.Commands;
 using RingKernel.Vulkan.Memory;
 using RingKernel.Vulkan.Pipelines;
+using Silk.NET.Vulkan;
 
 namespace RingKernel.Vulkan;
 
@@ -37,7 +38,7 @@ public sealed partial class VulkanBackend
     /// queue, its buffers bound through a set <paramref name="allocateSet"/> gives for the pipeline's
     /// set layout (the queue frees it once the work has run).
     /// </summary>
-    internal void RecordDispatch<TArgs>(KernelDefinition<TArgs> kernel, TArgs args, nint commandBuffer, Func<ulong, int, ulong> allocateSet)
+    internal void RecordDispatch<TArgs>(KernelDefinition<TArgs> kernel, TArgs args, CommandBuffer commandBuffer, Func<DescriptorSetLayout, int, DescriptorSet> allocateSet)
     {
         VulkanKernelBody<TArgs> body = VulkanKernelValidator.Validate(kernel, _device.Physical);
         VulkanComputePipeline pipeline;
@@ -59,7 +60,7 @@ public sealed partial class VulkanBackend
                 : throw new ArgumentException($"The binder of kernel '{kernel.Name}' left storage buffer binding {i} unset; it declares {slots.Length}.", nameof(args));
         }
 
-        ulong set = buffers.Length > 0 ? allocateSet(pipeline.SetLayout, buffers.Length) : 0;
+        DescriptorSet set = buffers.Length > 0 ? allocateSet(pipeline.SetLayout, buffers.Length) : default;
         pipeline.Record(commandBuffer, set, buffers, pushConstants, kernel.Options.Grid);
     }
 

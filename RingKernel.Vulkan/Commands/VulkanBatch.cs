@@ -1,11 +1,13 @@
 using RingKernel.Commands;
+using Silk.NET.Vulkan;
+using Semaphore = Silk.NET.Vulkan.Semaphore;
 
 namespace RingKernel.Vulkan.Commands;
 
 /// <summary>One command buffer of a <see cref="VulkanCommandQueue"/> on its way through the device, with what to do when it has run.</summary>
-internal sealed class VulkanBatch(nint commandBuffer)
+internal sealed class VulkanBatch(CommandBuffer commandBuffer)
 {
-    public nint CommandBuffer { get; } = commandBuffer;
+    public CommandBuffer CommandBuffer { get; } = commandBuffer;
 
     public ulong SemaphoreValue { get; set; }
 
@@ -15,11 +17,11 @@ internal sealed class VulkanBatch(nint commandBuffer)
     public int Recorded { get; set; }
 
     /// <summary>Other batches' semaphore values the device waits for before running this one.</summary>
-    public List<(ulong Semaphore, ulong Value)> Waits { get; } = [];
+    public List<(Semaphore Semaphore, ulong Value)> Waits { get; } = [];
 
     public List<(TimelineSignal Signal, ulong Value)> Signals { get; } = [];
 
-    public List<ulong> DescriptorPools { get; } = [];
+    public List<DescriptorPool> DescriptorPools { get; } = [];
 
     public int SetsLeft { get; set; }
 
@@ -33,5 +35,5 @@ internal sealed class VulkanBatch(nint commandBuffer)
     public int FailedFrom { get; private init; }
 
     public static VulkanBatch Failure(VulkanQueueSubmission submission, int from, Exception fault) =>
-        new(0) { Submission = submission, Fault = fault, FailedFrom = from };
+        new(default) { Submission = submission, Fault = fault, FailedFrom = from };
 }

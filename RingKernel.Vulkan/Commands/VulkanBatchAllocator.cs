@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using RingKernel.Kernels;
 using RingKernel.Vulkan.Devices;
 using RingKernel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 
 namespace RingKernel.Vulkan.Commands;
 
@@ -15,8 +16,8 @@ internal sealed unsafe class VulkanBatchAllocator
     private const int SetsPerDescriptorPool = 32;
 
     private readonly VulkanDevice _device;
-    private readonly ulong _commandPool;
-    private readonly ConcurrentQueue<nint> _freeCommandBuffers = new();
+    private readonly CommandPool _commandPool;
+    private readonly ConcurrentQueue<CommandBuffer> _freeCommandBuffers = new();
 
     public VulkanBatchAllocator(VulkanDevice device)
     {
@@ -27,8 +28,8 @@ internal sealed unsafe class VulkanBatchAllocator
     /// <summary>A batch whose command buffer (a free one, or a new one) has begun recording.</summary>
     public VulkanBatch NewBatch()
     {
-        DeviceFunctions vk = _device.Functions;
-        if (!_freeCommandBuffers.TryDequeue(out nint commandBuffer))
+        Vk vk = _device.Api;
+        if (!_freeCommandBuffers.TryDequeue(out CommandBuffer commandBuffer))
             commandBuffer = VulkanCommandBuffers.Allocate(_device, _commandPool);
         else
             VulkanResults.Check(vk.ResetCommandBuffer(commandBuffer, 0), "vkResetCommandBuffer");
@@ -40,38 +41,38 @@ internal sealed unsafe class VulkanBatchAllocator
     /// <summary>Gives back a batch that was never submitted.</summary>
     public void Abandon(VulkanBatch batch)
     {
-        _device.Functions.EndCommandBuffer(batch.CommandBuffer);
+        _device.Api.EndCommandBuffer(batch.CommandBuffer);
         Release(batch);
     }
 
     /// <summary>Frees a batch's descriptor pools and keeps its command buffer for a later batch.</summary>
     public void Release(VulkanBatch batch)
     {
-        foreach (ulong pool in batch.DescriptorPools)
-            _device.Functions.DestroyDescriptorPool(_device.Handle, pool, null);
+        foreach (DescriptorPool pool in batch.DescriptorPools)
+            _device.Api.DestroyDescriptorPool(_device.Handle, pool, null);
         batch.DescriptorPools.Clear();
-        if (batch.CommandBuffer != 0)
+        if (batch.CommandBuffer.Handle != 0)
             _freeCommandBuffers.Enqueue(batch.CommandBuffer);
     }
 
     /// <summary>A descriptor set of <paramref name="setLayout"/> for <paramref name="buffers"/> storage buffers, from the batch's pools (a new pool when they are full).</summary>
-    public ulong AllocateSet(VulkanBatch batch, ulong setLayout, int buffers)
+    public DescriptorSet AllocateSet(VulkanBatch batch, DescriptorSetLayout setLayout, int buffers)
     {
-        DeviceFunctions vk = _device.Functions;
+        Vk vk = _device.Api;
         if (batch.DescriptorPools.Count == 0 || batch.SetsLeft == 0 || batch.BuffersLeft < buffers)
         {
             int descriptors = SetsPerDescriptorPool * VulkanKernelBody<object>.MaxStorageBuffers;
-            var size = new VkDescriptorPoolSize { Type = VkConstants.DescriptorTypeStorageBuffer, DescriptorCount = (uint)descriptors };
-            var poolInfo = new VkDescriptorPoolCreateInfo { SType = VkStructureType.DescriptorPoolCreateInfo, MaxSets = SetsPerDescriptorPool, PoolSizeCount = 1, PPoolSizes = &size };
-            ulong pool;
+            var size = new DescriptorPoolSize { Type = DescriptorType.StorageBuffer, DescriptorCount = (uint)descriptors };
+            var poolInfo = new DescriptorPoolCreateInfo { SType = StructureType.DescriptorPoolCreateInfo, MaxSets = SetsPerDescriptorPool, PoolSizeCount = 1, PPoolSizes = &size };
+            DescriptorPool pool;
             VulkanResults.Check(vk.CreateDescriptorPool(_device.Handle, &poolInfo, null, &pool), "vkCreateDescriptorPool");
             batch.DescriptorPools.Add(pool);
             batch.SetsLeft = SetsPerDescriptorPool;
             batch.BuffersLeft = descriptors;
         }
 
-        var allocate = new VkDescriptorSetAllocateInfo { SType = VkStructureType.DescriptorSetAllocateInfo, DescriptorPool = batch.DescriptorPools[^1], DescriptorSetCount = 1, PSetLayouts = &setLayout };
-        ulong set;
+        var allocate = new DescriptorSetAllocateInfo { SType = StructureType.DescriptorSetAllocateInfo, DescriptorPool = batch.DescriptorPools[^1], DescriptorSetCount = 1, PSetLayouts = &setLayout };
+        DescriptorSet set;
         VulkanResults.Check(vk.AllocateDescriptorSets(_device.Handle, &allocate, &set), "vkAllocateDescriptorSets");
         batch.SetsLeft--;
         batch.BuffersLeft -= buffers;
@@ -79,5 +80,5 @@ internal sealed unsafe class VulkanBatchAllocator
     }
 
     /// <summary>Destroys the command pool, and with it every command buffer; call once the device has finished the queue's work.</summary>
-    public void DestroyCommandPool() => _device.Functions.DestroyCommandPool(_device.Handle, _commandPool, null);
+    public void DestroyCommandPool() => _device.Api.DestroyCommandPool(_device.Handle, _commandPool, null);
 }

@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using RingKernel.Commands;
 using RingKernel.Vulkan.Devices;
 using RingKernel.Vulkan.Interop;
+using Silk.NET.Vulkan;
+using Semaphore = Silk.NET.Vulkan.Semaphore;
 
 namespace RingKernel.Vulkan.Commands;
 
@@ -15,7 +17,7 @@ internal sealed unsafe class VulkanBatchRecorder
 {
     private readonly VulkanBackend _backend;
     private readonly VulkanDevice _device;
-    private readonly nint _queue;
+    private readonly Queue _queue;
     private readonly Lock _queueGate;
     private readonly VulkanBatchAllocator _allocator;
     private readonly VulkanTimelineSemaphore _semaphore;
@@ -47,13 +49,13 @@ internal sealed unsafe class VulkanBatchRecorder
     public VulkanBatch Record(QueueCommand command, VulkanBatch batch)
     {
         _disposing.ThrowIfCancellationRequested();
-        DeviceFunctions vk = _device.Functions;
+        Vk vk = _device.Api;
         switch (command)
         {
             case WaitCommand wait:
                 if (wait.Signal.IsReached(wait.Value))
                     return batch;
-                if (_backend.Signals.TryFind(wait.Signal, wait.Value, out ulong semaphore, out ulong semaphoreValue))
+                if (_backend.Signals.TryFind(wait.Signal, wait.Value, out Semaphore semaphore, out ulong semaphoreValue))
                 {
                     // The work recorded so far must not wait: it goes now, and the next batch waits on the device.
                     if (batch.Recorded > 0)
@@ -75,7 +77,7 @@ internal sealed unsafe class VulkanBatchRecorder
                 exec.Run(new VulkanExecRecorder(_backend, _allocator, batch), _disposing);
                 break;
             case CopyCommand copy:
-                var region = new VkBufferCopy { SrcOffset = (ulong)copy.SourceOffset, DstOffset = (ulong)copy.DestinationOffset, Size = (ulong)copy.Length };
+                var region = new BufferCopy { SrcOffset = (ulong)copy.SourceOffset, DstOffset = (ulong)copy.DestinationOffset, Size = (ulong)copy.Length };
                 vk.CmdCopyBuffer(batch.CommandBuffer, _backend.OwnedBuffer(copy.Source, "the copy's source").Handle, _backend.OwnedBuffer(copy.Destination, "the copy's destination").Handle, 1, &region);
                 break;
             case MemoryBarrierCommand:
@@ -96,32 +98,32 @@ internal sealed unsafe class VulkanBatchRecorder
     /// <summary>Submits the batch, signalling the queue's semaphore with its value, and hands it to the completion thread.</summary>
     public void Flush(VulkanBatch batch)
     {
-        DeviceFunctions vk = _device.Functions;
+        Vk vk = _device.Api;
         VulkanResults.Check(vk.EndCommandBuffer(batch.CommandBuffer), "vkEndCommandBuffer");
         ulong value = _semaphoreValue + 1;
-        ulong semaphore = _semaphore.Handle;
-        nint commandBuffer = batch.CommandBuffer;
+        Semaphore semaphore = _semaphore.Handle;
+        CommandBuffer commandBuffer = batch.CommandBuffer;
         int waits = batch.Waits.Count;
-        ulong* waitSemaphores = stackalloc ulong[Math.Max(1, waits)];
+        Semaphore* waitSemaphores = stackalloc Semaphore[Math.Max(1, waits)];
         ulong* waitValues = stackalloc ulong[Math.Max(1, waits)];
-        uint* waitStages = stackalloc uint[Math.Max(1, waits)];
+        PipelineStageFlags* waitStages = stackalloc PipelineStageFlags[Math.Max(1, waits)];
         for (int i = 0; i < waits; i++)
         {
             (waitSemaphores[i], waitValues[i]) = batch.Waits[i];
-            waitStages[i] = VkConstants.StageTopOfPipe | VkConstants.StageComputeShader | VkConstants.StageTransfer;
+            waitStages[i] = PipelineStageFlags.TopOfPipeBit | PipelineStageFlags.ComputeShaderBit | PipelineStageFlags.TransferBit;
         }
 
-        var timelineInfo = new VkTimelineSemaphoreSubmitInfo
+        var timelineInfo = new TimelineSemaphoreSubmitInfo
         {
-            SType = VkStructureType.TimelineSemaphoreSubmitInfo,
+            SType = StructureType.TimelineSemaphoreSubmitInfo,
             WaitSemaphoreValueCount = (uint)waits,
             PWaitSemaphoreValues = waitValues,
             SignalSemaphoreValueCount = 1,
             PSignalSemaphoreValues = &value,
         };
-        var submit = new VkSubmitInfo
+        var submit = new SubmitInfo
         {
-            SType = VkStructureType.SubmitInfo,
+            SType = StructureType.SubmitInfo,
             PNext = &timelineInfo,
             WaitSemaphoreCount = (uint)waits,
             PWaitSemaphores = waitSemaphores,
@@ -132,7 +134,7 @@ internal sealed unsafe class VulkanBatchRecorder
             PSignalSemaphores = &semaphore,
         };
         lock (_queueGate)
-            VulkanResults.Check(vk.QueueSubmit(_queue, 1, &submit, 0), "vkQueueSubmit");
+            VulkanResults.Check(vk.QueueSubmit(_queue, 1, &submit, default), "vkQueueSubmit");
         _semaphoreValue = value;
         batch.SemaphoreValue = value;
         batch.Submitted = true;
@@ -142,16 +144,16 @@ internal sealed unsafe class VulkanBatchRecorder
     }
 
     /// <summary>Everything recorded so far completes, and its writes are visible, before anything recorded after.</summary>
-    private void Barrier(nint commandBuffer)
+    private void Barrier(CommandBuffer commandBuffer)
     {
-        uint stages = VkConstants.StageComputeShader | VkConstants.StageTransfer;
-        var barrier = new VkMemoryBarrier
+        PipelineStageFlags stages = PipelineStageFlags.ComputeShaderBit | PipelineStageFlags.TransferBit;
+        var barrier = new MemoryBarrier
         {
-            SType = VkStructureType.MemoryBarrier,
-            SrcAccessMask = VkConstants.AccessShaderWrite | VkConstants.AccessTransferWrite,
-            DstAccessMask = VkConstants.AccessShaderRead | VkConstants.AccessShaderWrite | VkConstants.AccessTransferRead
-                | VkConstants.AccessTransferWrite | VkConstants.AccessHostRead,
+            SType = StructureType.MemoryBarrier,
+            SrcAccessMask = AccessFlags.ShaderWriteBit | AccessFlags.TransferWriteBit,
+            DstAccessMask = AccessFlags.ShaderReadBit | AccessFlags.ShaderWriteBit | AccessFlags.TransferReadBit
+                | AccessFlags.TransferWriteBit | AccessFlags.HostReadBit,
         };
-        _device.Functions.CmdPipelineBarrier(commandBuffer, stages, stages | VkConstants.StageHost, 0, 1, &barrier, 0, null, 0, null);
+        _device.Api.CmdPipelineBarrier(commandBuffer, stages, stages | PipelineStageFlags.HostBit, 0, 1, &barrier, 0, null, 0, null);
     }
 }

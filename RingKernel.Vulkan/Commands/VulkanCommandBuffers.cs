@@ -1,5 +1,6 @@
 using RingKernel.Vulkan.Devices;
 using RingKernel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 
 namespace RingKernel.Vulkan.Commands;
 
@@ -10,47 +11,47 @@ namespace RingKernel.Vulkan.Commands;
 internal static unsafe class VulkanCommandBuffers
 {
     /// <summary>A command pool on the device's compute family whose buffers are reset individually.</summary>
-    public static ulong CreatePool(VulkanDevice device)
+    public static CommandPool CreatePool(VulkanDevice device)
     {
-        var poolInfo = new VkCommandPoolCreateInfo
+        var poolInfo = new CommandPoolCreateInfo
         {
-            SType = VkStructureType.CommandPoolCreateInfo,
-            Flags = VkConstants.CommandPoolResetCommandBuffer,
+            SType = StructureType.CommandPoolCreateInfo,
+            Flags = CommandPoolCreateFlags.ResetCommandBufferBit,
             QueueFamilyIndex = device.QueueFamily,
         };
-        ulong pool;
-        VulkanResults.Check(device.Functions.CreateCommandPool(device.Handle, &poolInfo, null, &pool), "vkCreateCommandPool");
+        CommandPool pool;
+        VulkanResults.Check(device.Api.CreateCommandPool(device.Handle, &poolInfo, null, &pool), "vkCreateCommandPool");
         return pool;
     }
 
     /// <summary>One primary command buffer from <paramref name="pool"/>.</summary>
-    public static nint Allocate(VulkanDevice device, ulong pool)
+    public static CommandBuffer Allocate(VulkanDevice device, CommandPool pool)
     {
-        var allocate = new VkCommandBufferAllocateInfo
+        var allocate = new CommandBufferAllocateInfo
         {
-            SType = VkStructureType.CommandBufferAllocateInfo,
+            SType = StructureType.CommandBufferAllocateInfo,
             CommandPool = pool,
-            Level = VkConstants.CommandBufferLevelPrimary,
+            Level = CommandBufferLevel.Primary,
             CommandBufferCount = 1,
         };
-        nint commandBuffer;
-        VulkanResults.Check(device.Functions.AllocateCommandBuffers(device.Handle, &allocate, &commandBuffer), "vkAllocateCommandBuffers");
+        CommandBuffer commandBuffer;
+        VulkanResults.Check(device.Api.AllocateCommandBuffers(device.Handle, &allocate, &commandBuffer), "vkAllocateCommandBuffers");
         return commandBuffer;
     }
 
     /// <summary>An unsignalled fence.</summary>
-    public static ulong CreateFence(VulkanDevice device)
+    public static Fence CreateFence(VulkanDevice device)
     {
-        var fenceInfo = new VkFenceCreateInfo { SType = VkStructureType.FenceCreateInfo };
-        ulong fence;
-        VulkanResults.Check(device.Functions.CreateFence(device.Handle, &fenceInfo, null, &fence), "vkCreateFence");
+        var fenceInfo = new FenceCreateInfo { SType = StructureType.FenceCreateInfo };
+        Fence fence;
+        VulkanResults.Check(device.Api.CreateFence(device.Handle, &fenceInfo, null, &fence), "vkCreateFence");
         return fence;
     }
 
     /// <summary>Begins recording <paramref name="commandBuffer"/> for a single submission.</summary>
-    public static void Begin(VulkanDevice device, nint commandBuffer)
+    public static void Begin(VulkanDevice device, CommandBuffer commandBuffer)
     {
-        var begin = new VkCommandBufferBeginInfo { SType = VkStructureType.CommandBufferBeginInfo, Flags = VkConstants.CommandBufferOneTimeSubmit };
-        VulkanResults.Check(device.Functions.BeginCommandBuffer(commandBuffer, &begin), "vkBeginCommandBuffer");
+        var begin = new CommandBufferBeginInfo { SType = StructureType.CommandBufferBeginInfo, Flags = CommandBufferUsageFlags.OneTimeSubmitBit };
+        VulkanResults.Check(device.Api.BeginCommandBuffer(commandBuffer, &begin), "vkBeginCommandBuffer");
     }
 }

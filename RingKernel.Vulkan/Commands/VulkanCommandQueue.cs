@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using RingKernel.Commands;
 using RingKernel.Memory;
 using RingKernel.Vulkan.Devices;
-using RingKernel.Vulkan.Interop;
 using RingKernel.Vulkan.Memory;
 
 namespace RingKernel.Vulkan.Commands;
@@ -72,7 +71,7 @@ public sealed unsafe partial class VulkanCommandQueue : ICommandQueue
     public Exception? Fault => _intake.Fault;
 
     /// <summary>True when this queue has a Vulkan queue of its own rather than sharing the compute queue (copy queues on devices whose compute family has two queues).</summary>
-    public bool HasOwnDeviceQueue => Kind == QueueKind.Compute || _device.CopyQueue != _device.Queue;
+    public bool HasOwnDeviceQueue => Kind == QueueKind.Compute || _device.CopyQueue.Handle != _device.Queue.Handle;
 
     /// <summary>Submissions the worker has recorded and handed to the device in full (they may still be running).</summary>
     public long RecordedSubmissions => Interlocked.Read(ref _recorded);
@@ -154,7 +153,6 @@ public sealed unsafe partial class VulkanCommandQueue : ICommandQueue
         _worker.Join();
         _inFlight.CompleteAdding();
         _completer.Join();
-        DeviceFunctions vk = _device.Functions;
         if (!_device.IsDisposed)
         {
             // Another queue's submitted batch may still wait on this queue's semaphore on the device;
@@ -162,7 +160,7 @@ public sealed unsafe partial class VulkanCommandQueue : ICommandQueue
             lock (_device.QueueGate)
             {
                 lock (_device.CopyQueueGate)
-                    vk.DeviceWaitIdle(_device.Handle);
+                    _device.Api.DeviceWaitIdle(_device.Handle);
             }
 
             _allocator.DestroyCommandPool();

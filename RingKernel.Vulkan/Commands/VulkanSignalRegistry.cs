@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using RingKernel.Commands;
+using Semaphore = Silk.NET.Vulkan.Semaphore;
 
 namespace RingKernel.Vulkan.Commands;
 
@@ -14,7 +15,7 @@ internal sealed class VulkanSignalRegistry
     private readonly ConditionalWeakTable<TimelineSignal, List<Pending>> _pending = [];
 
     /// <summary>The batch that raises <paramref name="signal"/> to <paramref name="value"/> has been submitted.</summary>
-    public void Submitted(TimelineSignal signal, ulong value, ulong semaphore, ulong semaphoreValue)
+    public void Submitted(TimelineSignal signal, ulong value, Semaphore semaphore, ulong semaphoreValue)
     {
         List<Pending> pending = _pending.GetOrCreateValue(signal);
         lock (pending)
@@ -22,18 +23,18 @@ internal sealed class VulkanSignalRegistry
     }
 
     /// <summary>The batch has completed and the signal was raised on the host: waiters need no semaphore any more.</summary>
-    public void Completed(TimelineSignal signal, ulong value, ulong semaphore)
+    public void Completed(TimelineSignal signal, ulong value, Semaphore semaphore)
     {
         if (!_pending.TryGetValue(signal, out List<Pending>? pending))
             return;
         lock (pending)
-            pending.RemoveAll(p => p.Value == value && p.Semaphore == semaphore);
+            pending.RemoveAll(p => p.Value == value && p.Semaphore.Handle == semaphore.Handle);
     }
 
     /// <summary>A submitted batch that raises <paramref name="signal"/> to at least <paramref name="value"/>: the earliest such.</summary>
-    public bool TryFind(TimelineSignal signal, ulong value, out ulong semaphore, out ulong semaphoreValue)
+    public bool TryFind(TimelineSignal signal, ulong value, out Semaphore semaphore, out ulong semaphoreValue)
     {
-        (semaphore, semaphoreValue) = (0, 0);
+        (semaphore, semaphoreValue) = (default, 0);
         if (!_pending.TryGetValue(signal, out List<Pending>? pending))
             return false;
         lock (pending)
@@ -52,5 +53,5 @@ internal sealed class VulkanSignalRegistry
         }
     }
 
-    private readonly record struct Pending(ulong Value, ulong Semaphore, ulong SemaphoreValue);
+    private readonly record struct Pending(ulong Value, Semaphore Semaphore, ulong SemaphoreValue);
 }

@@ -1,5 +1,7 @@
 using RingKernel.Vulkan.Devices;
 using RingKernel.Vulkan.Interop;
+using Silk.NET.Vulkan;
+using Semaphore = Silk.NET.Vulkan.Semaphore;
 
 namespace RingKernel.Vulkan.Commands;
 
@@ -12,9 +14,9 @@ namespace RingKernel.Vulkan.Commands;
 internal sealed unsafe class VulkanSubmitter : IDisposable
 {
     private readonly VulkanDevice _device;
-    private readonly ulong _pool;
-    private readonly nint _commandBuffer;
-    private readonly ulong _fence;
+    private readonly CommandPool _pool;
+    private readonly CommandBuffer _commandBuffer;
+    private readonly Fence _fence;
     private readonly VulkanTimelineSemaphore _timeline;
     private ulong _submitted;
     private bool _recording;
@@ -22,8 +24,8 @@ internal sealed unsafe class VulkanSubmitter : IDisposable
     public VulkanSubmitter(VulkanDevice device)
     {
         _device = device;
-        DeviceFunctions vk = device.Functions;
-        ulong pool = VulkanCommandBuffers.CreatePool(device);
+        Vk vk = device.Api;
+        CommandPool pool = VulkanCommandBuffers.CreatePool(device);
         _pool = pool;
         try
         {
@@ -33,7 +35,7 @@ internal sealed unsafe class VulkanSubmitter : IDisposable
         }
         catch
         {
-            if (_fence != 0)
+            if (_fence.Handle != 0)
                 vk.DestroyFence(device.Handle, _fence, null);
             vk.DestroyCommandPool(device.Handle, pool, null);
             throw;
@@ -44,12 +46,11 @@ internal sealed unsafe class VulkanSubmitter : IDisposable
     public ulong CompletedSubmissions => _timeline.Value;
 
     /// <summary>Resets the command buffer and begins recording into it.</summary>
-    public nint Begin()
+    public CommandBuffer Begin()
     {
         if (_recording)
             throw new InvalidOperationException("A command buffer is already being recorded.");
-        DeviceFunctions vk = _device.Functions;
-        VulkanResults.Check(vk.ResetCommandBuffer(_commandBuffer, 0), "vkResetCommandBuffer");
+        VulkanResults.Check(_device.Api.ResetCommandBuffer(_commandBuffer, 0), "vkResetCommandBuffer");
         VulkanCommandBuffers.Begin(_device, _commandBuffer);
         _recording = true;
         return _commandBuffer;
@@ -61,7 +62,7 @@ internal sealed unsafe class VulkanSubmitter : IDisposable
         if (!_recording)
             return;
         _recording = false;
-        _device.Functions.EndCommandBuffer(_commandBuffer);
+        _device.Api.EndCommandBuffer(_commandBuffer);
     }
 
     /// <summary>Ends the recording, submits it, and returns when the device has finished it.</summary>
@@ -70,21 +71,21 @@ internal sealed unsafe class VulkanSubmitter : IDisposable
         if (!_recording)
             throw new InvalidOperationException("No command buffer is being recorded.");
         _recording = false;
-        DeviceFunctions vk = _device.Functions;
+        Vk vk = _device.Api;
         VulkanResults.Check(vk.EndCommandBuffer(_commandBuffer), "vkEndCommandBuffer");
 
         ulong signalValue = _submitted + 1;
-        ulong semaphore = _timeline.Handle;
-        nint commandBuffer = _commandBuffer;
-        var timelineInfo = new VkTimelineSemaphoreSubmitInfo
+        Semaphore semaphore = _timeline.Handle;
+        CommandBuffer commandBuffer = _commandBuffer;
+        var timelineInfo = new TimelineSemaphoreSubmitInfo
         {
-            SType = VkStructureType.TimelineSemaphoreSubmitInfo,
+            SType = StructureType.TimelineSemaphoreSubmitInfo,
             SignalSemaphoreValueCount = 1,
             PSignalSemaphoreValues = &signalValue,
         };
-        var submit = new VkSubmitInfo
+        var submit = new SubmitInfo
         {
-            SType = VkStructureType.SubmitInfo,
+            SType = StructureType.SubmitInfo,
             PNext = &timelineInfo,
             CommandBufferCount = 1,
             PCommandBuffers = &commandBuffer,
@@ -95,8 +96,8 @@ internal sealed unsafe class VulkanSubmitter : IDisposable
             VulkanResults.Check(vk.QueueSubmit(_device.Queue, 1, &submit, _fence), "vkQueueSubmit");
         _submitted = signalValue;
 
-        ulong fence = _fence;
-        VulkanResults.Check(vk.WaitForFences(_device.Handle, 1, &fence, 1, VkConstants.InfiniteTimeout), "vkWaitForFences");
+        Fence fence = _fence;
+        VulkanResults.Check(vk.WaitForFences(_device.Handle, 1, &fence, true, ulong.MaxValue), "vkWaitForFences");
         VulkanResults.Check(vk.ResetFences(_device.Handle, 1, &fence), "vkResetFences");
         // The fence and the timeline signal of one submission need not become visible together
         // (lavapipe was seen signalling the fence first), so wait for the timeline too: a caller that
@@ -106,7 +107,7 @@ internal sealed unsafe class VulkanSubmitter : IDisposable
 
     public void Dispose()
     {
-        DeviceFunctions vk = _device.Functions;
+        Vk vk = _device.Api;
         _timeline.Dispose();
         vk.DestroyFence(_device.Handle, _fence, null);
         vk.DestroyCommandPool(_device.Handle, _pool, null);

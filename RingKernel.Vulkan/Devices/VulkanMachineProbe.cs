@@ -1,4 +1,6 @@
 using RingKernel.Vulkan.Interop;
+using Silk.NET.Core.Loader;
+using Silk.NET.Vulkan;
 
 namespace RingKernel.Vulkan.Devices;
 
@@ -22,11 +24,11 @@ internal static class VulkanMachineProbe
                 return $"no Vulkan device can run the backend ({string.Join("; ", instance.PhysicalDevices.Select(d => d.Info))}): {VulkanLibrary.InstallHint}";
             return null;
         }
-        catch (VulkanException e) when (e.Result == (int)VkResult.ErrorIncompatibleDriver)
+        catch (VulkanException e) when (e.Result == (int)Result.ErrorIncompatibleDriver)
         {
             return $"the Vulkan loader found no driver ({e.Message}): {VulkanLibrary.InstallHint}";
         }
-        catch (Exception e) when (e is VulkanException or NotSupportedException or EntryPointNotFoundException)
+        catch (Exception e) when (e is VulkanException or NotSupportedException or SymbolLoadingException)
         {
             return $"{e.Message}: {VulkanLibrary.InstallHint}";
         }

@@ -1,5 +1,6 @@
 using System.Text;
-using RingKernel.Vulkan.Interop;
+using Silk.NET.Core;
+using Silk.NET.Vulkan;
 
 namespace RingKernel.Vulkan.Devices;
 
@@ -9,44 +10,44 @@ namespace RingKernel.Vulkan.Devices;
 /// </summary>
 internal sealed unsafe class VulkanPhysicalDevice
 {
-    public VulkanPhysicalDevice(InstanceFunctions functions, nint handle, int index)
+    public VulkanPhysicalDevice(Vk api, PhysicalDevice handle, int index)
     {
         Handle = handle;
-        VkPhysicalDeviceProperties properties;
-        functions.GetPhysicalDeviceProperties(handle, &properties);
+        PhysicalDeviceProperties properties;
+        api.GetPhysicalDeviceProperties(handle, &properties);
         Limits = properties.Limits;
 
-        VkPhysicalDeviceMemoryProperties memory;
-        functions.GetPhysicalDeviceMemoryProperties(handle, &memory);
+        PhysicalDeviceMemoryProperties memory;
+        api.GetPhysicalDeviceMemoryProperties(handle, &memory);
         MemoryProperties = memory;
 
-        (ComputeQueueFamily, ComputeQueueCount) = FindComputeQueueFamily(functions, handle);
+        (ComputeQueueFamily, ComputeQueueCount) = FindComputeQueueFamily(api, handle);
 
-        bool atLeast12 = properties.ApiVersion >= VkConstants.ApiVersion12;
+        var version = (Version32)properties.ApiVersion;
+        bool atLeast12 = properties.ApiVersion >= Vk.Version12;
         bool timeline = false;
         if (atLeast12)
         {
             // Features2 is core in 1.1; the 1.2 feature structs may only be chained on a 1.2 device.
-            var address = new VkPhysicalDeviceBufferDeviceAddressFeatures { SType = VkStructureType.PhysicalDeviceBufferDeviceAddressFeatures };
-            var timelineFeatures = new VkPhysicalDeviceTimelineSemaphoreFeatures { SType = VkStructureType.PhysicalDeviceTimelineSemaphoreFeatures, PNext = &address };
-            var features = new VkPhysicalDeviceFeatures2 { SType = VkStructureType.PhysicalDeviceFeatures2, PNext = &timelineFeatures };
-            functions.GetPhysicalDeviceFeatures2(handle, &features);
-            timeline = timelineFeatures.TimelineSemaphore != 0;
-            SupportsBufferDeviceAddress = address.BufferDeviceAddress != 0;
-            SupportsShaderInt64 = features.Features.ShaderInt64 != 0;
+            var address = new PhysicalDeviceBufferDeviceAddressFeatures { SType = StructureType.PhysicalDeviceBufferDeviceAddressFeatures };
+            var timelineFeatures = new PhysicalDeviceTimelineSemaphoreFeatures { SType = StructureType.PhysicalDeviceTimelineSemaphoreFeatures, PNext = &address };
+            var features = new PhysicalDeviceFeatures2 { SType = StructureType.PhysicalDeviceFeatures2, PNext = &timelineFeatures };
+            api.GetPhysicalDeviceFeatures2(handle, &features);
+            timeline = timelineFeatures.TimelineSemaphore;
+            SupportsBufferDeviceAddress = address.BufferDeviceAddress;
+            SupportsShaderInt64 = features.Features.ShaderInt64;
         }
 
         string? unsuitable =
-            !atLeast12 ? $"Vulkan {Describe(properties.ApiVersion)} is older than 1.2"
+            !atLeast12 ? $"Vulkan {version.Major}.{version.Minor} is older than 1.2"
             : ComputeQueueFamily < 0 ? "it has no compute queue"
             : !timeline ? "it lacks timeline semaphores"
             : null;
         Info = new VulkanDeviceInfo(index, ReadName(properties.DeviceName), (VulkanDeviceType)properties.DeviceType,
-            new Version((int)VkConstants.MajorVersion(properties.ApiVersion), (int)VkConstants.MinorVersion(properties.ApiVersion), (int)VkConstants.PatchVersion(properties.ApiVersion)),
-            properties.VendorId, properties.DeviceId, unsuitable);
+            new Version((int)version.Major, (int)version.Minor, (int)version.Patch), properties.VendorID, properties.DeviceID, unsuitable);
     }
 
-    public nint Handle { get; }
+    public PhysicalDevice Handle { get; }
 
     public VulkanDeviceInfo Info { get; }
 
@@ -62,20 +63,20 @@ internal sealed unsafe class VulkanPhysicalDevice
     /// <summary>64-bit integers in shaders, which the generated layouts use.</summary>
     public bool SupportsShaderInt64 { get; }
 
-    public VkPhysicalDeviceLimits Limits { get; }
+    public PhysicalDeviceLimits Limits { get; }
 
-    public VkPhysicalDeviceMemoryProperties MemoryProperties { get; }
+    public PhysicalDeviceMemoryProperties MemoryProperties { get; }
 
-    private static (int Family, int Queues) FindComputeQueueFamily(InstanceFunctions functions, nint handle)
+    private static (int Family, int Queues) FindComputeQueueFamily(Vk api, PhysicalDevice handle)
     {
         uint count = 0;
-        functions.GetPhysicalDeviceQueueFamilyProperties(handle, &count, null);
-        var families = new VkQueueFamilyProperties[count];
-        fixed (VkQueueFamilyProperties* pointer = families)
-            functions.GetPhysicalDeviceQueueFamilyProperties(handle, &count, pointer);
+        api.GetPhysicalDeviceQueueFamilyProperties(handle, &count, null);
+        var families = new QueueFamilyProperties[count];
+        fixed (QueueFamilyProperties* pointer = families)
+            api.GetPhysicalDeviceQueueFamilyProperties(handle, &count, pointer);
         for (int i = 0; i < (int)count; i++)
         {
-            if ((families[i].QueueFlags & VkConstants.QueueCompute) != 0 && families[i].QueueCount > 0)
+            if ((families[i].QueueFlags & QueueFlags.ComputeBit) != 0 && families[i].QueueCount > 0)
                 return (i, (int)families[i].QueueCount);
         }
 
@@ -84,11 +85,8 @@ internal sealed unsafe class VulkanPhysicalDevice
 
     private static string ReadName(byte* name)
     {
-        var span = new ReadOnlySpan<byte>(name, VkPhysicalDeviceProperties.MaxNameSize);
+        var span = new ReadOnlySpan<byte>(name, (int)Vk.MaxPhysicalDeviceNameSize);
         int end = span.IndexOf((byte)0);
         return Encoding.UTF8.GetString(end < 0 ? span : span[..end]);
     }
-
-    private static string Describe(uint version) =>
-        $"{VkConstants.MajorVersion(version)}.{VkConstants.MinorVersion(version)}";
 }

@@ -1,29 +1,27 @@
+using System.Reflection;
+using Silk.NET.Core.Attributes;
+using Silk.NET.Vulkan;
+
 namespace RingKernel.Vulkan.Interop;
 
-/// <summary>Turns a failed <see cref="VkResult"/> into a <see cref="VulkanException"/> naming the command.</summary>
+/// <summary>Turns a failed <see cref="Result"/> into a <see cref="VulkanException"/> naming the command.</summary>
 internal static class VulkanResults
 {
     /// <summary>Throws unless <paramref name="result"/> is VK_SUCCESS.</summary>
-    public static void Check(VkResult result, string command)
+    public static void Check(Result result, string command)
     {
-        if (result != VkResult.Success)
+        if (result != Result.Success)
             throw new VulkanException(command, (int)result, Name(result));
     }
 
-    /// <summary>The specification's name of <paramref name="result"/>: ErrorOutOfDeviceMemory is VK_ERROR_OUT_OF_DEVICE_MEMORY.</summary>
-    public static string Name(VkResult result)
+    /// <summary>The specification's name of <paramref name="result"/>, e.g. VK_ERROR_OUT_OF_DEVICE_MEMORY.</summary>
+    public static string Name(Result result)
     {
-        if (!Enum.IsDefined(result))
-            return $"VkResult {(int)result}";
-        string pascal = result.ToString();
-        var name = new System.Text.StringBuilder("VK", pascal.Length + 8);
-        foreach (char c in pascal)
-        {
-            if (char.IsUpper(c))
-                name.Append('_');
-            name.Append(char.ToUpperInvariant(c));
-        }
-
-        return name.ToString();
+        // Values promoted to core keep their extension aliases (ErrorOutOfPoolMemoryKhr); the core name is the shortest.
+        FieldInfo? member = typeof(Result).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(field => (Result)field.GetValue(null)! == result)
+            .MinBy(field => field.Name.Length);
+        string? name = member?.GetCustomAttributes<NativeNameAttribute>().FirstOrDefault(attribute => attribute.Category == "Name")?.Name;
+        return name ?? $"VkResult {(int)result}";
     }
 }

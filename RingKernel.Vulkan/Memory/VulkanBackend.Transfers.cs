@@ -1,6 +1,6 @@
 using RingKernel.Memory;
-using RingKernel.Vulkan.Interop;
 using RingKernel.Vulkan.Memory;
+using Silk.NET.Vulkan;
 
 namespace RingKernel.Vulkan;
 
@@ -17,9 +17,9 @@ public sealed unsafe partial class VulkanBackend
             VulkanBuffer buffer = VulkanBuffer.Create(_device, length, alignment, hostVisible: false);
             try
             {
-                nint commands = _submitter.Begin();
-                _device.Functions.CmdFillBuffer(commands, buffer.Handle, 0, VkConstants.WholeSize, 0);
-                RecordBarrier(commands, VkConstants.StageTransfer, VkConstants.AccessTransferWrite);
+                CommandBuffer commands = _submitter.Begin();
+                _device.Api.CmdFillBuffer(commands, buffer.Handle, 0, Vk.WholeSize, 0);
+                RecordBarrier(commands, PipelineStageFlags.TransferBit, AccessFlags.TransferWriteBit);
                 Submit();
                 return buffer;
             }
@@ -83,10 +83,10 @@ public sealed unsafe partial class VulkanBackend
 
     private void Copy(VulkanBuffer source, long sourceOffset, VulkanBuffer destination, long destinationOffset, long length)
     {
-        nint commands = _submitter.Begin();
-        var region = new VkBufferCopy { SrcOffset = (ulong)sourceOffset, DstOffset = (ulong)destinationOffset, Size = (ulong)length };
-        _device.Functions.CmdCopyBuffer(commands, source.Handle, destination.Handle, 1, &region);
-        RecordBarrier(commands, VkConstants.StageTransfer, VkConstants.AccessTransferWrite);
+        CommandBuffer commands = _submitter.Begin();
+        var region = new BufferCopy { SrcOffset = (ulong)sourceOffset, DstOffset = (ulong)destinationOffset, Size = (ulong)length };
+        _device.Api.CmdCopyBuffer(commands, source.Handle, destination.Handle, 1, &region);
+        RecordBarrier(commands, PipelineStageFlags.TransferBit, AccessFlags.TransferWriteBit);
         Submit();
     }
 }

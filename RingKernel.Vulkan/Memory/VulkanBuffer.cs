@@ -2,6 +2,8 @@ using System.Runtime.InteropServices;
 using RingKernel.Memory;
 using RingKernel.Vulkan.Devices;
 using RingKernel.Vulkan.Interop;
+using Silk.NET.Vulkan;
+using Buffer = Silk.NET.Vulkan.Buffer;
 
 namespace RingKernel.Vulkan.Memory;
 
@@ -18,12 +20,12 @@ namespace RingKernel.Vulkan.Memory;
 public sealed unsafe class VulkanBuffer : DeviceBuffer
 {
     private readonly VulkanDevice _device;
-    private readonly ulong _buffer;
-    private readonly ulong _memory;
+    private readonly Buffer _buffer;
+    private readonly DeviceMemory _memory;
     private readonly byte* _mapped;
     private readonly ulong _deviceAddress;
 
-    private VulkanBuffer(VulkanDevice device, MemorySpaceKind kind, long length, ulong buffer, ulong memory, byte* mapped, ulong deviceAddress)
+    private VulkanBuffer(VulkanDevice device, MemorySpaceKind kind, long length, Buffer buffer, DeviceMemory memory, byte* mapped, ulong deviceAddress)
         : base(kind, length)
     {
         _device = device;
@@ -47,7 +49,7 @@ public sealed unsafe class VulkanBuffer : DeviceBuffer
     }
 
     /// <summary>The VkBuffer handle.</summary>
-    internal ulong Handle
+    internal Buffer Handle
     {
         get
         {
@@ -68,35 +70,35 @@ public sealed unsafe class VulkanBuffer : DeviceBuffer
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(length);
         if (alignment <= 0 || (alignment & (alignment - 1)) != 0)
             throw new ArgumentOutOfRangeException(nameof(alignment), alignment, "Alignment must be a positive power of two.");
-        DeviceFunctions vk = device.Functions;
-        nint handle = device.Handle;
+        Vk vk = device.Api;
+        Device handle = device.Handle;
         bool addressable = device.Physical.SupportsBufferDeviceAddress;
 
-        var create = new VkBufferCreateInfo
+        var create = new BufferCreateInfo
         {
-            SType = VkStructureType.BufferCreateInfo,
+            SType = StructureType.BufferCreateInfo,
             // Whole 4-byte words, so vkCmdFillBuffer over the whole buffer zeroes every byte of Length.
             Size = ((ulong)length + 3) & ~3UL,
-            Usage = VkConstants.BufferUsageStorage | VkConstants.BufferUsageTransferSrc | VkConstants.BufferUsageTransferDst
-                | (addressable ? VkConstants.BufferUsageShaderDeviceAddress : 0),
-            SharingMode = VkConstants.SharingExclusive,
+            Usage = BufferUsageFlags.StorageBufferBit | BufferUsageFlags.TransferSrcBit | BufferUsageFlags.TransferDstBit
+                | (addressable ? BufferUsageFlags.ShaderDeviceAddressBit : 0),
+            SharingMode = SharingMode.Exclusive,
         };
-        ulong buffer;
+        Buffer buffer;
         VulkanResults.Check(vk.CreateBuffer(handle, &create, null, &buffer), "vkCreateBuffer");
-        ulong memory = 0;
+        DeviceMemory memory = default;
         try
         {
-            VkMemoryRequirements requirements;
+            MemoryRequirements requirements;
             vk.GetBufferMemoryRequirements(handle, buffer, &requirements);
-            uint required = hostVisible ? VkConstants.MemoryHostVisible | VkConstants.MemoryHostCoherent : VkConstants.MemoryDeviceLocal;
+            MemoryPropertyFlags required = hostVisible ? MemoryPropertyFlags.HostVisibleBit | MemoryPropertyFlags.HostCoherentBit : MemoryPropertyFlags.DeviceLocalBit;
             int type = device.FindMemoryType(requirements.MemoryTypeBits, required, required);
             if (type < 0)
                 throw new NotSupportedException($"Vulkan device {device.Physical.Info.Name} has no {(hostVisible ? "HOST_VISIBLE | HOST_COHERENT" : "DEVICE_LOCAL")} memory type for a storage buffer.");
 
-            var flags = new VkMemoryAllocateFlagsInfo { SType = VkStructureType.MemoryAllocateFlagsInfo, Flags = VkConstants.MemoryAllocateDeviceAddress };
-            var allocate = new VkMemoryAllocateInfo
+            var flags = new MemoryAllocateFlagsInfo { SType = StructureType.MemoryAllocateFlagsInfo, Flags = MemoryAllocateFlags.DeviceAddressBit };
+            var allocate = new MemoryAllocateInfo
             {
-                SType = VkStructureType.MemoryAllocateInfo,
+                SType = StructureType.MemoryAllocateInfo,
                 PNext = addressable ? &flags : null,
                 AllocationSize = requirements.Size,
                 MemoryTypeIndex = (uint)type,
@@ -108,7 +110,7 @@ public sealed unsafe class VulkanBuffer : DeviceBuffer
             if (hostVisible)
             {
                 void* pointer;
-                VulkanResults.Check(vk.MapMemory(handle, memory, 0, VkConstants.WholeSize, 0, &pointer), "vkMapMemory");
+                VulkanResults.Check(vk.MapMemory(handle, memory, 0, Vk.WholeSize, 0, &pointer), "vkMapMemory");
                 mapped = (byte*)pointer;
                 CheckAlignment((ulong)mapped, alignment, "host");
                 NativeMemory.Clear(mapped, (nuint)length);
@@ -117,13 +119,13 @@ public sealed unsafe class VulkanBuffer : DeviceBuffer
             ulong address = 0;
             if (addressable)
             {
-                var info = new VkBufferDeviceAddressInfo { SType = VkStructureType.BufferDeviceAddressInfo, Buffer = buffer };
+                var info = new BufferDeviceAddressInfo { SType = StructureType.BufferDeviceAddressInfo, Buffer = buffer };
                 address = vk.GetBufferDeviceAddress(handle, &info);
                 CheckAlignment(address, alignment, "device");
             }
 
             MemorySpaceKind kind = !hostVisible ? MemorySpaceKind.Device
-                : (device.MemoryTypeFlags(type) & VkConstants.MemoryDeviceLocal) != 0 ? MemorySpaceKind.Unified
+                : (device.MemoryTypeFlags(type) & MemoryPropertyFlags.DeviceLocalBit) != 0 ? MemorySpaceKind.Unified
                 : MemorySpaceKind.PinnedHost;
             var result = new VulkanBuffer(device, kind, length, buffer, memory, mapped, address);
             device.Track(result);
@@ -131,7 +133,7 @@ public sealed unsafe class VulkanBuffer : DeviceBuffer
         }
         catch
         {
-            if (memory != 0)
+            if (memory.Handle != 0)
                 vk.FreeMemory(handle, memory, null);
             vk.DestroyBuffer(handle, buffer, null);
             throw;
@@ -145,7 +147,7 @@ public sealed unsafe class VulkanBuffer : DeviceBuffer
         // A buffer the device already freed when it was disposed has nothing left to release.
         if (!_device.Untrack(this))
             return;
-        DeviceFunctions vk = _device.Functions;
+        Vk vk = _device.Api;
         vk.DestroyBuffer(_device.Handle, _buffer, null);
         vk.FreeMemory(_device.Handle, _memory, null);
     }

@@ -1,6 +1,6 @@
 using RingKernel.Memory;
 using RingKernel.Vulkan.Devices;
-using RingKernel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 
 namespace RingKernel.Vulkan.Memory;
 
@@ -17,11 +17,11 @@ public sealed class VulkanMemorySpace : IMemorySpace
     internal VulkanMemorySpace(VulkanDevice device)
     {
         _device = device;
-        uint hostShared = VkConstants.MemoryHostVisible | VkConstants.MemoryHostCoherent;
+        MemoryPropertyFlags hostShared = MemoryPropertyFlags.HostVisibleBit | MemoryPropertyFlags.HostCoherentBit;
         int type = device.FindMemoryType(uint.MaxValue, hostShared, hostShared);
         if (type < 0)
             throw new NotSupportedException($"Vulkan device {device.Physical.Info.Name} has no HOST_VISIBLE | HOST_COHERENT memory.");
-        Kind = (device.MemoryTypeFlags(type) & VkConstants.MemoryDeviceLocal) != 0 ? MemorySpaceKind.Unified : MemorySpaceKind.PinnedHost;
+        Kind = (device.MemoryTypeFlags(type) & MemoryPropertyFlags.DeviceLocalBit) != 0 ? MemorySpaceKind.Unified : MemorySpaceKind.PinnedHost;
     }
 
     public MemorySpaceKind Kind { get; }

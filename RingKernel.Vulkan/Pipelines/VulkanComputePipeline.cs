@@ -3,6 +3,7 @@ using RingKernel.Kernels;
 using RingKernel.Vulkan.Devices;
 using RingKernel.Vulkan.Interop;
 using RingKernel.Vulkan.Memory;
+using Silk.NET.Vulkan;
 
 namespace RingKernel.Vulkan.Pipelines;
 
@@ -17,11 +18,11 @@ internal sealed unsafe class VulkanComputePipeline : IDisposable
     private readonly VulkanDevice _device;
     private readonly int _bufferCount;
     private readonly uint _pushConstantBytes;
-    private ulong _setLayout;
-    private ulong _layout;
-    private ulong _pipeline;
-    private ulong _pool;
-    private ulong _set;
+    private DescriptorSetLayout _setLayout;
+    private PipelineLayout _layout;
+    private Pipeline _pipeline;
+    private DescriptorPool _pool;
+    private DescriptorSet _set;
 
     public VulkanComputePipeline(VulkanDevice device, ReadOnlySpan<byte> spirv, string entryPoint, int bufferCount, int pushConstantBytes, Dim3 workgroup)
     {
@@ -40,36 +41,36 @@ internal sealed unsafe class VulkanComputePipeline : IDisposable
     }
 
     /// <summary>The layout of the pipeline's descriptor set (storage buffers 0 to n-1), for sets allocated elsewhere.</summary>
-    public ulong SetLayout => _setLayout;
+    public DescriptorSetLayout SetLayout => _setLayout;
 
     /// <summary>Storage buffers the pipeline binds.</summary>
     public int BufferCount => _bufferCount;
 
     /// <summary>Records binding, push constants and a dispatch of <paramref name="grid"/> workgroups into <paramref name="commandBuffer"/>, through the pipeline's own descriptor set.</summary>
-    public void Record(nint commandBuffer, ReadOnlySpan<VulkanBuffer> buffers, ReadOnlySpan<byte> pushConstants, Dim3 grid) =>
+    public void Record(CommandBuffer commandBuffer, ReadOnlySpan<VulkanBuffer> buffers, ReadOnlySpan<byte> pushConstants, Dim3 grid) =>
         Record(commandBuffer, _set, buffers, pushConstants, grid);
 
     /// <summary>
-    /// Like <see cref="Record(nint, ReadOnlySpan{VulkanBuffer}, ReadOnlySpan{byte}, Dim3)"/> through
+    /// Like <see cref="Record(CommandBuffer, ReadOnlySpan{VulkanBuffer}, ReadOnlySpan{byte}, Dim3)"/> through
     /// <paramref name="set"/> (of <see cref="SetLayout"/>), for work that is still queued when the next is recorded.
     /// </summary>
-    public void Record(nint commandBuffer, ulong set, ReadOnlySpan<VulkanBuffer> buffers, ReadOnlySpan<byte> pushConstants, Dim3 grid)
+    public void Record(CommandBuffer commandBuffer, DescriptorSet set, ReadOnlySpan<VulkanBuffer> buffers, ReadOnlySpan<byte> pushConstants, Dim3 grid)
     {
-        DeviceFunctions vk = _device.Functions;
+        Vk vk = _device.Api;
         if (_bufferCount > 0)
         {
-            var infos = stackalloc VkDescriptorBufferInfo[_bufferCount];
-            var writes = stackalloc VkWriteDescriptorSet[_bufferCount];
+            var infos = stackalloc DescriptorBufferInfo[_bufferCount];
+            var writes = stackalloc WriteDescriptorSet[_bufferCount];
             for (int i = 0; i < _bufferCount; i++)
             {
-                infos[i] = new VkDescriptorBufferInfo { Buffer = buffers[i].Handle, Offset = 0, Range = VkConstants.WholeSize };
-                writes[i] = new VkWriteDescriptorSet
+                infos[i] = new DescriptorBufferInfo { Buffer = buffers[i].Handle, Offset = 0, Range = Vk.WholeSize };
+                writes[i] = new WriteDescriptorSet
                 {
-                    SType = VkStructureType.WriteDescriptorSet,
+                    SType = StructureType.WriteDescriptorSet,
                     DstSet = set,
                     DstBinding = (uint)i,
                     DescriptorCount = 1,
-                    DescriptorType = VkConstants.DescriptorTypeStorageBuffer,
+                    DescriptorType = DescriptorType.StorageBuffer,
                     PBufferInfo = &infos[i],
                 };
             }
@@ -77,14 +78,14 @@ internal sealed unsafe class VulkanComputePipeline : IDisposable
             vk.UpdateDescriptorSets(_device.Handle, (uint)_bufferCount, writes, 0, null);
         }
 
-        vk.CmdBindPipeline(commandBuffer, VkConstants.PipelineBindPointCompute, _pipeline);
+        vk.CmdBindPipeline(commandBuffer, PipelineBindPoint.Compute, _pipeline);
         if (_bufferCount > 0)
-            vk.CmdBindDescriptorSets(commandBuffer, VkConstants.PipelineBindPointCompute, _layout, 0, 1, &set, 0, null);
+            vk.CmdBindDescriptorSets(commandBuffer, PipelineBindPoint.Compute, _layout, 0, 1, &set, 0, null);
 
         if (_pushConstantBytes > 0)
         {
             fixed (byte* data = pushConstants)
-                vk.CmdPushConstants(commandBuffer, _layout, VkConstants.ShaderStageCompute, 0, _pushConstantBytes, data);
+                vk.CmdPushConstants(commandBuffer, _layout, ShaderStageFlags.ComputeBit, 0, _pushConstantBytes, data);
         }
 
         vk.CmdDispatch(commandBuffer, (uint)grid.X, (uint)grid.Y, (uint)grid.Z);
@@ -92,51 +93,51 @@ internal sealed unsafe class VulkanComputePipeline : IDisposable
 
     public void Dispose()
     {
-        DeviceFunctions vk = _device.Functions;
-        nint device = _device.Handle;
-        if (_pool != 0)
+        Vk vk = _device.Api;
+        Device device = _device.Handle;
+        if (_pool.Handle != 0)
             vk.DestroyDescriptorPool(device, _pool, null);
-        if (_pipeline != 0)
+        if (_pipeline.Handle != 0)
             vk.DestroyPipeline(device, _pipeline, null);
-        if (_layout != 0)
+        if (_layout.Handle != 0)
             vk.DestroyPipelineLayout(device, _layout, null);
-        if (_setLayout != 0)
+        if (_setLayout.Handle != 0)
             vk.DestroyDescriptorSetLayout(device, _setLayout, null);
-        _pool = _pipeline = _layout = _setLayout = _set = 0;
+        (_pool, _pipeline, _layout, _setLayout, _set) = (default, default, default, default, default);
     }
 
     private void Create(ReadOnlySpan<byte> spirv, string entryPoint, Dim3 workgroup)
     {
-        DeviceFunctions vk = _device.Functions;
-        nint device = _device.Handle;
+        Vk vk = _device.Api;
+        Device device = _device.Handle;
 
-        var bindings = stackalloc VkDescriptorSetLayoutBinding[Math.Max(1, _bufferCount)];
+        var bindings = stackalloc DescriptorSetLayoutBinding[Math.Max(1, _bufferCount)];
         for (int i = 0; i < _bufferCount; i++)
         {
-            bindings[i] = new VkDescriptorSetLayoutBinding
+            bindings[i] = new DescriptorSetLayoutBinding
             {
                 Binding = (uint)i,
-                DescriptorType = VkConstants.DescriptorTypeStorageBuffer,
+                DescriptorType = DescriptorType.StorageBuffer,
                 DescriptorCount = 1,
-                StageFlags = VkConstants.ShaderStageCompute,
+                StageFlags = ShaderStageFlags.ComputeBit,
             };
         }
 
-        var setLayoutInfo = new VkDescriptorSetLayoutCreateInfo { SType = VkStructureType.DescriptorSetLayoutCreateInfo, BindingCount = (uint)_bufferCount, PBindings = bindings };
-        ulong setLayout;
+        var setLayoutInfo = new DescriptorSetLayoutCreateInfo { SType = StructureType.DescriptorSetLayoutCreateInfo, BindingCount = (uint)_bufferCount, PBindings = bindings };
+        DescriptorSetLayout setLayout;
         VulkanResults.Check(vk.CreateDescriptorSetLayout(device, &setLayoutInfo, null, &setLayout), "vkCreateDescriptorSetLayout");
         _setLayout = setLayout;
 
-        var range = new VkPushConstantRange { StageFlags = VkConstants.ShaderStageCompute, Offset = 0, Size = _pushConstantBytes };
-        var layoutInfo = new VkPipelineLayoutCreateInfo
+        var range = new PushConstantRange { StageFlags = ShaderStageFlags.ComputeBit, Offset = 0, Size = _pushConstantBytes };
+        var layoutInfo = new PipelineLayoutCreateInfo
         {
-            SType = VkStructureType.PipelineLayoutCreateInfo,
+            SType = StructureType.PipelineLayoutCreateInfo,
             SetLayoutCount = 1,
             PSetLayouts = &setLayout,
             PushConstantRangeCount = _pushConstantBytes > 0 ? 1u : 0u,
             PPushConstantRanges = &range,
         };
-        ulong layout;
+        PipelineLayout layout;
         VulkanResults.Check(vk.CreatePipelineLayout(device, &layoutInfo, null, &layout), "vkCreatePipelineLayout");
         _layout = layout;
 
@@ -144,46 +145,46 @@ internal sealed unsafe class VulkanComputePipeline : IDisposable
 
         if (_bufferCount > 0)
         {
-            var size = new VkDescriptorPoolSize { Type = VkConstants.DescriptorTypeStorageBuffer, DescriptorCount = (uint)_bufferCount };
-            var poolInfo = new VkDescriptorPoolCreateInfo { SType = VkStructureType.DescriptorPoolCreateInfo, MaxSets = 1, PoolSizeCount = 1, PPoolSizes = &size };
-            ulong pool;
+            var size = new DescriptorPoolSize { Type = DescriptorType.StorageBuffer, DescriptorCount = (uint)_bufferCount };
+            var poolInfo = new DescriptorPoolCreateInfo { SType = StructureType.DescriptorPoolCreateInfo, MaxSets = 1, PoolSizeCount = 1, PPoolSizes = &size };
+            DescriptorPool pool;
             VulkanResults.Check(vk.CreateDescriptorPool(device, &poolInfo, null, &pool), "vkCreateDescriptorPool");
             _pool = pool;
-            var allocate = new VkDescriptorSetAllocateInfo { SType = VkStructureType.DescriptorSetAllocateInfo, DescriptorPool = pool, DescriptorSetCount = 1, PSetLayouts = &setLayout };
-            ulong set;
+            var allocate = new DescriptorSetAllocateInfo { SType = StructureType.DescriptorSetAllocateInfo, DescriptorPool = pool, DescriptorSetCount = 1, PSetLayouts = &setLayout };
+            DescriptorSet set;
             VulkanResults.Check(vk.AllocateDescriptorSets(device, &allocate, &set), "vkAllocateDescriptorSets");
             _set = set;
         }
     }
 
-    private ulong CreatePipeline(ReadOnlySpan<byte> spirv, string entryPoint, Dim3 workgroup, ulong layout)
+    private Pipeline CreatePipeline(ReadOnlySpan<byte> spirv, string entryPoint, Dim3 workgroup, PipelineLayout layout)
     {
-        DeviceFunctions vk = _device.Functions;
-        nint device = _device.Handle;
-        ulong module;
+        Vk vk = _device.Api;
+        Device device = _device.Handle;
+        ShaderModule module;
         fixed (byte* code = spirv)
         {
-            var moduleInfo = new VkShaderModuleCreateInfo { SType = VkStructureType.ShaderModuleCreateInfo, CodeSize = (nuint)spirv.Length, PCode = (uint*)code };
+            var moduleInfo = new ShaderModuleCreateInfo { SType = StructureType.ShaderModuleCreateInfo, CodeSize = (nuint)spirv.Length, PCode = (uint*)code };
             VulkanResults.Check(vk.CreateShaderModule(device, &moduleInfo, null, &module), "vkCreateShaderModule");
         }
 
         try
         {
             uint* size = stackalloc uint[3] { (uint)workgroup.X, (uint)workgroup.Y, (uint)workgroup.Z };
-            var entries = stackalloc VkSpecializationMapEntry[3];
+            var entries = stackalloc SpecializationMapEntry[3];
             for (int i = 0; i < 3; i++)
-                entries[i] = new VkSpecializationMapEntry { ConstantId = (uint)i, Offset = (uint)(i * sizeof(uint)), Size = sizeof(uint) };
-            var specialization = new VkSpecializationInfo { MapEntryCount = 3, PMapEntries = entries, DataSize = 3 * sizeof(uint), PData = size };
+                entries[i] = new SpecializationMapEntry { ConstantID = (uint)i, Offset = (uint)(i * sizeof(uint)), Size = sizeof(uint) };
+            var specialization = new SpecializationInfo { MapEntryCount = 3, PMapEntries = entries, DataSize = 3 * sizeof(uint), PData = size };
             byte[] name = Encoding.UTF8.GetBytes(entryPoint + '\0');
             fixed (byte* entry = name)
             {
-                var create = new VkComputePipelineCreateInfo
+                var create = new ComputePipelineCreateInfo
                 {
-                    SType = VkStructureType.ComputePipelineCreateInfo,
-                    Stage = new VkPipelineShaderStageCreateInfo
+                    SType = StructureType.ComputePipelineCreateInfo,
+                    Stage = new PipelineShaderStageCreateInfo
                     {
-                        SType = VkStructureType.PipelineShaderStageCreateInfo,
-                        Stage = VkConstants.ShaderStageCompute,
+                        SType = StructureType.PipelineShaderStageCreateInfo,
+                        Stage = ShaderStageFlags.ComputeBit,
                         Module = module,
                         PName = entry,
                         PSpecializationInfo = &specialization,
@@ -191,7 +192,7 @@ internal sealed unsafe class VulkanComputePipeline : IDisposable
                     Layout = layout,
                     BasePipelineIndex = -1,
                 };
-                ulong pipeline;
+                Pipeline pipeline;
                 VulkanResults.Check(vk.CreateComputePipelines(device, _device.PipelineCache, 1, &create, null, &pipeline), "vkCreateComputePipelines");
                 return pipeline;
             }

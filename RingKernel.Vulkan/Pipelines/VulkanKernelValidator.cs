@@ -1,6 +1,6 @@
 using RingKernel.Kernels;
 using RingKernel.Vulkan.Devices;
-using RingKernel.Vulkan.Interop;
+using Silk.NET.Vulkan;
 
 namespace RingKernel.Vulkan.Pipelines;
 
@@ -17,7 +17,7 @@ internal static unsafe class VulkanKernelValidator
         LaunchOptions options = kernel.Options;
         if (options.HasRings)
             throw new ArgumentException($"Kernel '{kernel.Name}' declares rings ({options}); a one-shot dispatch has no rings to give it.", nameof(kernel));
-        VkPhysicalDeviceLimits limits = device.Limits;
+        PhysicalDeviceLimits limits = device.Limits;
         Dim3 workgroup = options.Workgroup, grid = options.Grid;
         if (options.ThreadsPerWorkgroup > limits.MaxComputeWorkGroupInvocations
             || workgroup.X > limits.MaxComputeWorkGroupSize[0] || workgroup.Y > limits.MaxComputeWorkGroupSize[1] || workgroup.Z > limits.MaxComputeWorkGroupSize[2])

@@ -4,6 +4,7 @@ using RingKernel.Vulkan.Devices;
 using RingKernel.Vulkan.Interop;
 using RingKernel.Vulkan.Memory;
 using RingKernel.Vulkan.Pipelines;
+using Silk.NET.Vulkan;
 
 namespace RingKernel.Vulkan.RingKernels;
 
@@ -21,9 +22,9 @@ internal sealed unsafe class VulkanRingDispatcher : IDisposable
     private readonly VulkanDevice _device;
     private readonly Lock _queueGate;
     private readonly VulkanComputePipeline _pipeline;
-    private readonly ulong _pool;
-    private readonly nint _commandBuffer;
-    private readonly ulong _fence;
+    private readonly CommandPool _pool;
+    private readonly CommandBuffer _commandBuffer;
+    private readonly Fence _fence;
 
     public VulkanRingDispatcher(VulkanDevice device, Lock queueGate, ReadOnlySpan<byte> spirv, string entryPoint, int bufferCount, int pushConstantBytes, Dim3 workgroup)
     {
@@ -49,42 +50,42 @@ internal sealed unsafe class VulkanRingDispatcher : IDisposable
     /// </summary>
     public void Run(ReadOnlySpan<VulkanBuffer> buffers, ReadOnlySpan<byte> pushConstants, Action? whileRunning)
     {
-        DeviceFunctions vk = _device.Functions;
+        Vk vk = _device.Api;
         VulkanResults.Check(vk.ResetCommandBuffer(_commandBuffer, 0), "vkResetCommandBuffer");
         VulkanCommandBuffers.Begin(_device, _commandBuffer);
         _pipeline.Record(_commandBuffer, buffers, pushConstants, new Dim3(1));
 
         // The shader's writes to host-coherent memory reach the host once the fence is waited on.
-        var barrier = new VkMemoryBarrier
+        var barrier = new MemoryBarrier
         {
-            SType = VkStructureType.MemoryBarrier,
-            SrcAccessMask = VkConstants.AccessShaderWrite,
-            DstAccessMask = VkConstants.AccessHostRead,
+            SType = StructureType.MemoryBarrier,
+            SrcAccessMask = AccessFlags.ShaderWriteBit,
+            DstAccessMask = AccessFlags.HostReadBit,
         };
-        vk.CmdPipelineBarrier(_commandBuffer, VkConstants.StageComputeShader, VkConstants.StageHost, 0, 1, &barrier, 0, null, 0, null);
+        vk.CmdPipelineBarrier(_commandBuffer, PipelineStageFlags.ComputeShaderBit, PipelineStageFlags.HostBit, 0, 1, &barrier, 0, null, 0, null);
         VulkanResults.Check(vk.EndCommandBuffer(_commandBuffer), "vkEndCommandBuffer");
 
-        nint commandBuffer = _commandBuffer;
-        var submit = new VkSubmitInfo { SType = VkStructureType.SubmitInfo, CommandBufferCount = 1, PCommandBuffers = &commandBuffer };
+        CommandBuffer commandBuffer = _commandBuffer;
+        var submit = new SubmitInfo { SType = StructureType.SubmitInfo, CommandBufferCount = 1, PCommandBuffers = &commandBuffer };
         lock (_queueGate)
         {
             ObjectDisposedException.ThrowIf(_device.IsDisposed, this);
             VulkanResults.Check(vk.QueueSubmit(_device.Queue, 1, &submit, _fence), "vkQueueSubmit");
         }
 
-        ulong fence = _fence;
+        Fence fence = _fence;
         if (whileRunning is null)
         {
-            VulkanResults.Check(vk.WaitForFences(_device.Handle, 1, &fence, 1, VkConstants.InfiniteTimeout), "vkWaitForFences");
+            VulkanResults.Check(vk.WaitForFences(_device.Handle, 1, &fence, true, ulong.MaxValue), "vkWaitForFences");
         }
         else
         {
             while (true)
             {
-                VkResult result = vk.WaitForFences(_device.Handle, 1, &fence, 1, PollIntervalNanoseconds);
-                if (result == VkResult.Success)
+                Result result = vk.WaitForFences(_device.Handle, 1, &fence, true, PollIntervalNanoseconds);
+                if (result == Result.Success)
                     break;
-                if (result != VkResult.Timeout)
+                if (result != Result.Timeout)
                     VulkanResults.Check(result, "vkWaitForFences");
                 whileRunning();
             }
@@ -95,10 +96,10 @@ internal sealed unsafe class VulkanRingDispatcher : IDisposable
 
     public void Dispose()
     {
-        DeviceFunctions vk = _device.Functions;
-        if (_fence != 0)
+        Vk vk = _device.Api;
+        if (_fence.Handle != 0)
             vk.DestroyFence(_device.Handle, _fence, null);
-        if (_pool != 0)
+        if (_pool.Handle != 0)
             vk.DestroyCommandPool(_device.Handle, _pool, null);
         _pipeline.Dispose();
     }

@@ -1,8 +1,0 @@
-namespace RingKernel.Vulkan.Interop;
-
-internal struct VkBufferCopy
-{
-    public ulong SrcOffset;
-    public ulong DstOffset;
-    public ulong Size;
-}

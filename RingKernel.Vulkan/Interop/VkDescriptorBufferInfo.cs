@@ -1,8 +1,0 @@
-namespace RingKernel.Vulkan.Interop;
-
-internal struct VkDescriptorBufferInfo
-{
-    public ulong Buffer;
-    public ulong Offset;
-    public ulong Range;
-}

@@ -1,9 +1,0 @@
-namespace RingKernel.Vulkan.Interop;
-
-internal unsafe struct VkMemoryBarrier
-{
-    public VkStructureType SType;
-    public void* PNext;
-    public uint SrcAccessMask;
-    public uint DstAccessMask;
-}

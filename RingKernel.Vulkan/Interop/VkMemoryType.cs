@@ -1,7 +1,0 @@
-namespace RingKernel.Vulkan.Interop;
-
-internal struct VkMemoryType
-{
-    public uint PropertyFlags;
-    public uint HeapIndex;
-}

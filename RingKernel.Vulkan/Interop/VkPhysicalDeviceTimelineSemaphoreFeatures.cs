@@ -1,8 +1,0 @@
-namespace RingKernel.Vulkan.Interop;
-
-internal unsafe struct VkPhysicalDeviceTimelineSemaphoreFeatures
-{
-    public VkStructureType SType;
-    public void* PNext;
-    public uint TimelineSemaphore;
-}

@@ -1,8 +1,0 @@
-namespace RingKernel.Vulkan.Interop;
-
-internal struct VkPushConstantRange
-{
-    public uint StageFlags;
-    public uint Offset;
-    public uint Size;
-}

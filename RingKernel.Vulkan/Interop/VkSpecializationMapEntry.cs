@@ -1,8 +1,0 @@
-namespace RingKernel.Vulkan.Interop;
-
-internal struct VkSpecializationMapEntry
-{
-    public uint ConstantId;
-    public uint Offset;
-    public nuint Size;
-}
