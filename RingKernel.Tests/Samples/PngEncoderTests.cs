@@ -78,7 +78,7 @@ public class PngEncoderTests
     [Fact]
     public void Field_png_is_written_to_the_given_path()
     {
-        string path = Path.Combine(Path.GetTempPath(), $"ringkernel-{Guid.NewGuid():N}", "field.png");
+        string path = Path.Combine(Directory.CreateTempSubdirectory("ringkernel-").FullName, "field.png");
         try
         {
             FieldImage.WritePng(path, new float[6], 3, 2, ColorMap.Inferno, 0f, 1f);

@@ -100,10 +100,10 @@ public class StencilOptionParserTests
     }
 
     [Fact]
-    public void Usage_names_every_option_and_engine()
+    public void Usage_names_every_option_and_engine_and_what_happens_to_missing_directories()
     {
         string usage = StencilOptionParser.Usage(Heat);
-        foreach (string option in new[] { "--backend", "--engine", "--size", "--tiles", "--steps", "--halo", "--boundary", "--output", "grid: one tile", "tiled: many tiles" })
+        foreach (string option in new[] { "--backend", "--engine", "--size", "--tiles", "--steps", "--halo", "--boundary", "--output", "grid: one tile", "tiled: many tiles", "missing parent directories are created" })
             Assert.Contains(option, usage, StringComparison.Ordinal);
         Assert.True(StencilOptionParser.WantsHelp(["--size", "4", "--help"]));
     }

@@ -33,7 +33,8 @@ public static class StencilOptionParser
               --steps N                         time steps, at least 1 (default {spec.DefaultSteps})
               --halo N                          halo width in cells (default 1)
               --boundary fixed|periodic         fixed: zero outside the grid; periodic: wrap (default fixed)
-              --output PATH                     PNG of the final field (default {spec.DefaultOutput})
+              --output PATH                     PNG of the final field (default {spec.DefaultOutput});
+                                                {OutputFile.Rule}
             """;
     }
 

@@ -5,8 +5,9 @@ using RingKernel.Samples.Imaging;
 namespace RingKernel.Samples.Hosting;
 
 /// <summary>
-/// The program both stencil samples share: parse the command line, refuse what cannot run, drive
-/// the simulation with progress, write the PNG and print a summary with Mcells/s.
+/// The program both stencil samples share: parse the command line, refuse what cannot run (an
+/// output file that cannot be written included) before computing anything, drive the simulation
+/// with progress, write the PNG and print a summary with Mcells/s.
 /// Exit codes: 0 done, 1 the backend is not available here, 2 a bad command line.
 /// </summary>
 public static class StencilSampleHost
@@ -14,15 +15,18 @@ public static class StencilSampleHost
     /// <param name="args">The command line.</param>
     /// <param name="spec">The sample's defaults and engines.</param>
     /// <param name="create">Starts the simulation the options describe.</param>
-    /// <param name="backends">Backends besides cpu that the sample runs on: each says why it cannot run the options here (one line), or null when it can.</param>
-    public static int Run(string[] args, StencilSampleSpec spec, Func<StencilOptions, IStencilSimulation> create, IReadOnlyDictionary<string, Func<StencilOptions, string?>>? backends = null)
+    /// <param name="output">Where progress and the summary go (the console by default).</param>
+    /// <param name="error">Where the one-line reason for a refusal goes (the console's error stream by default).</param>
+    public static int Run(string[] args, StencilSampleSpec spec, Func<StencilOptions, IStencilSimulation> create, TextWriter? output = null, TextWriter? error = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(create);
+        output ??= Console.Out;
+        error ??= Console.Error;
         if (StencilOptionParser.WantsHelp(args))
         {
-            Console.WriteLine(StencilOptionParser.Usage(spec));
+            output.WriteLine(StencilOptionParser.Usage(spec));
             return 0;
         }
 
@@ -30,22 +34,23 @@ public static class StencilSampleHost
         try
         {
             options = StencilOptionParser.Parse(args, spec);
+            OutputFile.Prepare(options.Output);
         }
         catch (OptionException ex)
         {
-            Console.Error.WriteLine($"{spec.ProgramName}: {ex.Message} (see --help)");
+            error.WriteLine($"{spec.ProgramName}: {ex.Message} (see --help)");
             return 2;
         }
 
         if (!spec.Backends.TryGetValue(options.Backend, out Func<StencilOptions, string?>? check))
         {
-            Console.Error.WriteLine($"{spec.ProgramName}: backend '{options.Backend}' is not available: this sample's kernels exist for the {ListOf(spec.Backends.Keys)} backends only; run with --backend cpu");
+            error.WriteLine($"{spec.ProgramName}: backend '{options.Backend}' is not available: this sample's kernels exist for the {ListOf(spec.Backends.Keys)} backends only; run with --backend cpu");
             return 1;
         }
 
         if (check(options) is { } unavailable)
         {
-            Console.Error.WriteLine($"{spec.ProgramName}: backend '{options.Backend}' is not available here: {unavailable}");
+            error.WriteLine($"{spec.ProgramName}: backend '{options.Backend}' is not available here: {unavailable}");
             return 1;
         }
 
@@ -56,15 +61,14 @@ public static class StencilSampleHost
         }
         catch (RingKernel.Backends.BackendUnavailableException ex)
         {
-            Console.Error.WriteLine($"{spec.ProgramName}: backend '{options.Backend}' is not available here: {ex.Message}");
+            error.WriteLine($"{spec.ProgramName}: backend '{options.Backend}' is not available here: {ex.Message}");
             return 1;
         }
 
-        TextWriter output = Console.Out;
         output.WriteLine($"{spec.ProgramName}: {simulation.Description}");
         output.WriteLine($"engine {options.Engine.Name} on backend {options.Backend}: {simulation.EngineDescription}");
 
-        bool interactive = !Console.IsOutputRedirected && Spectre.Console.AnsiConsole.Profile.Capabilities.Interactive;
+        bool interactive = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && Spectre.Console.AnsiConsole.Profile.Capabilities.Interactive;
         TimeSpan elapsed = SimulationProgress.Run(options.Steps, simulation.RunSteps, output, interactive);
 
         FieldPicture picture = simulation.Picture();

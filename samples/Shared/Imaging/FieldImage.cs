@@ -41,15 +41,12 @@ public static class FieldImage
         return rgb;
     }
 
-    /// <summary>Writes <paramref name="plane"/> (<paramref name="width"/> x <paramref name="height"/>) to <paramref name="path"/> as a PNG, creating its folder.</summary>
+    /// <summary>Writes <paramref name="plane"/> (<paramref name="width"/> x <paramref name="height"/>) to <paramref name="path"/> as a PNG; its directory must exist (<see cref="Cli.OutputFile"/> creates it).</summary>
     public static void WritePng(string path, ReadOnlySpan<float> plane, int width, int height, ColorMap map, float low, float high)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (plane.Length != (long)width * height)
             throw new ArgumentException($"A {width}x{height} image needs {(long)width * height} values; got {plane.Length}.", nameof(plane));
-        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (folder is not null)
-            Directory.CreateDirectory(folder);
         using FileStream file = File.Create(path);
         PngEncoder.WriteRgb(file, width, height, ToRgb(plane, map, low, high));
     }
