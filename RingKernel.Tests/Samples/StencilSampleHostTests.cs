@@ -1,6 +1,7 @@
 using RingKernel.Samples.Cli;
 using RingKernel.Samples.Hosting;
 using RingKernel.Samples.Imaging;
+using SkiaSharp;
 
 namespace RingKernel.Tests.Samples;
 
@@ -38,6 +39,46 @@ public sealed class StencilSampleHostTests : IDisposable
         string[] lines = error.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
         Assert.Single(lines);
         Assert.StartsWith($"fake: --output '{path}': ", lines[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_run_writes_the_picture_into_a_directory_it_creates()
+    {
+        string path = Path.Combine(_folder, "new", "deeper", "field.png");
+        var simulation = new RecordingSimulation();
+        var output = new StringWriter();
+
+        int code = StencilSampleHost.Run(["--size", "16x8", "--tiles", "2", "--steps", "5", "--output", path], Spec, _ => simulation, output, new StringWriter());
+
+        Assert.Equal(0, code);
+        Assert.Equal(5, simulation.Steps);
+        Assert.True(simulation.Disposed);
+        using SKBitmap picture = SKBitmap.Decode(path);
+        Assert.NotNull(picture);
+        Assert.True(picture.Width >= 512 && picture.Height >= 256, $"{picture.Width}x{picture.Height}");
+        Assert.Contains($"image: {path} (16x8 field, the recorded quantity, inferno colour map over [0, 127]", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void No_tile_borders_leaves_the_lines_out_of_the_picture()
+    {
+        string withBorders = Path.Combine(_folder, "borders.png"), without = Path.Combine(_folder, "plain.png");
+        Assert.Equal(0, StencilSampleHost.Run(["--size", "16x8", "--tiles", "2", "--output", withBorders], Spec, _ => new RecordingSimulation(), new StringWriter(), new StringWriter()));
+        Assert.Equal(0, StencilSampleHost.Run(["--size", "16x8", "--tiles", "2", "--no-tile-borders", "--output", without], Spec, _ => new RecordingSimulation(), new StringWriter(), new StringWriter()));
+
+        // The caption names the borders only when they are drawn; over the field the pictures differ on the border lines.
+        using SKBitmap a = SKBitmap.Decode(withBorders), b = SKBitmap.Decode(without);
+        Assert.Equal(a.Width, b.Width);
+        Assert.True(a.Height > b.Height, "the caption names the tile borders only when they are drawn");
+        int differing = 0;
+        for (int y = 0; y < b.Height - 60; y++)
+        {
+            for (int x = 0; x < a.Width; x++)
+                differing += a.GetPixel(x, y) == b.GetPixel(x, y) ? 0 : 1;
+        }
+
+        // 2x2 tiles of 8x4 cells enlarged 32 times: one line across the 512-pixel field, one down its 256 pixels.
+        Assert.Equal(512 + 256 - 1, differing);
     }
 
     /// <summary>A 16x8 ramp from 0 to 127; counts the steps it is asked to run.</summary>

@@ -18,6 +18,7 @@ var spec = new StencilSampleSpec(
         new StencilEngine("tiles", TiledEngineRules.Description, TiledEngineRules.Check),
     ])
 {
+    Equation = "∂u/∂t = κ∇²u, explicit 5-point scheme with alpha = κΔt/Δx²",
     Backends = new Dictionary<string, Func<StencilOptions, string?>>
     {
         ["cpu"] = static _ => null,

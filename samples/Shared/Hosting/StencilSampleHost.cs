@@ -1,4 +1,5 @@
 using System.Globalization;
+using RingKernel.Kernels;
 using RingKernel.Samples.Cli;
 using RingKernel.Samples.Imaging;
 
@@ -7,7 +8,7 @@ namespace RingKernel.Samples.Hosting;
 /// <summary>
 /// The program both stencil samples share: parse the command line, refuse what cannot run (an
 /// output file that cannot be written included) before computing anything, drive the simulation
-/// with progress, write the PNG and print a summary with Mcells/s.
+/// with progress, write the picture and print a summary with Mcells/s.
 /// Exit codes: 0 done, 1 the backend is not available here, 2 a bad command line.
 /// </summary>
 public static class StencilSampleHost
@@ -73,9 +74,8 @@ public static class StencilSampleHost
 
         FieldPicture picture = simulation.Picture();
         (simulation as IDisposable)?.Dispose();
-        (float min, float max) = FieldImage.Range(picture.Plane);
-        (float low, float high) = picture.CentredOnZero ? (-Math.Max(Math.Abs(min), Math.Abs(max)), Math.Max(Math.Abs(min), Math.Abs(max))) : (min, max);
-        FieldImage.WritePng(options.Output, picture.Plane, picture.Width, picture.Height, picture.Map, low, high);
+        FieldFigure figure = Figure(spec, options, simulation, picture);
+        figure.WritePng(options.Output);
 
         double cellUpdates = (double)simulation.CellsPerStep * options.Steps;
         output.WriteLine(string.Create(
@@ -83,8 +83,25 @@ public static class StencilSampleHost
             $"{options.Steps} steps of {simulation.CellsPerStep:N0} cells in {elapsed.TotalSeconds:0.000} s: {cellUpdates / elapsed.TotalSeconds / 1e6:0.0} Mcells/s"));
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"image: {Path.GetFullPath(options.Output)} ({picture.Width}x{picture.Height}, {picture.Caption}, {picture.Map} colour map over [{low:G4}, {high:G4}])"));
+            $"image: {Path.GetFullPath(options.Output)} ({picture.Width}x{picture.Height} field, {picture.Caption}, {picture.Map} colour map over [{figure.Low:G4}, {figure.High:G4}], with colour bar and caption)"));
         return 0;
+    }
+
+    /// <summary>The picture of the run: the field with its colour bar, what it shows and how it was computed, and the tile borders of a tiled run unless turned off.</summary>
+    private static FieldFigure Figure(StencilSampleSpec spec, StencilOptions options, IStencilSimulation simulation, FieldPicture picture)
+    {
+        (float low, float high) = FieldImage.Scale(picture.Plane, picture.CentredOnZero);
+        Dim3 tiles = options.Tiles.Tiles;
+        bool borders = options.TileBorders && (tiles.X > 1 || tiles.Y > 1);
+        List<string> caption = spec.Equation.Length > 0 ? [spec.Equation] : [];
+        caption.Add(string.Create(CultureInfo.InvariantCulture, $"{simulation.Description}, {options.Steps:N0} steps"));
+        caption.Add($"engine {options.Engine.Name} on backend {options.Backend}: {simulation.EngineDescription}");
+        if (borders)
+            caption.Add($"faint lines: the borders of the {tiles.X}x{tiles.Y} tiles (--no-tile-borders leaves them out)");
+        return new FieldFigure(picture.Plane, picture.Width, picture.Height, picture.Map, low, high, string.Create(CultureInfo.InvariantCulture, $"{spec.ProgramName}: {picture.Caption} after {options.Steps:N0} steps"), caption)
+        {
+            TileBorders = borders ? (tiles.X, tiles.Y) : (1, 1),
+        };
     }
 
     /// <summary>"a", "a and b", "a, b and c".</summary>
