@@ -56,10 +56,12 @@ public class StencilOptionParserTests
     [InlineData("--size 4x4x4", "--size '4x4x4' is not N or WxH")]
     [InlineData("--boundary open", "unknown boundary 'open'; use fixed or periodic")]
     [InlineData("--output field.bmp", "--output 'field.bmp' must name a .png file")]
-    [InlineData("--frobnicate 1", "unknown option '--frobnicate'; options are --backend, --engine, --size, --tiles, --steps, --halo, --boundary, --output")]
+    [InlineData("--frobnicate 1", "unknown option '--frobnicate'; options are --backend, --engine, --size, --tiles, --steps, --halo, --boundary, --output, --no-tile-borders")]
     [InlineData("--steps", "--steps needs a value")]
     [InlineData("--steps 2 --steps 3", "--steps is given twice")]
-    [InlineData("steps", "unexpected argument 'steps'; options are --backend, --engine, --size, --tiles, --steps, --halo, --boundary, --output")]
+    [InlineData("--no-tile-borders=yes", "--no-tile-borders takes no value")]
+    [InlineData("--no-tile-borders --no-tile-borders", "--no-tile-borders is given twice")]
+    [InlineData("steps", "unexpected argument 'steps'; options are --backend, --engine, --size, --tiles, --steps, --halo, --boundary, --output, --no-tile-borders")]
     public void Bad_options_give_one_line_errors(string commandLine, string message)
     {
         OptionException error = Assert.Throws<OptionException>(() => StencilOptionParser.Parse(commandLine.Split(' '), Heat));
@@ -118,10 +120,19 @@ public class StencilOptionParserTests
     }
 
     [Fact]
-    public void Usage_names_every_option_and_engine()
+    public void Tile_borders_are_drawn_unless_turned_off()
+    {
+        Assert.True(StencilOptionParser.Parse(["--engine", "tiled", "--tiles", "2"], Heat).TileBorders);
+        StencilOptions options = StencilOptionParser.Parse(["--engine", "tiled", "--no-tile-borders", "--tiles", "2"], Heat);
+        Assert.False(options.TileBorders);
+        Assert.Equal(new Dim3(2, 2), options.Tiles.Tiles);
+    }
+
+    [Fact]
+    public void Usage_names_every_option_and_engine_and_what_happens_to_missing_directories()
     {
         string usage = StencilOptionParser.Usage(Heat);
-        foreach (string option in new[] { "--backend", "--engine", "--size", "--tiles", "--steps", "--halo", "--boundary", "--output", "grid: one tile", "tiled: many tiles" })
+        foreach (string option in new[] { "--backend", "--engine", "--size", "--tiles", "--steps", "--halo", "--boundary", "--output", "--no-tile-borders", "grid: one tile", "tiled: many tiles", "missing parent directories are created" })
             Assert.Contains(option, usage, StringComparison.Ordinal);
         Assert.True(StencilOptionParser.WantsHelp(["--size", "4", "--help"]));
     }

@@ -19,6 +19,7 @@ var spec = new StencilSampleSpec(
         new StencilEngine("kernel", "a GPU-style kernel per step: one workgroup per tile, one coroutine thread per cell, tile and 1-cell halo in shared memory", KernelHeatSimulation.Check),
     ])
 {
+    Equation = "∂u/∂t = κ∇²u, explicit 5-point scheme with alpha = κΔt/Δx²",
     Backends = new Dictionary<string, Func<StencilOptions, string?>>
     {
         ["cpu"] = static _ => null,

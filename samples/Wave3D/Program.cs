@@ -18,6 +18,7 @@ var spec = new StencilSampleSpec(
         new StencilEngine("grid", GridEngineRules.Description, GridEngineRules.Check),
     ])
 {
+    Equation = "∂²u/∂t² = c²∇²u, leapfrog 7-point scheme with c2 = (cΔt/Δx)²",
     Backends = new Dictionary<string, Func<StencilOptions, string?>>
     {
         ["cpu"] = static _ => null,

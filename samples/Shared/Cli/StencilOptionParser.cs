@@ -6,8 +6,8 @@ namespace RingKernel.Samples.Cli;
 
 /// <summary>
 /// The command line both stencil samples share: <c>--backend --engine --size --tiles --steps --halo
-/// --boundary --output</c>, as <c>--name value</c> or <c>--name=value</c>. Every mistake is an
-/// <see cref="OptionException"/> with a one-line message.
+/// --boundary --output</c>, as <c>--name value</c> or <c>--name=value</c>, and the flag
+/// <c>--no-tile-borders</c>. Every mistake is an <see cref="OptionException"/> with a one-line message.
 /// </summary>
 public static class StencilOptionParser
 {
@@ -15,6 +15,9 @@ public static class StencilOptionParser
     public static IReadOnlyList<string> KnownBackends { get; } = ["cpu", "vulkan", "cuda", "metal"];
 
     private static readonly string[] Names = ["backend", "engine", "size", "tiles", "steps", "halo", "boundary", "output"];
+
+    /// <summary>Options that take no value.</summary>
+    private static readonly string[] Flags = ["no-tile-borders"];
 
     /// <summary>True when the user asked for the usage text.</summary>
     public static bool WantsHelp(IEnumerable<string> args) => args.Any(a => a is "--help" or "-h");
@@ -33,7 +36,9 @@ public static class StencilOptionParser
               --steps N                         time steps, at least 1 (default {spec.DefaultSteps})
               --halo N                          halo width in cells (default: the engine's, below)
               --boundary fixed|periodic         fixed: zero outside the grid; periodic: wrap (default fixed)
-              --output PATH                     PNG of the final field (default {spec.DefaultOutput})
+              --output PATH                     PNG of the final field with colour bar and caption (default {spec.DefaultOutput});
+                                                {OutputFile.Rule}
+              --no-tile-borders                 leave out the faint tile borders a tiled run draws over the field
             """;
     }
 
@@ -51,7 +56,7 @@ public static class StencilOptionParser
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(spec);
-        Dictionary<string, string> values = Collect(args);
+        (Dictionary<string, string> values, HashSet<string> flags) = Collect(args);
 
         string backend = values.GetValueOrDefault("backend", "cpu");
         if (!KnownBackends.Contains(backend))
@@ -101,17 +106,19 @@ public static class StencilOptionParser
         string output = values.GetValueOrDefault("output", spec.DefaultOutput);
         if (string.IsNullOrWhiteSpace(output) || !output.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
             throw new OptionException($"--output '{output}' must name a .png file");
-        return new StencilOptions(backend, engine, size, tiles, steps, halo, boundary, output);
+        return new StencilOptions(backend, engine, size, tiles, steps, halo, boundary, output) { TileBorders = !flags.Contains("no-tile-borders") };
     }
 
-    private static Dictionary<string, string> Collect(IReadOnlyList<string> args)
+    private static (Dictionary<string, string> Values, HashSet<string> Flags) Collect(IReadOnlyList<string> args)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var flags = new HashSet<string>(StringComparer.Ordinal);
+        string known = $"--{string.Join(", --", Names.Concat(Flags))}";
         for (int i = 0; i < args.Count; i++)
         {
             string arg = args[i];
             if (!arg.StartsWith("--", StringComparison.Ordinal))
-                throw new OptionException($"unexpected argument '{arg}'; options are --{string.Join(", --", Names)}");
+                throw new OptionException($"unexpected argument '{arg}'; options are {known}");
             string name = arg[2..];
             string? value = null;
             int equals = name.IndexOf('=', StringComparison.Ordinal);
@@ -121,8 +128,17 @@ public static class StencilOptionParser
                 name = name[..equals];
             }
 
+            if (Flags.Contains(name))
+            {
+                if (value is not null)
+                    throw new OptionException($"--{name} takes no value");
+                if (!flags.Add(name))
+                    throw new OptionException($"--{name} is given twice");
+                continue;
+            }
+
             if (!Names.Contains(name))
-                throw new OptionException($"unknown option '--{name}'; options are --{string.Join(", --", Names)}");
+                throw new OptionException($"unknown option '--{name}'; options are {known}");
             if (value is null)
             {
                 if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
@@ -134,7 +150,7 @@ public static class StencilOptionParser
                 throw new OptionException($"--{name} is given twice");
         }
 
-        return values;
+        return (values, flags);
     }
 
     /// <summary>"N" (the same on every axis) or one count per axis joined by 'x'.</summary>

@@ -13,6 +13,9 @@ public sealed record StencilOptions(
     BoundaryKind Boundary,
     string Output)
 {
+    /// <summary>Whether the picture of a tiled run shows the tile borders (<c>--no-tile-borders</c> turns them off).</summary>
+    public bool TileBorders { get; init; } = true;
+
     /// <summary>The boundary the equation is built with: <see cref="Boundary"/>, a fixed one held at zero.</summary>
     public StencilBoundary StencilBoundary => Boundary == BoundaryKind.Periodic ? StencilBoundary.Periodic : StencilBoundary.Fixed(0f);
 }

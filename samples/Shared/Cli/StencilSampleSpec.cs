@@ -9,6 +9,9 @@ public sealed record StencilSampleSpec(
     string DefaultOutput,
     IReadOnlyList<StencilEngine> Engines)
 {
+    /// <summary>The equation in mathematical notation, for the picture's caption (empty: the caption names it in words only).</summary>
+    public string Equation { get; init; } = "";
+
     /// <summary>
     /// The backends the sample has kernels for, each with a check that returns null when the backend
     /// can run the parsed options on this machine, or one line saying why not (what to install, or

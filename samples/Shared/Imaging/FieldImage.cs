@@ -1,6 +1,11 @@
+using SkiaSharp;
+
 namespace RingKernel.Samples.Imaging;
 
-/// <summary>Turns a 2D float field (or one plane of a 3D one) into a colour-mapped PNG.</summary>
+/// <summary>
+/// The field-only image: one pixel per cell of a 2D field (or one plane of a 3D one), colour-mapped,
+/// with nothing drawn over it. Engines that compute the same field give the same image.
+/// </summary>
 public static class FieldImage
 {
     /// <summary>The smallest and largest finite values of <paramref name="values"/> (0, 0 when there are none).</summary>
@@ -20,37 +25,41 @@ public static class FieldImage
     }
 
     /// <summary>
-    /// RGB bytes (3 a pixel, rows in field order) for <paramref name="plane"/>: each value scaled
-    /// linearly from [<paramref name="low"/>, <paramref name="high"/>] to [0, 1] and mapped. A flat
-    /// range maps everything to the middle of the map.
+    /// The values the colour map's ends stand for: minimum to maximum, or, for a signed field
+    /// <paramref name="centredOnZero"/>, the largest magnitude either side of zero so that zero
+    /// takes the map's middle colour.
     /// </summary>
-    public static byte[] ToRgb(ReadOnlySpan<float> plane, ColorMap map, float low, float high)
+    public static (float Low, float High) Scale(ReadOnlySpan<float> values, bool centredOnZero)
+    {
+        (float min, float max) = Range(values);
+        if (!centredOnZero)
+            return (min, max);
+        float magnitude = Math.Max(Math.Abs(min), Math.Abs(max));
+        return (-magnitude, magnitude);
+    }
+
+    /// <summary>
+    /// A <paramref name="width"/> x <paramref name="height"/> opaque image of <paramref name="plane"/>
+    /// (rows in field order, top to bottom): each value scaled linearly from [<paramref name="low"/>,
+    /// <paramref name="high"/>] to [0, 1] and mapped. A flat range maps everything to the middle of the map.
+    /// </summary>
+    public static SKBitmap ToBitmap(ReadOnlySpan<float> plane, int width, int height, ColorMap map, float low, float high)
     {
         ArgumentNullException.ThrowIfNull(map);
-        var rgb = new byte[plane.Length * 3];
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
+        if (plane.Length != (long)width * height)
+            throw new ArgumentException($"A {width}x{height} image needs {(long)width * height} values; got {plane.Length}.", nameof(plane));
+        var pixels = new SKColor[plane.Length];
         float span = high - low;
         for (int i = 0; i < plane.Length; i++)
         {
-            float t = span > 0f ? (plane[i] - low) / span : 0.5f;
-            (byte r, byte g, byte b) = map.Map(t);
-            rgb[3 * i] = r;
-            rgb[(3 * i) + 1] = g;
-            rgb[(3 * i) + 2] = b;
+            (byte r, byte g, byte b) = map.Map(span > 0f ? (plane[i] - low) / span : 0.5f);
+            pixels[i] = new SKColor(r, g, b);
         }
 
-        return rgb;
-    }
-
-    /// <summary>Writes <paramref name="plane"/> (<paramref name="width"/> x <paramref name="height"/>) to <paramref name="path"/> as a PNG, creating its folder.</summary>
-    public static void WritePng(string path, ReadOnlySpan<float> plane, int width, int height, ColorMap map, float low, float high)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        if (plane.Length != (long)width * height)
-            throw new ArgumentException($"A {width}x{height} image needs {(long)width * height} values; got {plane.Length}.", nameof(plane));
-        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (folder is not null)
-            Directory.CreateDirectory(folder);
-        using FileStream file = File.Create(path);
-        PngEncoder.WriteRgb(file, width, height, ToRgb(plane, map, low, high));
+        var bitmap = new SKBitmap(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque);
+        bitmap.Pixels = pixels;
+        return bitmap;
     }
 }
