@@ -27,8 +27,6 @@ public sealed class WaveEquation3D
 
     public WaveEquation3D(GridSize size, float c2, StencilBoundary boundary)
     {
-        if (size.Is2D)
-            throw new ArgumentException($"The 3D wave equation needs a grid at least 2 cells deep (depth 1 is a 2D grid); got {size}.", nameof(size));
         if (!(c2 > 0f && c2 <= MaxC2))
             throw new ArgumentOutOfRangeException(nameof(c2), c2, $"c2 must be in (0, 1/3] for the leapfrog scheme to be stable.");
         Size = size;

@@ -113,6 +113,15 @@ public class StencilOptionParserTests
     }
 
     [Fact]
+    public void A_3d_grid_one_cell_deep_runs_on_the_grid_engine_and_is_refused_by_the_tiles_engine()
+    {
+        StencilSampleSpec wave = HeatWithTiles with { Dimensions = 3 };
+        Assert.Equal(new GridSize(8, 8, 1), StencilOptionParser.Parse(["--engine", "grid", "--size", "8x8x1"], wave).Size);
+        OptionException error = Assert.Throws<OptionException>(() => StencilOptionParser.Parse(["--engine", "tiles", "--size", "8x8x1"], wave));
+        Assert.Equal("--size 8x8x1: engine 'tiles' tiles a 3D grid at least 2 cells deep (one plane would be tiled as a 2D grid); use --engine grid", error.Message);
+    }
+
+    [Fact]
     public void Tiles_along_z_are_checked_for_3d_grids()
     {
         OptionException error = Assert.Throws<OptionException>(() => StencilOptionParser.Parse(["--size", "16x16x12", "--tiles", "1x1x5", "--engine", "tiled"], Wave));

@@ -23,6 +23,8 @@ public class HeatKernelTests
             data.Add(64, 64, 16, 16, "periodic");
             data.Add(64, 64, 16, 16, "fixed0");
             data.Add(5, 3, 8, 8, "periodic");
+            data.Add(1, 8, 1, 4, "periodic");
+            data.Add(8, 1, 4, 1, "fixed");
             return data;
         }
     }

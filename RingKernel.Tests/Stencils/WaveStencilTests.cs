@@ -10,7 +10,7 @@ public class WaveStencilTests
         get
         {
             var data = new TheoryData<int, int, int, string>();
-            int[][] sizes = [[1, 1, 1], [2, 3, 2], [5, 7, 3], [17, 9, 11], [32, 32, 8], [3, 40, 2], [41, 2, 5]];
+            int[][] sizes = [[1, 1, 1], [2, 3, 2], [5, 7, 3], [17, 9, 11], [32, 32, 8], [3, 40, 2], [41, 2, 5], [7, 6, 1], [1, 6, 5], [6, 1, 5]];
             foreach (int[] s in sizes)
             {
                 foreach (string boundary in new[] { "periodic", "fixed0", "fixed" })

@@ -33,6 +33,11 @@ public sealed class VulkanHaloTests : IDisposable
     [InlineData(30, 20, 3, 4, 5, BoundaryKind.Fixed, 11, 7, 128)]
     [InlineData(32, 32, 4, 4, 2, BoundaryKind.Periodic, 9, 232, 256)]
     [InlineData(16, 16, 1, 1, 4, BoundaryKind.Periodic, 9, 13, 64)]
+    [InlineData(1, 8, 1, 4, 1, BoundaryKind.Periodic, 5, 232, 32)]
+    [InlineData(8, 1, 4, 1, 1, BoundaryKind.Fixed, 5, 232, 32)]
+    [InlineData(8, 4, 8, 1, 1, BoundaryKind.Periodic, 5, 232, 32)]
+    [InlineData(8, 4, 1, 4, 1, BoundaryKind.Fixed, 5, 232, 32)]
+    [InlineData(1, 1, 1, 1, 1, BoundaryKind.Periodic, 3, 232, 32)]
     public void Heat2DTilesMatchTheSingleGridReferenceBitForBit(int width, int height, int tilesX, int tilesY, int halo, BoundaryKind boundaryKind, int steps, int chunkElements, int threads)
     {
         VulkanFacts.SkipUnlessAvailable();
@@ -61,6 +66,11 @@ public sealed class VulkanHaloTests : IDisposable
     [InlineData(8, 8, 8, 2, 1, 2, 3, BoundaryKind.Periodic, 8, 232, 128)]
     [InlineData(16, 8, 8, 2, 2, 2, 4, BoundaryKind.Fixed, 9, 100, 96)]
     [InlineData(9, 9, 6, 3, 3, 2, 1, BoundaryKind.Fixed, 5, 232, 32)]
+    [InlineData(6, 6, 6, 1, 1, 6, 1, BoundaryKind.Periodic, 5, 232, 32)]
+    [InlineData(6, 6, 6, 1, 6, 1, 1, BoundaryKind.Fixed, 5, 232, 32)]
+    [InlineData(6, 6, 6, 6, 1, 1, 1, BoundaryKind.Periodic, 5, 232, 32)]
+    [InlineData(1, 6, 6, 1, 2, 3, 1, BoundaryKind.Fixed, 5, 232, 32)]
+    [InlineData(6, 1, 6, 1, 1, 2, 1, BoundaryKind.Periodic, 5, 232, 32)]
     public void Wave3DTilesMatchTheSingleGridReferenceBitForBit(int width, int height, int depth, int tilesX, int tilesY, int tilesZ, int halo, BoundaryKind boundaryKind, int steps, int chunkElements, int threads)
     {
         VulkanFacts.SkipUnlessAvailable();
@@ -184,8 +194,15 @@ public sealed class VulkanHaloTests : IDisposable
             Assert.Equal(0, route.Pending);
         }
 
+        // Under a fixed boundary, an axis with one tile has no neighbour along it: those directions carry nothing.
         IReadOnlyList<K2KDirection> directions = K2KDirections.Of(tiled.Neighbourhood, !tiled.Grid.Size.Is2D);
-        Assert.Equal(directions.Order(), routes.Select(r => (K2KDirection)r.Route).Distinct().Order());
+        K2KDirection[] used = [.. routes.Select(r => (K2KDirection)r.Route).Distinct().Order()];
+        Dim3 tiles = tiled.Grid.Tiles;
+        bool everyAxisHasNeighbours = tiled.Boundary.Kind == BoundaryKind.Periodic || (tiles.X > 1 && tiles.Y > 1 && (tiled.Grid.Size.Is2D || tiles.Z > 1));
+        if (everyAxisHasNeighbours)
+            Assert.Equal(directions.Order(), used);
+        else
+            Assert.Subset(directions.ToHashSet(), used.ToHashSet());
     }
 
     /// <summary>Overwrites the 32-bit word at <paramref name="byteOffset"/> of the oldest unread slot on <paramref name="tile"/>'s route <paramref name="direction"/>.</summary>

@@ -30,6 +30,8 @@ public sealed class VulkanHeatTests : IDisposable
             cases.Add(64, 64, BoundaryKind.Periodic, 16, 16, memory);
             cases.Add(129, 70, BoundaryKind.Periodic, 32, 8, memory);
             cases.Add(2, 3, BoundaryKind.Fixed, 1, 1, memory);
+            cases.Add(1, 9, BoundaryKind.Periodic, 1, 4, memory);
+            cases.Add(9, 1, BoundaryKind.Fixed, 4, 1, memory);
         }
 
         return cases;

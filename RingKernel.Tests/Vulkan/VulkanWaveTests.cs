@@ -30,6 +30,9 @@ public sealed class VulkanWaveTests : IDisposable
             cases.Add(16, 16, 16, BoundaryKind.Periodic, 8, 8, 4, memory);
             cases.Add(21, 11, 13, BoundaryKind.Fixed, 4, 4, 4, memory);
             cases.Add(33, 6, 3, BoundaryKind.Periodic, 32, 2, 1, memory);
+            cases.Add(7, 6, 1, BoundaryKind.Fixed, 8, 8, 4, memory);
+            cases.Add(1, 6, 5, BoundaryKind.Periodic, 8, 8, 4, memory);
+            cases.Add(6, 1, 5, BoundaryKind.Fixed, 8, 8, 4, memory);
         }
 
         return cases;

@@ -29,6 +29,8 @@ public sealed class TiledWave3D : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(previous);
         ArgumentNullException.ThrowIfNull(current);
+        if (equation.Size.Is2D)
+            throw new ArgumentException($"The tiled wave runs on a 3D grid; {equation.Size} has a depth of 1, so its tiles would have no Z halo (the grid engine runs it).", nameof(equation));
         float[] older = (float[])previous.Clone();
         float[] newer = (float[])current.Clone();
         var tiles = new StencilTile[grid.TileCount];

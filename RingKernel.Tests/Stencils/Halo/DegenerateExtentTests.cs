@@ -8,7 +8,7 @@ namespace RingKernel.Tests.Stencils.Halo;
 
 /// <summary>
 /// Grids and tiles one cell thick along an axis: the tiled engines equal the reference bit for bit
-/// for every halo the tiling allows (a 3D grid one cell deep is refused: it is a 2D grid).
+/// for every halo the tiling allows; a 3D grid one cell deep is refused (the grid engines run it).
 /// </summary>
 public class DegenerateExtentTests(TileActorSystem actors) : IClassFixture<TileActorSystem>
 {
@@ -84,10 +84,13 @@ public class DegenerateExtentTests(TileActorSystem actors) : IClassFixture<TileA
     }
 
     [Fact]
-    public void A_wave_grid_one_cell_deep_is_refused_as_2D()
+    public async Task A_wave_grid_one_cell_deep_is_refused_by_the_tiled_engine()
     {
-        var error = Assert.Throws<ArgumentException>(() => new WaveEquation3D(new GridSize(6, 6, 1), 0.3f, StencilBoundary.Periodic));
-        Assert.Contains("at least 2 cells deep", error.Message, StringComparison.Ordinal);
+        var size = new GridSize(6, 6, 1);
+        var equation = new WaveEquation3D(size, 0.3f, StencilBoundary.Periodic);
+        float[] field = Random(size, seed: 1);
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => TiledWave3D.StartAsync(actors.System, new CpuBackend(), equation, TileGrid.Create(size, new Dim3(1, 1, 1)), 1, field, field));
+        Assert.Contains("has a depth of 1", error.Message, StringComparison.Ordinal);
     }
 
     private static int Axis(string text, int axis) => int.Parse(text.Split('x')[axis], System.Globalization.CultureInfo.InvariantCulture);

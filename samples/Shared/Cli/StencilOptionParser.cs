@@ -78,8 +78,8 @@ public static class StencilOptionParser
             throw new OptionException($"--size {sizeText} has {(long)sizeAxes[0] * sizeAxes[1] * (spec.Dimensions == 3 ? sizeAxes[2] : 1)} cells; at most {Array.MaxLength} fit in a field");
         }
 
-        if (spec.Dimensions == 3 && size.Is2D)
-            throw new OptionException($"--size {sizeText}: a 3D grid needs at least 2 cells along Z (one plane is a 2D grid)");
+        if (spec.Dimensions == 3 && size.Is2D && engine.Tiled)
+            throw new OptionException($"--size {sizeText}: engine '{engine.Name}' tiles a 3D grid at least 2 cells deep (one plane would be tiled as a 2D grid); use --engine grid");
 
         (Dim3 defaultTiles, int defaultHalo) = engine.Defaults(size);
         string tilesText = values.GetValueOrDefault("tiles", spec.Dimensions == 2 ? $"{defaultTiles.X}x{defaultTiles.Y}" : $"{defaultTiles.X}x{defaultTiles.Y}x{defaultTiles.Z}");

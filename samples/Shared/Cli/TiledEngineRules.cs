@@ -24,7 +24,7 @@ public static class TiledEngineRules
     public const string Description = "every tile a kernel actor (Akka.NET) under one supervisor, its persistent ring kernel trading halo strips with its neighbours over K2K every --halo steps; the host only sends RunSteps and Snapshot";
 
     /// <summary>The engine, with its default tiling for this machine's cores.</summary>
-    public static StencilEngine Engine { get; } = new("tiles", Description, Check) { Defaults = DefaultLayout };
+    public static StencilEngine Engine { get; } = new("tiles", Description, Check) { Defaults = DefaultLayout, Tiled = true };
 
     /// <summary>Null when the engine runs <paramref name="tiles"/> with <paramref name="halo"/>, else why not, in one line.</summary>
     public static string? Check(TileGrid tiles, int halo)
