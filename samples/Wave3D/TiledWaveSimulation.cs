@@ -28,6 +28,8 @@ internal sealed class TiledWaveSimulation : IStencilSimulation, IDisposable
 
     public long CellsPerStep => _equation.Size.CellCount;
 
+    public string ProgressLabel => TileActorHost.ProgressLabel(_tiled.Engine);
+
     public string? Summary => _host.Summary(_tiled.Engine);
 
     public void RunSteps(int steps) => _host.RunSteps(_tiled.Engine, steps);

@@ -12,6 +12,9 @@ public interface IStencilSimulation
     /// <summary>Cells updated per step.</summary>
     long CellsPerStep { get; }
 
+    /// <summary>What runs the steps, in a few words for the progress bar ("2 tile actors, halo 8").</summary>
+    string ProgressLabel => "steps";
+
     /// <summary>What ran, in one line for the summary after the run (tiles, workers, restarts, messages), or null when the engine description says it all.</summary>
     string? Summary => null;
 

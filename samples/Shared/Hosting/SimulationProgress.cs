@@ -12,8 +12,8 @@ public static class SimulationProgress
     /// <summary>Batches per run: enough for a smooth bar, few enough that reporting costs nothing measurable.</summary>
     private const int Batches = 100;
 
-    /// <summary>Runs <paramref name="totalSteps"/> steps through <paramref name="runSteps"/>; returns the time spent inside it.</summary>
-    public static TimeSpan Run(int totalSteps, Action<int> runSteps, TextWriter output, bool interactive)
+    /// <summary>Runs <paramref name="totalSteps"/> steps through <paramref name="runSteps"/>, showing <paramref name="label"/> (what runs them); returns the time spent inside it.</summary>
+    public static TimeSpan Run(int totalSteps, Action<int> runSteps, TextWriter output, bool interactive, string label = "steps")
     {
         ArgumentNullException.ThrowIfNull(runSteps);
         ArgumentNullException.ThrowIfNull(output);
@@ -42,7 +42,7 @@ public static class SimulationProgress
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
                 .Start(context =>
                 {
-                    ProgressTask task = context.AddTask("steps", maxValue: totalSteps);
+                    ProgressTask task = context.AddTask(Markup.Escape(label), maxValue: totalSteps);
                     RunBatches(done => task.Value = done);
                 });
         }
@@ -55,7 +55,7 @@ public static class SimulationProgress
                     return;
                 while ((long)done * 10 >= (long)nextTenth * totalSteps)
                     nextTenth++;
-                output.WriteLine($"step {done}/{totalSteps} ({100L * done / totalSteps}%)");
+                output.WriteLine($"{label}: step {done}/{totalSteps} ({100L * done / totalSteps}%)");
             });
         }
 

@@ -70,7 +70,7 @@ public static class StencilSampleHost
         output.WriteLine($"engine {options.Engine.Name} on backend {options.Backend}: {simulation.EngineDescription}");
 
         bool interactive = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && Spectre.Console.AnsiConsole.Profile.Capabilities.Interactive;
-        TimeSpan elapsed = SimulationProgress.Run(options.Steps, simulation.RunSteps, output, interactive);
+        TimeSpan elapsed = SimulationProgress.Run(options.Steps, simulation.RunSteps, output, interactive, simulation.ProgressLabel);
 
         FieldPicture picture = simulation.Picture();
         string? summary = simulation.Summary;

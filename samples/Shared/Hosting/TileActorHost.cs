@@ -48,8 +48,15 @@ public sealed class TileActorHost : IDisposable
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(tiles);
-        return $"{tiles}, each tile a kernel actor under one supervisor running a persistent ring kernel with a {halo}-cell halo, "
+        return $"{tiles}, each tile a kernel actor under one supervisor running a persistent ring kernel with a halo of {halo} cell(s), "
             + $"exchanged every {halo} step(s) over {engine.Routes.Count} K2K routes, on {Backend.WorkerCount} CPU worker(s)";
+    }
+
+    /// <summary>The progress bar's label: how many tile actors and the halo.</summary>
+    public static string ProgressLabel(TiledStencilEngine engine)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        return $"{engine.Tiles.Count} tile actors, halo {engine.Tiles[0].Halo}";
     }
 
     /// <summary>Runs <paramref name="steps"/> steps and checks that every tile reached the step commanded.</summary>
