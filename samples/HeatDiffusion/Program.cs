@@ -30,6 +30,7 @@ var spec = new StencilSampleSpec(
 
 return StencilSampleHost.Run(args, spec, static options => (options.Backend, options.Engine.Name) switch
 {
+    ("vulkan", "tiles") => new VulkanTiledHeatSimulation(options),
     ("vulkan", _) => new VulkanHeatSimulation(options),
     ("cuda", _) => new CudaHeatSimulation(options),
     (_, "tiles") => new TiledHeatSimulation(options),

@@ -29,6 +29,7 @@ var spec = new StencilSampleSpec(
 
 return StencilSampleHost.Run(args, spec, static options => (options.Backend, options.Engine.Name) switch
 {
+    ("vulkan", "tiles") => new VulkanTiledWaveSimulation(options),
     ("vulkan", _) => new VulkanWaveSimulation(options),
     ("cuda", _) => new CudaWaveSimulation(options),
     (_, "tiles") => new TiledWaveSimulation(options),

@@ -1,0 +1,54 @@
+using RingKernel.Memory;
+using RingKernel.Vulkan;
+
+namespace RingKernel.Samples.Hosting;
+
+/// <summary>
+/// A Vulkan device and the two time levels of a field in its memory, the older and the newer: a
+/// step's kernel writes the next level over the older one, then <see cref="Rotate"/> makes it the newer.
+/// </summary>
+public sealed class VulkanLevels : IDisposable
+{
+    private readonly int _cells;
+
+    /// <summary>Opens a device and uploads the levels; <paramref name="older"/> may be the same array as <paramref name="newer"/> (a field at rest).</summary>
+    public VulkanLevels(float[] older, float[] newer)
+    {
+        ArgumentNullException.ThrowIfNull(older);
+        ArgumentNullException.ThrowIfNull(newer);
+        _cells = newer.Length;
+        Backend = new VulkanBackend();
+        try
+        {
+            long bytes = (long)_cells * sizeof(float);
+            Older = Backend.MemorySpace.Allocate(bytes);
+            Newer = Backend.MemorySpace.Allocate(bytes);
+            older.CopyTo(Older.AsSpan<float>(0, _cells));
+            newer.CopyTo(Newer.AsSpan<float>(0, _cells));
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+    }
+
+    public VulkanBackend Backend { get; }
+
+    public DeviceBuffer Older { get; private set; } = null!;
+
+    public DeviceBuffer Newer { get; private set; } = null!;
+
+    /// <summary>After a step wrote the next level over <see cref="Older"/>: it becomes <see cref="Newer"/>.</summary>
+    public void Rotate() => (Older, Newer) = (Newer, Older);
+
+    /// <summary>Copies the newer level into <paramref name="field"/>.</summary>
+    public void ReadNewer(float[] field) => Newer.AsSpan<float>(0, _cells).CopyTo(field);
+
+    public void Dispose()
+    {
+        Older?.Dispose();
+        Newer?.Dispose();
+        Backend.Dispose();
+    }
+}
