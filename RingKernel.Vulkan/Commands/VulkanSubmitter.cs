@@ -6,17 +6,17 @@ using Semaphore = Silk.NET.Vulkan.Semaphore;
 namespace RingKernel.Vulkan.Commands;
 
 /// <summary>
-/// Records one command buffer at a time and runs it to completion: submit with a fence, wait on
-/// the fence, reset it. Each submission also signals the device's submission timeline with its
-/// sequence number, so <see cref="CompletedSubmissions"/> counts finished work. Not thread-safe:
-/// the backend serialises its callers.
+/// Records one command buffer at a time and runs it to completion: each submission signals the
+/// device's submission timeline with its sequence number, and the caller waits for that value (no
+/// fence: lavapipe signals a fence before the timeline, so waiting on both woke the caller twice a
+/// dispatch). <see cref="CompletedSubmissions"/> counts finished work. Not thread-safe: the backend
+/// serialises its callers.
 /// </summary>
 internal sealed unsafe class VulkanSubmitter : IDisposable
 {
     private readonly VulkanDevice _device;
     private readonly CommandPool _pool;
     private readonly CommandBuffer _commandBuffer;
-    private readonly Fence _fence;
     private readonly VulkanTimelineSemaphore _timeline;
     private ulong _submitted;
     private bool _recording;
@@ -30,13 +30,10 @@ internal sealed unsafe class VulkanSubmitter : IDisposable
         try
         {
             _commandBuffer = VulkanCommandBuffers.Allocate(device, pool);
-            _fence = VulkanCommandBuffers.CreateFence(device);
             _timeline = new VulkanTimelineSemaphore(device, 0);
         }
         catch
         {
-            if (_fence.Handle != 0)
-                vk.DestroyFence(device.Handle, _fence, null);
             vk.DestroyCommandPool(device.Handle, pool, null);
             throw;
         }
@@ -93,15 +90,11 @@ internal sealed unsafe class VulkanSubmitter : IDisposable
             PSignalSemaphores = &semaphore,
         };
         lock (_device.QueueGate)
-            VulkanResults.Check(vk.QueueSubmit(_device.Queue, 1, &submit, _fence), "vkQueueSubmit");
+            VulkanResults.Check(vk.QueueSubmit(_device.Queue, 1, &submit, default), "vkQueueSubmit");
         _submitted = signalValue;
 
-        Fence fence = _fence;
-        VulkanResults.Check(vk.WaitForFences(_device.Handle, 1, &fence, true, ulong.MaxValue), "vkWaitForFences");
-        VulkanResults.Check(vk.ResetFences(_device.Handle, 1, &fence), "vkResetFences");
-        // The fence and the timeline signal of one submission need not become visible together
-        // (lavapipe was seen signalling the fence first), so wait for the timeline too: a caller that
-        // reads CompletedSubmissions after this returns must count this submission.
+        // The signal is the submission's completion; the recorded barrier to the host stage makes its
+        // writes visible once the wait returns, and CompletedSubmissions counts it.
         _timeline.Wait(signalValue, Timeout.InfiniteTimeSpan);
     }
 
@@ -109,7 +102,6 @@ internal sealed unsafe class VulkanSubmitter : IDisposable
     {
         Vk vk = _device.Api;
         _timeline.Dispose();
-        vk.DestroyFence(_device.Handle, _fence, null);
         vk.DestroyCommandPool(_device.Handle, _pool, null);
     }
 }
