@@ -1,3 +1,4 @@
+using RingKernel.Cuda.Kernels;
 using RingKernel.Cuda.Memory;
 using RingKernel.Kernels;
 using RingKernel.Stencils;
@@ -5,8 +6,9 @@ using RingKernel.Stencils;
 namespace RingKernel.Cuda.Stencils;
 
 /// <summary>
-/// The 2D heat equation on a CUDA device: two grids in device memory, one heat2d_step launch per
-/// step (16 x 16 threads per block), bit for bit <see cref="HeatReference2D"/>.
+/// The 2D heat equation on a CUDA device: two grids in device memory, one launch per step (16 x 16
+/// threads per block) of the CUDA C or the C# kernels (<see cref="CudaStencilKernel"/>), bit for bit
+/// <see cref="HeatReference2D"/>.
 /// </summary>
 public sealed class CudaHeatSolver2D : IDisposable
 {
@@ -16,7 +18,7 @@ public sealed class CudaHeatSolver2D : IDisposable
     private CudaDeviceBuffer _current;
     private CudaDeviceBuffer _next;
 
-    public CudaHeatSolver2D(CudaBackend backend, HeatEquation2D equation)
+    public CudaHeatSolver2D(CudaBackend backend, HeatEquation2D equation, CudaStencilKernel kernel = CudaStencilKernel.CudaC)
     {
         ArgumentNullException.ThrowIfNull(backend);
         ArgumentNullException.ThrowIfNull(equation);
@@ -25,20 +27,12 @@ public sealed class CudaHeatSolver2D : IDisposable
         GridSize size = equation.Size;
         _current = _runner.AllocateFloats(size.CellCount);
         _next = _runner.AllocateFloats(size.CellCount);
-        var options = new LaunchOptions(new Dim3((size.Width + 15) / 16, (size.Height + 15) / 16), new Dim3(16, 16));
-        _step = new KernelDefinition<HeatStepArgs>("heat2d_step", options)
+        var block = new Dim3(16, 16);
+        var options = new LaunchOptions(new Dim3((size.Width + 15) / 16, (size.Height + 15) / 16), block)
         {
-            CudaBody = CudaStencilRunner.Body<HeatStepArgs>("heat2d_step", 7, static (args, ref parameters) =>
-            {
-                parameters.Address(args.Current);
-                parameters.Address(args.Next);
-                parameters.Value(args.Equation.Size.Width);
-                parameters.Value(args.Equation.Size.Height);
-                parameters.Value(args.Equation.Alpha);
-                parameters.Value(args.Equation.Boundary.Kind == BoundaryKind.Periodic ? 1 : 0);
-                parameters.Value(args.Equation.Boundary.FixedValue);
-            }),
+            SharedMemoryBytes = kernel == CudaStencilKernel.CSharpSharedMemory ? CudaHeatKernels2D.SharedBytes(block) : 0,
         };
+        _step = new KernelDefinition<HeatStepArgs>("heat2d_step", options) { CudaBody = Body(kernel) };
     }
 
     public HeatEquation2D Equation => _equation;
@@ -85,6 +79,32 @@ public sealed class CudaHeatSolver2D : IDisposable
         _runner.Dispose();
         _current.Dispose();
         _next.Dispose();
+    }
+
+    private static CudaKernelBody<HeatStepArgs> Body(CudaStencilKernel kernel) => kernel switch
+    {
+        CudaStencilKernel.CudaC => CudaStencilRunner.Body<HeatStepArgs>("heat2d_step", 7, static (args, ref parameters) =>
+        {
+            parameters.Address(args.Current);
+            parameters.Address(args.Next);
+            parameters.Value(args.Equation.Size.Width);
+            parameters.Value(args.Equation.Size.Height);
+            parameters.Value(args.Equation.Alpha);
+            parameters.Value(args.Equation.Boundary.Kind == BoundaryKind.Periodic ? 1 : 0);
+            parameters.Value(args.Equation.Boundary.FixedValue);
+        }),
+        CudaStencilKernel.CSharp => CSharpKernels.Body<HeatStepArgs>(CudaHeatKernels2D.Step, BindCSharp),
+        CudaStencilKernel.CSharpSharedMemory => CSharpKernels.Body<HeatStepArgs>(CudaHeatKernels2D.SharedStep, BindCSharp),
+        _ => throw new ArgumentOutOfRangeException(nameof(kernel), kernel, "No such stencil kernel."),
+    };
+
+    private static void BindCSharp(HeatStepArgs args, ref CudaParameters parameters)
+    {
+        parameters.View<float>(args.Current);
+        parameters.View<float>(args.Next);
+        parameters.Value(args.Equation.Size);
+        parameters.Value(args.Equation.Alpha);
+        parameters.Value(args.Equation.Boundary);
     }
 
     private readonly record struct HeatStepArgs(HeatEquation2D Equation, CudaDeviceBuffer Current, CudaDeviceBuffer Next);
