@@ -32,7 +32,10 @@ public sealed class CudaHeatSolver2D : IDisposable
         {
             SharedMemoryBytes = kernel == CudaStencilKernel.CSharpSharedMemory ? CudaHeatKernels2D.SharedBytes(block) : 0,
         };
-        _step = new KernelDefinition<HeatStepArgs>("heat2d_step", options) { CudaBody = Body(kernel) };
+        _step = new KernelDefinition<HeatStepArgs>("heat2d_step", options)
+        {
+            CudaBody = CudaStencilRunner.Select(kernel, CudaStencilRunner.Body<HeatStepArgs>("heat2d_step", 7, BindCudaC), CudaHeatKernels2D.Step, CudaHeatKernels2D.SharedStep, BindCSharp),
+        };
     }
 
     public HeatEquation2D Equation => _equation;
@@ -81,22 +84,16 @@ public sealed class CudaHeatSolver2D : IDisposable
         _next.Dispose();
     }
 
-    private static CudaKernelBody<HeatStepArgs> Body(CudaStencilKernel kernel) => kernel switch
+    private static void BindCudaC(HeatStepArgs args, ref CudaParameters parameters)
     {
-        CudaStencilKernel.CudaC => CudaStencilRunner.Body<HeatStepArgs>("heat2d_step", 7, static (args, ref parameters) =>
-        {
-            parameters.Address(args.Current);
-            parameters.Address(args.Next);
-            parameters.Value(args.Equation.Size.Width);
-            parameters.Value(args.Equation.Size.Height);
-            parameters.Value(args.Equation.Alpha);
-            parameters.Value(args.Equation.Boundary.Kind == BoundaryKind.Periodic ? 1 : 0);
-            parameters.Value(args.Equation.Boundary.FixedValue);
-        }),
-        CudaStencilKernel.CSharp => CSharpKernels.Body<HeatStepArgs>(CudaHeatKernels2D.Step, BindCSharp),
-        CudaStencilKernel.CSharpSharedMemory => CSharpKernels.Body<HeatStepArgs>(CudaHeatKernels2D.SharedStep, BindCSharp),
-        _ => throw new ArgumentOutOfRangeException(nameof(kernel), kernel, "No such stencil kernel."),
-    };
+        parameters.Address(args.Current);
+        parameters.Address(args.Next);
+        parameters.Value(args.Equation.Size.Width);
+        parameters.Value(args.Equation.Size.Height);
+        parameters.Value(args.Equation.Alpha);
+        parameters.Value(args.Equation.Boundary.Kind == BoundaryKind.Periodic ? 1 : 0);
+        parameters.Value(args.Equation.Boundary.FixedValue);
+    }
 
     private static void BindCSharp(HeatStepArgs args, ref CudaParameters parameters)
     {

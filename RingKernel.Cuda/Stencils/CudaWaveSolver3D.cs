@@ -34,7 +34,10 @@ public sealed class CudaWaveSolver3D : IDisposable
         {
             SharedMemoryBytes = kernel == CudaStencilKernel.CSharpSharedMemory ? CudaWaveKernels3D.SharedBytes(block) : 0,
         };
-        _step = new KernelDefinition<WaveStepArgs>("wave3d_step", options) { CudaBody = Body(kernel) };
+        _step = new KernelDefinition<WaveStepArgs>("wave3d_step", options)
+        {
+            CudaBody = CudaStencilRunner.Select(kernel, CudaStencilRunner.Body<WaveStepArgs>("wave3d_step", 9, BindCudaC), CudaWaveKernels3D.Step, CudaWaveKernels3D.SharedStep, BindCSharp),
+        };
     }
 
     public WaveEquation3D Equation => _equation;
@@ -88,24 +91,18 @@ public sealed class CudaWaveSolver3D : IDisposable
     }
 
     // Both kinds write the new level over the previous one: their next is the previous buffer.
-    private static CudaKernelBody<WaveStepArgs> Body(CudaStencilKernel kernel) => kernel switch
+    private static void BindCudaC(WaveStepArgs args, ref CudaParameters parameters)
     {
-        CudaStencilKernel.CudaC => CudaStencilRunner.Body<WaveStepArgs>("wave3d_step", 9, static (args, ref parameters) =>
-        {
-            parameters.Address(args.Previous);
-            parameters.Address(args.Current);
-            parameters.Address(args.Previous);
-            parameters.Value(args.Equation.Size.Width);
-            parameters.Value(args.Equation.Size.Height);
-            parameters.Value(args.Equation.Size.Depth);
-            parameters.Value(args.Equation.C2);
-            parameters.Value(args.Equation.Boundary.Kind == BoundaryKind.Periodic ? 1 : 0);
-            parameters.Value(args.Equation.Boundary.FixedValue);
-        }),
-        CudaStencilKernel.CSharp => CSharpKernels.Body<WaveStepArgs>(CudaWaveKernels3D.Step, BindCSharp),
-        CudaStencilKernel.CSharpSharedMemory => CSharpKernels.Body<WaveStepArgs>(CudaWaveKernels3D.SharedStep, BindCSharp),
-        _ => throw new ArgumentOutOfRangeException(nameof(kernel), kernel, "No such stencil kernel."),
-    };
+        parameters.Address(args.Previous);
+        parameters.Address(args.Current);
+        parameters.Address(args.Previous);
+        parameters.Value(args.Equation.Size.Width);
+        parameters.Value(args.Equation.Size.Height);
+        parameters.Value(args.Equation.Size.Depth);
+        parameters.Value(args.Equation.C2);
+        parameters.Value(args.Equation.Boundary.Kind == BoundaryKind.Periodic ? 1 : 0);
+        parameters.Value(args.Equation.Boundary.FixedValue);
+    }
 
     private static void BindCSharp(WaveStepArgs args, ref CudaParameters parameters)
     {
