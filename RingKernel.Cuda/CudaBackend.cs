@@ -16,10 +16,11 @@ namespace RingKernel.Cuda;
 
 /// <summary>
 /// Runs kernels on an NVIDIA GPU through the CUDA driver API, compiling their CUDA C bodies with
-/// NVRTC. Rings and control blocks live in pinned host memory mapped into the device
-/// (<see cref="MemorySpace"/>); grids in device memory (<see cref="DeviceMemory"/>). Without a
-/// driver, a device, NVRTC or a recent enough GPU the backend reports itself unavailable with the
-/// reason, and every operation throws <see cref="BackendUnavailableException"/>.
+/// NVRTC and their C# bodies with ILGPU. Rings and control blocks live in pinned host memory
+/// mapped into the device (<see cref="MemorySpace"/>); grids in device memory
+/// (<see cref="DeviceMemory"/>). Without a driver, a device, NVRTC or a recent enough GPU the
+/// backend reports itself unavailable with the reason, and every operation throws
+/// <see cref="BackendUnavailableException"/>.
 /// </summary>
 public sealed class CudaBackend : IRingKernelBackend, IDisposable
 {
@@ -118,7 +119,8 @@ public sealed class CudaBackend : IRingKernelBackend, IDisposable
     public override string ToString() => IsAvailable ? $"CUDA backend on {_device}" : $"CUDA backend (unavailable: {UnavailableReason})";
 
     /// <summary>The function of <paramref name="body"/>, compiled and loaded on first use.</summary>
-    internal CudaFunction FunctionOf<TArgs>(CudaKernelBody<TArgs> body) => Modules.Function(body.ProgramName, body.Source, body.EntryPoint);
+    internal CudaFunction FunctionOf<TArgs>(CudaKernelBody<TArgs> body) =>
+        body.Method is { } method ? Modules.Function(method) : Modules.Function(body.ProgramName, body.Source!, body.EntryPoint);
 
     internal static CudaKernelBody<TArgs> BodyOf<TArgs>(KernelDefinition<TArgs> kernel) =>
         kernel.CudaBody ?? throw new ArgumentException($"Kernel '{kernel.Name}' has no CUDA body (KernelDefinition.CudaBody).", nameof(kernel));

@@ -19,7 +19,7 @@ internal sealed class NvrtcCompiler(PtxCache cache)
     public byte[] Compile(CudaProgramSource program, IReadOnlyList<string> options, out bool cacheHit)
     {
         string key = PtxCache.Key(program, options, Version());
-        return cache.GetOrCompile(program, key, () => CompileNow(program, options), out cacheHit);
+        return cache.GetOrCompile(Path.GetFileNameWithoutExtension(program.Name), key, () => CompileNow(program, options), out cacheHit);
     }
 
     private static unsafe byte[] CompileNow(CudaProgramSource program, IReadOnlyList<string> options)

@@ -5,8 +5,9 @@ namespace RingKernel.Cuda.Compilation;
 
 /// <summary>
 /// Compiled PTX on disk, one file per program, named by a SHA-256 of everything that decides the
-/// output: the source, every header's name and text, every option (the architecture among them)
-/// and the NVRTC version. A change to any of them is a different file; nothing is ever stale.
+/// output: for CUDA C the source, every header's name and text, every option (the architecture
+/// among them) and the NVRTC version; for a C# kernel what <see cref="CSharpKernelCompiler"/> names.
+/// A change to any of them is a different file; nothing is ever stale.
 /// Files are written to a temporary name and renamed, so a reader never sees half a file.
 /// </summary>
 public sealed class PtxCache
@@ -33,36 +34,49 @@ public sealed class PtxCache
     {
         ArgumentNullException.ThrowIfNull(program);
         ArgumentNullException.ThrowIfNull(options);
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        // Every part is length-prefixed so that no two different inputs hash the same bytes.
-        Append(hash, compilerVersion);
-        Append(hash, program.Name);
-        Append(hash, program.Source);
-        Append(hash, program.Headers.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var parts = new List<string> { compilerVersion, program.Name, program.Source, Count(program.Headers.Count) };
         foreach ((string name, string text) in program.Headers)
         {
-            Append(hash, name);
-            Append(hash, text);
+            parts.Add(name);
+            parts.Add(text);
         }
 
-        Append(hash, options.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        foreach (string option in options)
-            Append(hash, option);
+        parts.Add(Count(options.Count));
+        parts.AddRange(options);
+        return Hash(parts);
+    }
+
+    /// <summary>A SHA-256 of <paramref name="parts"/> in order (64 hex digits); every part is length-prefixed, so no two different lists hash the same bytes.</summary>
+    internal static string Hash(IEnumerable<string> parts)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Span<byte> length = stackalloc byte[4];
+        foreach (string part in parts)
+        {
+            byte[] bytes = Encoding.UTF8.GetBytes(part);
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(length, bytes.Length);
+            hash.AppendData(length);
+            hash.AppendData(bytes);
+        }
+
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    /// <summary>The file that holds the PTX of <paramref name="program"/> under <paramref name="key"/>.</summary>
-    public string PathFor(CudaProgramSource program, string key)
+    /// <summary>The file that holds the PTX named <paramref name="name"/> (a file name without extension, e.g. "stencils") under <paramref name="key"/>.</summary>
+    public string PathFor(string name, string key)
     {
-        ArgumentNullException.ThrowIfNull(program);
-        return Path.Combine(Directory, $"{Path.GetFileNameWithoutExtension(program.Name)}-{key}.ptx");
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        if (Path.GetFileName(name) != name)
+            throw new ArgumentException($"'{name}' is not a file name.", nameof(name));
+        return Path.Combine(Directory, $"{name}-{key}.ptx");
     }
 
-    /// <summary>The cached PTX for <paramref name="key"/>, or the output of <paramref name="compile"/>, stored first.</summary>
-    public byte[] GetOrCompile(CudaProgramSource program, string key, Func<byte[]> compile, out bool hit)
+    /// <summary>The cached PTX named <paramref name="name"/> under <paramref name="key"/>, or the output of <paramref name="compile"/>, stored first.</summary>
+    public byte[] GetOrCompile(string name, string key, Func<byte[]> compile, out bool hit)
     {
         ArgumentNullException.ThrowIfNull(compile);
-        string path = PathFor(program, key);
+        string path = PathFor(name, key);
         if (File.Exists(path))
         {
             hit = true;
@@ -78,12 +92,5 @@ public sealed class PtxCache
         return ptx;
     }
 
-    private static void Append(IncrementalHash hash, string text)
-    {
-        byte[] bytes = Encoding.UTF8.GetBytes(text);
-        Span<byte> length = stackalloc byte[4];
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(length, bytes.Length);
-        hash.AppendData(length);
-        hash.AppendData(bytes);
-    }
+    private static string Count(int count) => count.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using RingKernel.Cuda.Kernels;
 using RingKernel.Cuda.Memory;
 using RingKernel.Kernels;
 using RingKernel.Stencils;
@@ -5,8 +6,9 @@ using RingKernel.Stencils;
 namespace RingKernel.Cuda.Stencils;
 
 /// <summary>
-/// The 2D heat equation on a CUDA device: two grids in device memory, one heat2d_step launch per
-/// step (16 x 16 threads per block), bit for bit <see cref="HeatReference2D"/>.
+/// The 2D heat equation on a CUDA device: two grids in device memory, one launch per step (16 x 16
+/// threads per block) of the CUDA C or the C# kernels (<see cref="CudaStencilKernel"/>), bit for bit
+/// <see cref="HeatReference2D"/>.
 /// </summary>
 public sealed class CudaHeatSolver2D : IDisposable
 {
@@ -16,7 +18,7 @@ public sealed class CudaHeatSolver2D : IDisposable
     private CudaDeviceBuffer _current;
     private CudaDeviceBuffer _next;
 
-    public CudaHeatSolver2D(CudaBackend backend, HeatEquation2D equation)
+    public CudaHeatSolver2D(CudaBackend backend, HeatEquation2D equation, CudaStencilKernel kernel = CudaStencilKernel.CudaC)
     {
         ArgumentNullException.ThrowIfNull(backend);
         ArgumentNullException.ThrowIfNull(equation);
@@ -25,19 +27,14 @@ public sealed class CudaHeatSolver2D : IDisposable
         GridSize size = equation.Size;
         _current = _runner.AllocateFloats(size.CellCount);
         _next = _runner.AllocateFloats(size.CellCount);
-        var options = new LaunchOptions(new Dim3((size.Width + 15) / 16, (size.Height + 15) / 16), new Dim3(16, 16));
+        var block = new Dim3(16, 16);
+        var options = new LaunchOptions(new Dim3((size.Width + 15) / 16, (size.Height + 15) / 16), block)
+        {
+            SharedMemoryBytes = kernel == CudaStencilKernel.CSharpSharedMemory ? CudaHeatKernels2D.SharedBytes(block) : 0,
+        };
         _step = new KernelDefinition<HeatStepArgs>("heat2d_step", options)
         {
-            CudaBody = CudaStencilRunner.Body<HeatStepArgs>("heat2d_step", 7, static (args, ref parameters) =>
-            {
-                parameters.Address(args.Current);
-                parameters.Address(args.Next);
-                parameters.Value(args.Equation.Size.Width);
-                parameters.Value(args.Equation.Size.Height);
-                parameters.Value(args.Equation.Alpha);
-                parameters.Value(args.Equation.Boundary.Kind == BoundaryKind.Periodic ? 1 : 0);
-                parameters.Value(args.Equation.Boundary.FixedValue);
-            }),
+            CudaBody = CudaStencilRunner.Select(kernel, CudaStencilRunner.Body<HeatStepArgs>("heat2d_step", 7, BindCudaC), CudaHeatKernels2D.Step, CudaHeatKernels2D.SharedStep, BindCSharp),
         };
     }
 
@@ -85,6 +82,26 @@ public sealed class CudaHeatSolver2D : IDisposable
         _runner.Dispose();
         _current.Dispose();
         _next.Dispose();
+    }
+
+    private static void BindCudaC(HeatStepArgs args, ref CudaParameters parameters)
+    {
+        parameters.Address(args.Current);
+        parameters.Address(args.Next);
+        parameters.Value(args.Equation.Size.Width);
+        parameters.Value(args.Equation.Size.Height);
+        parameters.Value(args.Equation.Alpha);
+        parameters.Value(args.Equation.Boundary.Kind == BoundaryKind.Periodic ? 1 : 0);
+        parameters.Value(args.Equation.Boundary.FixedValue);
+    }
+
+    private static void BindCSharp(HeatStepArgs args, ref CudaParameters parameters)
+    {
+        parameters.View<float>(args.Current);
+        parameters.View<float>(args.Next);
+        parameters.Value(args.Equation.Size);
+        parameters.Value(args.Equation.Alpha);
+        parameters.Value(args.Equation.Boundary);
     }
 
     private readonly record struct HeatStepArgs(HeatEquation2D Equation, CudaDeviceBuffer Current, CudaDeviceBuffer Next);

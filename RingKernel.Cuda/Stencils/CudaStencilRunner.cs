@@ -1,4 +1,5 @@
 using RingKernel.Cuda.Compilation;
+using RingKernel.Cuda.Kernels;
 using RingKernel.Cuda.Memory;
 using RingKernel.Cuda.Modules;
 using RingKernel.Cuda.Streams;
@@ -10,7 +11,7 @@ namespace RingKernel.Cuda.Stencils;
 /// <summary>
 /// What the CUDA stencil solvers share: a stream, start and end events that time the device work
 /// (synchronised, so a figure is the time the steps took, not the time to queue them), and launches
-/// of the kernels in stencils.cu.
+/// of the kernels in stencils.cu or their C# twins.
 /// </summary>
 internal sealed class CudaStencilRunner : IDisposable
 {
@@ -35,6 +36,19 @@ internal sealed class CudaStencilRunner : IDisposable
     /// <summary>A body of stencils.cu: <paramref name="entryPoint"/> with <paramref name="parameterCount"/> parameters bound by <paramref name="bind"/>.</summary>
     public static CudaKernelBody<TArgs> Body<TArgs>(string entryPoint, int parameterCount, CudaArgumentBinder<TArgs> bind) =>
         new(Program, CudaKernelSources.Read(Program), entryPoint, parameterCount, bind);
+
+    /// <summary>
+    /// The step body <paramref name="kernel"/> picks: <paramref name="cudaC"/>, or the C# kernel
+    /// <paramref name="csharp"/> (global memory) or <paramref name="csharpShared"/> (shared memory),
+    /// both bound by <paramref name="bindCSharp"/>.
+    /// </summary>
+    public static CudaKernelBody<TArgs> Select<TArgs>(CudaStencilKernel kernel, CudaKernelBody<TArgs> cudaC, Delegate csharp, Delegate csharpShared, CudaArgumentBinder<TArgs> bindCSharp) => kernel switch
+    {
+        CudaStencilKernel.CudaC => cudaC,
+        CudaStencilKernel.CSharp => CSharpKernels.Body(csharp, bindCSharp),
+        CudaStencilKernel.CSharpSharedMemory => CSharpKernels.Body(csharpShared, bindCSharp),
+        _ => throw new ArgumentOutOfRangeException(nameof(kernel), kernel, "No such stencil kernel."),
+    };
 
     /// <summary>Records the start event; launches that follow are timed until <see cref="Finish"/>.</summary>
     public void Begin() => _start.Record(_stream);

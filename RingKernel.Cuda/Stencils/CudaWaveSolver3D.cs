@@ -1,3 +1,4 @@
+using RingKernel.Cuda.Kernels;
 using RingKernel.Cuda.Memory;
 using RingKernel.Kernels;
 using RingKernel.Stencils;
@@ -5,9 +6,10 @@ using RingKernel.Stencils;
 namespace RingKernel.Cuda.Stencils;
 
 /// <summary>
-/// The 3D wave equation on a CUDA device: two time levels in device memory, one wave3d_step launch
-/// per step (8 x 8 x 4 threads per block) writing the new level over the oldest, as
-/// <see cref="WaveReference3D"/> does, and bit for bit its result.
+/// The 3D wave equation on a CUDA device: two time levels in device memory, one launch per step
+/// (8 x 8 x 4 threads per block) of the CUDA C or the C# kernels (<see cref="CudaStencilKernel"/>)
+/// writing the new level over the oldest, as <see cref="WaveReference3D"/> does, and bit for bit
+/// its result.
 /// </summary>
 public sealed class CudaWaveSolver3D : IDisposable
 {
@@ -18,7 +20,7 @@ public sealed class CudaWaveSolver3D : IDisposable
     private CudaDeviceBuffer _current;
     private CudaDeviceBuffer? _copyTarget;
 
-    public CudaWaveSolver3D(CudaBackend backend, WaveEquation3D equation)
+    public CudaWaveSolver3D(CudaBackend backend, WaveEquation3D equation, CudaStencilKernel kernel = CudaStencilKernel.CudaC)
     {
         ArgumentNullException.ThrowIfNull(backend);
         ArgumentNullException.ThrowIfNull(equation);
@@ -27,21 +29,14 @@ public sealed class CudaWaveSolver3D : IDisposable
         GridSize size = equation.Size;
         _previous = _runner.AllocateFloats(size.CellCount);
         _current = _runner.AllocateFloats(size.CellCount);
-        var options = new LaunchOptions(new Dim3((size.Width + 7) / 8, (size.Height + 7) / 8, (size.Depth + 3) / 4), new Dim3(8, 8, 4));
+        var block = new Dim3(8, 8, 4);
+        var options = new LaunchOptions(new Dim3((size.Width + 7) / 8, (size.Height + 7) / 8, (size.Depth + 3) / 4), block)
+        {
+            SharedMemoryBytes = kernel == CudaStencilKernel.CSharpSharedMemory ? CudaWaveKernels3D.SharedBytes(block) : 0,
+        };
         _step = new KernelDefinition<WaveStepArgs>("wave3d_step", options)
         {
-            CudaBody = CudaStencilRunner.Body<WaveStepArgs>("wave3d_step", 9, static (args, ref parameters) =>
-            {
-                parameters.Address(args.Previous);
-                parameters.Address(args.Current);
-                parameters.Address(args.Previous);
-                parameters.Value(args.Equation.Size.Width);
-                parameters.Value(args.Equation.Size.Height);
-                parameters.Value(args.Equation.Size.Depth);
-                parameters.Value(args.Equation.C2);
-                parameters.Value(args.Equation.Boundary.Kind == BoundaryKind.Periodic ? 1 : 0);
-                parameters.Value(args.Equation.Boundary.FixedValue);
-            }),
+            CudaBody = CudaStencilRunner.Select(kernel, CudaStencilRunner.Body<WaveStepArgs>("wave3d_step", 9, BindCudaC), CudaWaveKernels3D.Step, CudaWaveKernels3D.SharedStep, BindCSharp),
         };
     }
 
@@ -93,6 +88,30 @@ public sealed class CudaWaveSolver3D : IDisposable
         _previous.Dispose();
         _current.Dispose();
         _copyTarget?.Dispose();
+    }
+
+    // Both kinds write the new level over the previous one: their next is the previous buffer.
+    private static void BindCudaC(WaveStepArgs args, ref CudaParameters parameters)
+    {
+        parameters.Address(args.Previous);
+        parameters.Address(args.Current);
+        parameters.Address(args.Previous);
+        parameters.Value(args.Equation.Size.Width);
+        parameters.Value(args.Equation.Size.Height);
+        parameters.Value(args.Equation.Size.Depth);
+        parameters.Value(args.Equation.C2);
+        parameters.Value(args.Equation.Boundary.Kind == BoundaryKind.Periodic ? 1 : 0);
+        parameters.Value(args.Equation.Boundary.FixedValue);
+    }
+
+    private static void BindCSharp(WaveStepArgs args, ref CudaParameters parameters)
+    {
+        parameters.View<float>(args.Previous);
+        parameters.View<float>(args.Current);
+        parameters.View<float>(args.Previous);
+        parameters.Value(args.Equation.Size);
+        parameters.Value(args.Equation.C2);
+        parameters.Value(args.Equation.Boundary);
     }
 
     private readonly record struct WaveStepArgs(WaveEquation3D Equation, CudaDeviceBuffer Previous, CudaDeviceBuffer Current);

@@ -3,22 +3,32 @@ using RingKernel.Stencils;
 
 namespace RingKernel.Tests.Cuda;
 
-/// <summary>The CUDA stencils match the C# references bit for bit, whole-grid and as tiles exchanging halos over device K2K.</summary>
+/// <summary>
+/// The CUDA stencils match the C# references bit for bit: whole-grid with the CUDA C kernels and
+/// with the C# ones compiled by ILGPU (global and shared memory), and as tiles exchanging halos over
+/// device K2K.
+/// </summary>
 [Collection(CudaDeviceCollection.Name)]
 public class CudaStencilTests
 {
     [SkippableTheory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public void Heat_2D_is_bit_identical_to_the_reference(bool periodic)
+    [InlineData(67, 45, true, CudaStencilKernel.CudaC)]
+    [InlineData(67, 45, false, CudaStencilKernel.CudaC)]
+    [InlineData(67, 45, true, CudaStencilKernel.CSharp)]
+    [InlineData(67, 45, false, CudaStencilKernel.CSharp)]
+    [InlineData(67, 45, true, CudaStencilKernel.CSharpSharedMemory)]
+    [InlineData(67, 45, false, CudaStencilKernel.CSharpSharedMemory)]
+    [InlineData(1, 37, true, CudaStencilKernel.CSharpSharedMemory)]
+    [InlineData(37, 1, false, CudaStencilKernel.CSharpSharedMemory)]
+    public void Heat_2D_is_bit_identical_to_the_reference(int width, int height, bool periodic, CudaStencilKernel kernel)
     {
         CudaFacts.SkipUnlessAvailable();
-        var equation = new HeatEquation2D(new GridSize(67, 45), 0.23f, periodic ? StencilBoundary.Periodic : StencilBoundary.Fixed(0.5f));
+        var equation = new HeatEquation2D(new GridSize(width, height), 0.23f, periodic ? StencilBoundary.Periodic : StencilBoundary.Fixed(0.5f));
         float[] expected = RandomField(equation.Size.CellCount, seed: 1);
         float[] actual = (float[])expected.Clone();
         HeatReference2D.Run(equation, expected, 25);
 
-        using var solver = new CudaHeatSolver2D(CudaFacts.Backend, equation);
+        using var solver = new CudaHeatSolver2D(CudaFacts.Backend, equation, kernel);
         solver.Upload(actual);
         solver.Run(25);
         solver.Download(actual);
@@ -26,18 +36,24 @@ public class CudaStencilTests
     }
 
     [SkippableTheory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public void Wave_3D_is_bit_identical_to_the_reference(bool periodic)
+    [InlineData(21, 18, 13, true, CudaStencilKernel.CudaC)]
+    [InlineData(21, 18, 13, false, CudaStencilKernel.CudaC)]
+    [InlineData(21, 18, 13, true, CudaStencilKernel.CSharp)]
+    [InlineData(21, 18, 13, false, CudaStencilKernel.CSharp)]
+    [InlineData(21, 18, 13, true, CudaStencilKernel.CSharpSharedMemory)]
+    [InlineData(21, 18, 13, false, CudaStencilKernel.CSharpSharedMemory)]
+    [InlineData(1, 18, 13, false, CudaStencilKernel.CSharpSharedMemory)]
+    [InlineData(21, 18, 1, true, CudaStencilKernel.CSharpSharedMemory)]
+    public void Wave_3D_is_bit_identical_to_the_reference(int width, int height, int depth, bool periodic, CudaStencilKernel kernel)
     {
         CudaFacts.SkipUnlessAvailable();
-        var equation = new WaveEquation3D(new GridSize(21, 18, 13), 0.3f, periodic ? StencilBoundary.Periodic : StencilBoundary.Fixed(-0.25f));
+        var equation = new WaveEquation3D(new GridSize(width, height, depth), 0.3f, periodic ? StencilBoundary.Periodic : StencilBoundary.Fixed(-0.25f));
         float[] previous = RandomField(equation.Size.CellCount, seed: 2);
         float[] current = RandomField(equation.Size.CellCount, seed: 3);
         float[] devicePrevious = (float[])previous.Clone(), deviceCurrent = (float[])current.Clone();
         WaveReference3D.Run(equation, previous, current, 17);
 
-        using var solver = new CudaWaveSolver3D(CudaFacts.Backend, equation);
+        using var solver = new CudaWaveSolver3D(CudaFacts.Backend, equation, kernel);
         solver.Upload(devicePrevious, deviceCurrent);
         solver.Run(17);
         solver.Download(devicePrevious, deviceCurrent);

@@ -51,15 +51,15 @@ public sealed class PtxCacheTests : IDisposable
         byte[] ptx = Encoding.ASCII.GetBytes(".version 8.0\n.target sm_80\0");
         int compiles = 0;
 
-        byte[] first = cache.GetOrCompile(program, key, () => { compiles++; return ptx; }, out bool firstHit);
-        byte[] second = cache.GetOrCompile(program, key, () => throw new InvalidOperationException("a hit must not compile"), out bool secondHit);
+        byte[] first = cache.GetOrCompile("prog", key, () => { compiles++; return ptx; }, out bool firstHit);
+        byte[] second = cache.GetOrCompile("prog", key, () => throw new InvalidOperationException("a hit must not compile"), out bool secondHit);
 
         Assert.False(firstHit);
         Assert.True(secondHit);
         Assert.Equal(1, compiles);
         Assert.Equal(ptx, first);
         Assert.Equal(ptx, second);
-        string path = cache.PathFor(program, key);
+        string path = cache.PathFor("prog", key);
         Assert.Equal(Path.Combine(_directory.FullName, "nested", $"prog-{key}.ptx"), path);
         Assert.Equal(ptx, File.ReadAllBytes(path));
         Assert.Single(Directory.GetFiles(Path.Combine(_directory.FullName, "nested")));
@@ -72,12 +72,19 @@ public sealed class PtxCacheTests : IDisposable
         CudaProgramSource program = Program("extern \"C\" __global__ void k() {}");
         string sm80 = PtxCache.Key(program, Sm80, "12.4");
         string sm90 = PtxCache.Key(program, NvrtcOptions.Build(new ComputeCapability(9, 0)), "12.4");
-        cache.GetOrCompile(program, sm80, () => [1, 0], out _);
-        byte[] other = cache.GetOrCompile(program, sm90, () => [2, 0], out bool hit);
+        cache.GetOrCompile("prog", sm80, () => [1, 0], out _);
+        byte[] other = cache.GetOrCompile("prog", sm90, () => [2, 0], out bool hit);
         Assert.False(hit);
         Assert.Equal([2, 0], other);
         Assert.Equal(2, Directory.GetFiles(_directory.FullName).Length);
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("sub/prog")]
+    [InlineData("../prog")]
+    public void A_name_that_is_not_a_file_name_is_refused(string name) =>
+        Assert.ThrowsAny<ArgumentException>(() => new PtxCache(_directory.FullName).PathFor(name, "0123"));
 
     private static CudaProgramSource Program(string source, string header = "#define X 1") =>
         new("prog.cu", source, [KeyValuePair.Create("defs.cuh", header)]);
