@@ -70,18 +70,25 @@ internal sealed class VulkanCBaseline : IDisposable
     /// <summary>
     /// Runs <paramref name="warmup"/> untimed and <paramref name="steps"/> timed steps of
     /// <paramref name="equation"/> (periodic, square) from the field at <paramref name="startPath"/>
-    /// with the module <paramref name="shader"/>; returns Mcells/s, CPU nanoseconds per cell and the final field.
+    /// with the module <paramref name="shader"/>; returns Mcells/s and CPU nanoseconds per cell, and
+    /// reads the final field into <paramref name="final"/>.
     /// </summary>
-    public (double Mcells, double CpuNanoseconds, float[] Field) Heat(string shader, HeatEquation2D equation, Dim3 workgroup, string startPath, int warmup, int steps)
+    public (double Mcells, double CpuNanoseconds) Heat(string shader, HeatEquation2D equation, Dim3 workgroup, string startPath, int warmup, int steps, Span<float> final)
     {
         if (equation.Boundary.Kind != BoundaryKind.Periodic || equation.Size.Width != equation.Size.Height)
             throw new ArgumentException("The C baseline runs periodic square grids.", nameof(equation));
-        string final = Path.Combine(_scratch, "final.f32");
+        string finalPath = Path.Combine(_scratch, "final.f32");
         Dictionary<string, string> results = Run("heat", [Module(shader), Text(equation.Size.Width), equation.Alpha.ToString("R", CultureInfo.InvariantCulture),
-            Text(workgroup.X), Text(workgroup.Y), startPath, final, Text(warmup), Text(steps)]);
-        float[] field = MemoryMarshal.Cast<byte, float>(File.ReadAllBytes(final)).ToArray();
-        File.Delete(final);
-        return (Number(results, "mcells-per-s"), Number(results, "cpu-ns-per-cell"), field);
+            Text(workgroup.X), Text(workgroup.Y), startPath, finalPath, Text(warmup), Text(steps)]);
+        using (FileStream file = File.OpenRead(finalPath))
+        {
+            if (file.Length != (long)final.Length * sizeof(float))
+                throw new InvalidOperationException($"The C baseline wrote {file.Length} bytes of final field; {final.Length} floats were expected.");
+            file.ReadExactly(MemoryMarshal.AsBytes(final));
+        }
+
+        File.Delete(finalPath);
+        return (Number(results, "mcells-per-s"), Number(results, "cpu-ns-per-cell"));
     }
 
     /// <summary>µs of wall time and of CPU time per one-thread dispatch of the empty module, fence wait included.</summary>
