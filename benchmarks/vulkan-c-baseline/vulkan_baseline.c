@@ -2,17 +2,23 @@
 // SPIR-V modules, specialization constants, descriptor layout and push constants, so the suite can put
 // the backend's figures next to what Vulkan itself costs on the same device.
 //
-//   vulkan_baseline heat  DEVICE SHADER.spv N ALPHA WGX WGY FIELD_IN FIELD_OUT WARMUP STEPS
-//       Heat steps on a periodic N x N float grid (heat2d_step.spv or heat2d_step_shared.spv):
-//       FIELD_IN holds the N*N starting floats; after WARMUP untimed and STEPS timed steps the final
-//       field is written to FIELD_OUT, for the caller to compare bit for bit.
-//   vulkan_baseline empty DEVICE SHADER.spv WARMUP DISPATCHES
-//       One-thread dispatches of empty.spv.
+//   vulkan_baseline heat  DEVICE SHADER.spv N ALPHA WGX WGY FIELD_IN WARMUP
+//       Heat steps on a periodic N x N float grid (heat2d_step.spv or heat2d_step_shared.spv),
+//       starting from the N*N floats in FIELD_IN, after WARMUP untimed steps. Then, one command a
+//       line on standard input:
+//         steps K      K timed steps; prints "mcells-per-s X" and "cpu-ns-per-cell Y"
+//         save PATH    writes the current field (N*N raw floats) to PATH
+//   vulkan_baseline empty DEVICE SHADER.spv WARMUP
+//       One-thread dispatches of empty.spv, after WARMUP untimed ones; then:
+//         dispatches K K timed dispatches; prints "us-per-dispatch X" and "cpu-us-per-dispatch Y"
 //
-// DEVICE is the index of the physical device in the loader's enumeration. Each step records one
-// command buffer (bind pipeline, bind descriptor set, push constants, dispatch, memory barrier),
-// submits it with a fence and waits on the fence. Ping-pong buffers use two descriptor sets written
-// once. Results are printed as "key value" lines on standard output.
+// It starts by printing "device NAME", and ends each answer with a line "done", so a caller can
+// alternate its own runs with this program's without paying its start-up each time. DEVICE is the
+// index of the physical device in the loader's enumeration. Each step records one command buffer
+// (bind pipeline, bind descriptor set, push constants, dispatch, memory barrier), submits it with a
+// fence and waits on the fence. Ping-pong buffers use two descriptor sets written once. Times are
+// wall clock (CLOCK_MONOTONIC) and this process's CPU time (CLOCK_PROCESS_CPUTIME_ID, lavapipe's
+// threads included).
 //
 // Build: gcc -O2 -std=c11 -o vulkan_baseline vulkan_baseline.c -lvulkan
 //        (Debian: apt-get install gcc libvulkan-dev; running needs libvulkan1 and a driver.)
@@ -44,6 +50,13 @@ static double seconds(clockid_t clock)
     struct timespec t;
     clock_gettime(clock, &t);
     return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+// Ends an answer: the caller reads up to this line.
+static void done(void)
+{
+    printf("done\n");
+    fflush(stdout);
 }
 
 static void *read_file(const char *path, size_t *size)
@@ -291,13 +304,13 @@ static void dispatch(const Context *c, const Pipeline *p, const VkDescriptorSet 
 
 static int heat(int argc, char **argv)
 {
-    if (argc != 12)
-        fail("usage: vulkan_baseline heat DEVICE SHADER.spv N ALPHA WGX WGY FIELD_IN FIELD_OUT WARMUP STEPS", NULL);
+    if (argc != 10)
+        fail("usage: vulkan_baseline heat DEVICE SHADER.spv N ALPHA WGX WGY FIELD_IN WARMUP", NULL);
     Context c = open_device(atoi(argv[2]));
     uint32_t n = (uint32_t)atoi(argv[4]);
     float alpha = strtof(argv[5], NULL);
     uint32_t workgroup[3] = {(uint32_t)atoi(argv[6]), (uint32_t)atoi(argv[7]), 1};
-    int warmup = atoi(argv[10]), steps = atoi(argv[11]);
+    int warmup = atoi(argv[9]);
     VkDeviceSize bytes = (VkDeviceSize)n * n * sizeof(float);
 
     size_t size;
@@ -358,18 +371,30 @@ static int heat(int argc, char **argv)
     int current = 0;
     for (int i = 0; i < warmup; i++, current ^= 1)
         dispatch(&c, &p, &sets[current], &push, sizeof push, groups_x, groups_y);
-    double wall = seconds(CLOCK_MONOTONIC), cpu = seconds(CLOCK_PROCESS_CPUTIME_ID);
-    for (int i = 0; i < steps; i++, current ^= 1)
-        dispatch(&c, &p, &sets[current], &push, sizeof push, groups_x, groups_y);
-    wall = seconds(CLOCK_MONOTONIC) - wall;
-    cpu = seconds(CLOCK_PROCESS_CPUTIME_ID) - cpu;
+    done();
 
-    double cells = (double)n * n * steps;
-    printf("mcells-per-s %.6g\n", cells / wall / 1e6);
-    printf("cpu-ns-per-cell %.6g\n", cpu * 1e9 / cells);
-    FILE *out = fopen(argv[9], "wb");
-    if (!out || fwrite(field[current].mapped, 1, bytes, out) != bytes || fclose(out) != 0)
-        fail("cannot write", argv[9]);
+    char line[4096];
+    while (fgets(line, sizeof line, stdin)) {
+        line[strcspn(line, "\n")] = 0;
+        if (strncmp(line, "steps ", 6) == 0) {
+            int steps = atoi(line + 6);
+            double wall = seconds(CLOCK_MONOTONIC), cpu = seconds(CLOCK_PROCESS_CPUTIME_ID);
+            for (int i = 0; i < steps; i++, current ^= 1)
+                dispatch(&c, &p, &sets[current], &push, sizeof push, groups_x, groups_y);
+            wall = seconds(CLOCK_MONOTONIC) - wall;
+            cpu = seconds(CLOCK_PROCESS_CPUTIME_ID) - cpu;
+            double cells = (double)n * n * steps;
+            printf("mcells-per-s %.6g\n", cells / wall / 1e6);
+            printf("cpu-ns-per-cell %.6g\n", cpu * 1e9 / cells);
+        } else if (strncmp(line, "save ", 5) == 0) {
+            FILE *out = fopen(line + 5, "wb");
+            if (!out || fwrite(field[current].mapped, 1, bytes, out) != bytes || fclose(out) != 0)
+                fail("cannot write", line + 5);
+        } else {
+            fail("unknown command", line);
+        }
+        done();
+    }
 
     vkDestroyDescriptorPool(c.device, pool, NULL);
     vkDestroyPipeline(c.device, p.pipeline, NULL);
@@ -385,21 +410,32 @@ static int heat(int argc, char **argv)
 
 static int empty(int argc, char **argv)
 {
-    if (argc != 6)
-        fail("usage: vulkan_baseline empty DEVICE SHADER.spv WARMUP DISPATCHES", NULL);
+    if (argc != 5)
+        fail("usage: vulkan_baseline empty DEVICE SHADER.spv WARMUP", NULL);
     Context c = open_device(atoi(argv[2]));
-    int warmup = atoi(argv[4]), dispatches = atoi(argv[5]);
+    int warmup = atoi(argv[4]);
     const uint32_t workgroup[3] = {1, 1, 1};
     Pipeline p = create_pipeline(&c, argv[3], 0, 0, workgroup);
     for (int i = 0; i < warmup; i++)
         dispatch(&c, &p, NULL, NULL, 0, 1, 1);
-    double wall = seconds(CLOCK_MONOTONIC), cpu = seconds(CLOCK_PROCESS_CPUTIME_ID);
-    for (int i = 0; i < dispatches; i++)
-        dispatch(&c, &p, NULL, NULL, 0, 1, 1);
-    wall = seconds(CLOCK_MONOTONIC) - wall;
-    cpu = seconds(CLOCK_PROCESS_CPUTIME_ID) - cpu;
-    printf("us-per-dispatch %.6g\n", wall * 1e6 / dispatches);
-    printf("cpu-us-per-dispatch %.6g\n", cpu * 1e6 / dispatches);
+    done();
+
+    char line[256];
+    while (fgets(line, sizeof line, stdin)) {
+        line[strcspn(line, "\n")] = 0;
+        if (strncmp(line, "dispatches ", 11) != 0)
+            fail("unknown command", line);
+        int dispatches = atoi(line + 11);
+        double wall = seconds(CLOCK_MONOTONIC), cpu = seconds(CLOCK_PROCESS_CPUTIME_ID);
+        for (int i = 0; i < dispatches; i++)
+            dispatch(&c, &p, NULL, NULL, 0, 1, 1);
+        wall = seconds(CLOCK_MONOTONIC) - wall;
+        cpu = seconds(CLOCK_PROCESS_CPUTIME_ID) - cpu;
+        printf("us-per-dispatch %.6g\n", wall * 1e6 / dispatches);
+        printf("cpu-us-per-dispatch %.6g\n", cpu * 1e6 / dispatches);
+        done();
+    }
+
     vkDestroyPipeline(c.device, p.pipeline, NULL);
     vkDestroyPipelineLayout(c.device, p.layout, NULL);
     vkDestroyDescriptorSetLayout(c.device, p.set_layout, NULL);

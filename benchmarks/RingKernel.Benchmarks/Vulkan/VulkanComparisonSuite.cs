@@ -13,14 +13,15 @@ namespace RingKernel.Benchmarks.Vulkan;
 /// <c>compare vulkan</c>: the Vulkan backend against a plain C Vulkan program
 /// (<see cref="VulkanCBaseline"/>) on the same device (lavapipe on a machine without a GPU), with
 /// the same SPIR-V, workgroups, descriptors and push constants; every dispatch on either side is
-/// one command buffer, submitted and waited for on its fence. Runs alternate, ours then C's, and each
-/// side reports its best, so the machine's load weighs on both alike.
+/// one command buffer, submitted and waited for. Short runs alternate, ours then C's (the C program
+/// stays started, idle between its runs), and each side reports its best, so the machine's load
+/// weighs on both alike.
 /// <list type="bullet">
 /// <item><c>heat2d-vulkan-N</c> and <c>heat2d-vulkan-shared-N</c>: Mcells/s of
 /// <see cref="VulkanHeatKernel2D"/> (16x16 workgroups, neighbours from global memory or from a
-/// shared-memory tile, one dispatch + fence wait a step) on a periodic 4096² grid. Both sides start
-/// from the same field and must end on the bits <see cref="HeatBaseline2D"/> computes for their step
-/// counts. <c>--quick</c> runs fewer steps. Each also gives a <c>-cpu-time</c> line: CPU nanoseconds
+/// shared-memory tile, one dispatch + wait a step) on a periodic 4096² grid. Both sides start from
+/// the same field, take the same steps and must end on the bits <see cref="HeatBaseline2D"/>
+/// computes. <c>--quick</c> runs fewer and shorter runs. Each also gives a <c>-cpu-time</c> line: CPU nanoseconds
 /// the process spent per cell, which on lavapipe (the device is the same cores) compares the
 /// work done even on a loaded machine.</item>
 /// <item><c>dispatch-empty</c>: µs per dispatch of an empty one-thread kernel including the fence
@@ -55,11 +56,11 @@ public sealed class VulkanComparisonSuite : IComparisonSuite
         string startPath = c.WriteField("start", start);
         foreach (VulkanStencilMemory memory in (VulkanStencilMemory[])[VulkanStencilMemory.Global, VulkanStencilMemory.SharedTile])
         {
-            foreach (Comparison line in Heat2D(backend, c, equation, start, startPath, memory, quick ? 3 : 5, quick ? 3 : 10))
+            foreach (Comparison line in Heat2D(backend, c, equation, start, startPath, memory, quick ? 5 : 9, quick ? 2 : 4))
                 yield return line;
         }
 
-        foreach (Comparison line in EmptyDispatch(backend, c, quick ? 5 : 9, quick ? 2_000 : 10_000))
+        foreach (Comparison line in EmptyDispatch(backend, c, quick ? 7 : 9, quick ? 2_000 : 10_000))
             yield return line;
     }
 
@@ -74,7 +75,6 @@ public sealed class VulkanComparisonSuite : IComparisonSuite
         using DeviceBuffer first = backend.MemorySpace.Allocate(bytes), second = backend.MemorySpace.Allocate(bytes);
         start.CopyTo(first.AsSpan<float>(0, start.Length));
         DeviceBuffer current = first, next = second;
-        long kernelSteps = 0;
 
         void Kernel(int count)
         {
@@ -83,36 +83,33 @@ public sealed class VulkanComparisonSuite : IComparisonSuite
                 backend.Dispatch(kernel, new VulkanHeatArgs(current, next));
                 (current, next) = (next, current);
             }
-
-            kernelSteps += count;
         }
 
-        // Every C run starts from the same field and takes Warmup + steps steps; ours goes on for kernelSteps.
-        var baseline = new HeatBaseline2D(equation);
-        float[] check = (float[])start.Clone();
-        baseline.Run(check, Warmup + steps);
-
+        using VulkanCBaselineProcess theirs = c.StartHeat(shader, equation, kernel.Options.Workgroup, startPath, Warmup);
         Kernel(Warmup);
-        float[] cField = new float[start.Length];
-        double ours = 0, theirs = 0, oursCpu = double.MaxValue, theirsCpu = double.MaxValue;
+        double ours = 0, baseline = 0, oursCpu = double.MaxValue, baselineCpu = double.MaxValue;
         for (int r = 0; r < runs; r++)
         {
             (double mcells, double cpu) = Measure(equation.Size, steps, () => Kernel(steps));
             (ours, oursCpu) = (Math.Max(ours, mcells), Math.Min(oursCpu, cpu));
-            (mcells, cpu) = c.Heat(shader, equation, kernel.Options.Workgroup, startPath, Warmup, steps, cField);
-            (theirs, theirsCpu) = (Math.Max(theirs, mcells), Math.Min(theirsCpu, cpu));
-            if (!check.AsSpan().SequenceEqual(cField))
-                throw new InvalidOperationException("The C baseline's heat steps and HeatBaseline2D disagree after the same number of steps.");
+            (mcells, cpu) = theirs.Steps(steps);
+            (baseline, baselineCpu) = (Math.Max(baseline, mcells), Math.Min(baselineCpu, cpu));
         }
 
-        baseline.Run(check, (int)kernelSteps - Warmup - steps);
+        // Both sides took the same steps from the same field: they must agree with each other and with HeatBaseline2D.
+        float[] theirField = new float[start.Length];
+        c.ReadField(theirs, theirField);
+        float[] check = (float[])start.Clone();
+        new HeatBaseline2D(equation).Run(check, Warmup + runs * steps);
         if (!check.AsSpan().SequenceEqual(current.AsSpan<float>(0, check.Length)))
             throw new InvalidOperationException("The Vulkan heat kernel and HeatBaseline2D disagree after the same number of steps.");
+        if (!check.AsSpan().SequenceEqual(theirField))
+            throw new InvalidOperationException("The C baseline's heat steps and HeatBaseline2D disagree after the same number of steps.");
         string name = memory == VulkanStencilMemory.SharedTile ? $"heat2d-vulkan-shared-{equation.Size.Width}" : $"heat2d-vulkan-{equation.Size.Width}";
         return
         [
-            new Comparison(name, ours, theirs, "Mcells/s", Better.Higher),
-            new Comparison($"{name}-cpu-time", oursCpu, theirsCpu, "ns/cell", Better.Lower),
+            new Comparison(name, ours, baseline, "Mcells/s", Better.Higher),
+            new Comparison($"{name}-cpu-time", oursCpu, baselineCpu, "ns/cell", Better.Lower),
         ];
     }
 
@@ -129,19 +126,20 @@ public sealed class VulkanComparisonSuite : IComparisonSuite
         long warm = Stopwatch.GetTimestamp();
         while (Stopwatch.GetElapsedTime(warm).TotalSeconds < 1)
             Ours(100);
-        double ours = double.MaxValue, theirs = double.MaxValue, oursCpu = double.MaxValue, theirsCpu = double.MaxValue;
+        using VulkanCBaselineProcess theirs = c.StartEmpty(dispatches);
+        double ours = double.MaxValue, baseline = double.MaxValue, oursCpu = double.MaxValue, baselineCpu = double.MaxValue;
         for (int r = 0; r < runs; r++)
         {
             (double wall, double cpu) = Microseconds(dispatches, () => Ours(dispatches));
             (ours, oursCpu) = (Math.Min(ours, wall), Math.Min(oursCpu, cpu));
-            (wall, cpu) = c.Empty(dispatches / 10, dispatches);
-            (theirs, theirsCpu) = (Math.Min(theirs, wall), Math.Min(theirsCpu, cpu));
+            (wall, cpu) = theirs.Dispatches(dispatches);
+            (baseline, baselineCpu) = (Math.Min(baseline, wall), Math.Min(baselineCpu, cpu));
         }
 
         return
         [
-            new Comparison("dispatch-empty", ours, theirs, "us", Better.Lower),
-            new Comparison("dispatch-empty-cpu-time", oursCpu, theirsCpu, "us", Better.Lower),
+            new Comparison("dispatch-empty", ours, baseline, "us", Better.Lower),
+            new Comparison("dispatch-empty-cpu-time", oursCpu, baselineCpu, "us", Better.Lower),
         ];
     }
 
