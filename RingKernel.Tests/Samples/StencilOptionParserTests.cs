@@ -56,12 +56,12 @@ public class StencilOptionParserTests
     [InlineData("--size 4x4x4", "--size '4x4x4' is not N or WxH")]
     [InlineData("--boundary open", "unknown boundary 'open'; use fixed or periodic")]
     [InlineData("--output field.bmp", "--output 'field.bmp' must name a .png file")]
-    [InlineData("--frobnicate 1", "unknown option '--frobnicate'; options are --backend, --engine, --size, --tiles, --steps, --halo, --boundary, --output, --no-tile-borders")]
+    [InlineData("--frobnicate 1", "unknown option '--frobnicate'; options are --backend, --engine, --size, --tiles, --steps, --halo, --boundary, --output, --no-tile-borders, --checkpoints")]
     [InlineData("--steps", "--steps needs a value")]
     [InlineData("--steps 2 --steps 3", "--steps is given twice")]
     [InlineData("--no-tile-borders=yes", "--no-tile-borders takes no value")]
     [InlineData("--no-tile-borders --no-tile-borders", "--no-tile-borders is given twice")]
-    [InlineData("steps", "unexpected argument 'steps'; options are --backend, --engine, --size, --tiles, --steps, --halo, --boundary, --output, --no-tile-borders")]
+    [InlineData("steps", "unexpected argument 'steps'; options are --backend, --engine, --size, --tiles, --steps, --halo, --boundary, --output, --no-tile-borders, --checkpoints")]
     public void Bad_options_give_one_line_errors(string commandLine, string message)
     {
         OptionException error = Assert.Throws<OptionException>(() => StencilOptionParser.Parse(commandLine.Split(' '), Heat));
@@ -126,6 +126,14 @@ public class StencilOptionParserTests
     {
         OptionException error = Assert.Throws<OptionException>(() => StencilOptionParser.Parse(["--size", "16x16x12", "--tiles", "1x1x5", "--engine", "tiled"], Wave));
         Assert.Equal("--tiles 1x1x5: 5 tiles along Z do not divide the 12 cells of the 16x16x12 grid; use a divisor of 12 (1, 2, 3, 4, 6, 12).", error.Message);
+    }
+
+    [Fact]
+    public void Checkpoints_are_off_unless_asked_for()
+    {
+        Assert.False(StencilOptionParser.Parse(["--engine", "tiled"], Heat).Checkpoints);
+        Assert.True(StencilOptionParser.Parse(["--checkpoints", "--engine", "tiled"], Heat).Checkpoints);
+        Assert.Contains("--checkpoints", StencilOptionParser.Usage(Heat), StringComparison.Ordinal);
     }
 
     [Fact]

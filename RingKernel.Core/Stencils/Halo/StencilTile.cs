@@ -67,6 +67,9 @@ public abstract class StencilTile
 
     public int Halo => Layout.Halo;
 
+    /// <summary>Whether the tile checkpoints after each exchange (<see cref="TiledStencilOptions.RestartFromCheckpoints"/>).</summary>
+    public bool HasCheckpoints => _checkpoint is not null;
+
     /// <summary>Steps done since the start.</summary>
     public long StepsDone { get; private set; }
 

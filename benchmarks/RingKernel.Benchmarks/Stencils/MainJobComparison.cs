@@ -11,7 +11,7 @@ namespace RingKernel.Benchmarks.Stencils;
 /// <summary>
 /// The README's main job as the samples run it, against their grid engine in the same process:
 /// ours is the default tiled run (<see cref="TiledEngineRules.DefaultLayout"/>: one slab per core,
-/// every tile a supervised kernel actor, <see cref="TileActorHost.EngineOptions"/> with checkpoints),
+/// every tile a supervised kernel actor, <see cref="TileActorHost.EngineOptions"/> without --checkpoints),
 /// driven through <see cref="TileActorHost"/> in a hundred RunSteps commands like the progress bar's;
 /// the baseline is <see cref="HeatBaseline2D"/> (or <see cref="WaveBaseline3D"/>) in the same batches.
 /// Each run starts from the sample's initial field and times only the steps (start-up and shutdown
@@ -34,7 +34,7 @@ internal static class MainJobComparison
         float[] Tiled(out TimeSpan elapsed)
         {
             using var host = new TileActorHost("main-job");
-            TiledHeat2D tiled = TiledHeat2D.StartAsync(host.System, host.Backend, equation, grid, halo, start, TileActorHost.EngineOptions).GetAwaiter().GetResult();
+            TiledHeat2D tiled = TiledHeat2D.StartAsync(host.System, host.Backend, equation, grid, halo, start, TileActorHost.EngineOptions(checkpoints: false)).GetAwaiter().GetResult();
             try
             {
                 elapsed = InBatches(steps, batch => host.RunSteps(tiled.Engine, batch));
@@ -48,12 +48,24 @@ internal static class MainJobComparison
             }
         }
 
+        // One baseline for every run, as the sample's grid engine keeps one.
+        var baseline = new HeatBaseline2D(equation);
+
+        float[] next = new float[start.Length];
+
+        // As the sample's grid engine: two levels stepped into each other, nothing copied per batch.
         float[] Grid(out TimeSpan elapsed)
         {
-            float[] field = (float[])start.Clone();
-            var baseline = new HeatBaseline2D(equation);
-            elapsed = InBatches(steps, batch => baseline.Run(field, batch));
-            return field;
+            float[] current = (float[])start.Clone();
+            elapsed = InBatches(steps, batch =>
+            {
+                for (int step = 0; step < batch; step++)
+                {
+                    baseline.Step(current, next);
+                    (current, next) = (next, current);
+                }
+            });
+            return current;
         }
 
         return Alternate($"heat2d-{n}-main-job", equation.Size, steps, runs, Tiled, Grid);
@@ -71,7 +83,7 @@ internal static class MainJobComparison
         float[] Tiled(out TimeSpan elapsed)
         {
             using var host = new TileActorHost("main-job");
-            TiledWave3D tiled = TiledWave3D.StartAsync(host.System, host.Backend, equation, grid, halo, start, start, TileActorHost.EngineOptions).GetAwaiter().GetResult();
+            TiledWave3D tiled = TiledWave3D.StartAsync(host.System, host.Backend, equation, grid, halo, start, start, TileActorHost.EngineOptions(checkpoints: false)).GetAwaiter().GetResult();
             try
             {
                 elapsed = InBatches(steps, batch => host.RunSteps(tiled.Engine, batch));
@@ -85,12 +97,20 @@ internal static class MainJobComparison
             }
         }
 
+        var baseline = new WaveBaseline3D(equation);
+
         float[] Grid(out TimeSpan elapsed)
         {
-            float[] previous = (float[])start.Clone(), current = (float[])start.Clone();
-            var baseline = new WaveBaseline3D(equation);
-            elapsed = InBatches(steps, batch => baseline.Run(previous, current, batch));
-            return current;
+            float[] older = (float[])start.Clone(), newer = (float[])start.Clone();
+            elapsed = InBatches(steps, batch =>
+            {
+                for (int step = 0; step < batch; step++)
+                {
+                    baseline.Step(older, newer, older);
+                    (older, newer) = (newer, older);
+                }
+            });
+            return newer;
         }
 
         return Alternate($"wave3d-{n}-main-job", equation.Size, steps, runs, Tiled, Grid);

@@ -9,7 +9,8 @@ namespace RingKernel.Samples.Hosting;
 /// The program both stencil samples share: parse the command line, refuse what cannot run (an
 /// output file that cannot be written included) before computing anything, drive the simulation
 /// with progress, write the picture and print a summary with Mcells/s.
-/// Exit codes: 0 done, 1 the backend is not available here, 2 a bad command line.
+/// Exit codes: 0 done, 1 the backend is not available here, 2 a bad command line, 3 a kernel faulted
+/// and was not restarted (the run stops; one line says which and why).
 /// </summary>
 public static class StencilSampleHost
 {
@@ -70,7 +71,17 @@ public static class StencilSampleHost
         output.WriteLine($"engine {options.Engine.Name} on backend {options.Backend}: {simulation.EngineDescription}");
 
         bool interactive = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && Spectre.Console.AnsiConsole.Profile.Capabilities.Interactive;
-        TimeSpan elapsed = SimulationProgress.Run(options.Steps, simulation.RunSteps, output, interactive, simulation.ProgressLabel);
+        TimeSpan elapsed;
+        try
+        {
+            elapsed = SimulationProgress.Run(options.Steps, simulation.RunSteps, output, interactive, simulation.ProgressLabel);
+        }
+        catch (RingKernel.Kernels.Persistent.KernelFaultedException ex)
+        {
+            (simulation as IDisposable)?.Dispose();
+            error.WriteLine($"{spec.ProgramName}: the run stopped: {ex.Message}{(options.Checkpoints ? "" : " (with --checkpoints the tiles engine restarts a faulted tile from its last exchange)")}");
+            return 3;
+        }
 
         FieldPicture picture = simulation.Picture();
         string? summary = simulation.Summary;

@@ -27,10 +27,11 @@ public sealed class TileActorHost : IDisposable
     private long[] _bytesSent = [];
 
     /// <summary>
-    /// How the samples run their tiles: each tile checkpoints after every exchange, so its supervisor can
-    /// restart a faulted tile kernel where it was; inboxes hold a slab's whole halo strip.
+    /// How the samples run their tiles: inboxes that hold a slab's halo strip; with
+    /// <paramref name="checkpoints"/>, every tile checkpoints after each exchange so that its
+    /// supervisor can restart a faulted tile kernel where it was (a copy of the tile per exchange).
     /// </summary>
-    public static TiledStencilOptions EngineOptions { get; } = new() { RestartFromCheckpoints = true, InboxCapacity = 64 };
+    public static TiledStencilOptions EngineOptions(bool checkpoints) => new() { RestartFromCheckpoints = checkpoints, InboxCapacity = 64 };
 
     /// <param name="name">The actor system's name (the program's).</param>
     public TileActorHost(string name)
@@ -75,7 +76,7 @@ public sealed class TileActorHost : IDisposable
         ArgumentNullException.ThrowIfNull(engine);
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"tile actors: {engine.Tiles.Count}, halo {engine.Tiles[0].Halo}, {Backend.WorkerCount} worker(s), {engine.Restarts} restarted; K2K: {_chunksSent.Sum():N0} halo messages, {_bytesSent.Sum() / 1048576.0:0.0} MiB");
+            $"tile actors: {engine.Tiles.Count}, halo {engine.Tiles[0].Halo}, {Backend.WorkerCount} worker(s), {engine.Restarts} restarted{(engine.Tiles[0].HasCheckpoints ? "" : " (no checkpoints)")}; K2K: {_chunksSent.Sum():N0} halo messages, {_bytesSent.Sum() / 1048576.0:0.0} MiB");
     }
 
     public void Dispose() => System.Terminate().Wait(TimeSpan.FromSeconds(30));
