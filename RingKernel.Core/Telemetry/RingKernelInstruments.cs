@@ -3,7 +3,7 @@ namespace RingKernel.Telemetry;
 /// <summary>
 /// The names of the instruments of the <see cref="RingKernelTelemetry.MeterName"/> meter, in OpenTelemetry's
 /// style (lowercase, dotted, units in UCUM). What each measures, its unit and its attributes are in the
-/// telemetry table of <c>RingKernel.Core/Kernels/README.md</c>.
+/// table in <c>docs/telemetry.md</c>.
 /// </summary>
 public static class RingKernelInstruments
 {

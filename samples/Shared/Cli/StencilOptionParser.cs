@@ -6,8 +6,8 @@ namespace RingKernel.Samples.Cli;
 
 /// <summary>
 /// The command line both stencil samples share: <c>--backend --engine --size --tiles --steps --halo
-/// --boundary --output</c>, as <c>--name value</c> or <c>--name=value</c>, and the flag
-/// <c>--no-tile-borders</c>. Every mistake is an <see cref="OptionException"/> with a one-line message.
+/// --boundary --output</c>, as <c>--name value</c> or <c>--name=value</c>, and the flags
+/// <c>--no-tile-borders</c> and <c>--metrics</c>. Every mistake is an <see cref="OptionException"/> with a one-line message.
 /// </summary>
 public static class StencilOptionParser
 {
@@ -17,7 +17,7 @@ public static class StencilOptionParser
     private static readonly string[] Names = ["backend", "engine", "size", "tiles", "steps", "halo", "boundary", "output"];
 
     /// <summary>Options that take no value.</summary>
-    private static readonly string[] Flags = ["no-tile-borders"];
+    private static readonly string[] Flags = ["no-tile-borders", "metrics"];
 
     /// <summary>True when the user asked for the usage text.</summary>
     public static bool WantsHelp(IEnumerable<string> args) => args.Any(a => a is "--help" or "-h");
@@ -39,6 +39,8 @@ public static class StencilOptionParser
               --output PATH                     PNG of the final field with colour bar and caption (default {spec.DefaultOutput});
                                                 {OutputFile.Rule}
               --no-tile-borders                 leave out the faint tile borders a tiled run draws over the field
+              --metrics                         show RingKernel's telemetry (rings, kernel actors, K2K, Asks, dispatches) in a
+                                                table refreshed as the run goes; printed once at the end when output is redirected
             """;
     }
 
@@ -106,7 +108,11 @@ public static class StencilOptionParser
         string output = values.GetValueOrDefault("output", spec.DefaultOutput);
         if (string.IsNullOrWhiteSpace(output) || !output.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
             throw new OptionException($"--output '{output}' must name a .png file");
-        return new StencilOptions(backend, engine, size, tiles, steps, halo, boundary, output) { TileBorders = !flags.Contains("no-tile-borders") };
+        return new StencilOptions(backend, engine, size, tiles, steps, halo, boundary, output)
+        {
+            TileBorders = !flags.Contains("no-tile-borders"),
+            Metrics = flags.Contains("metrics"),
+        };
     }
 
     private static (Dictionary<string, string> Values, HashSet<string> Flags) Collect(IReadOnlyList<string> args)

@@ -16,6 +16,9 @@ public sealed record StencilOptions(
     /// <summary>Whether the picture of a tiled run shows the tile borders (<c>--no-tile-borders</c> turns them off).</summary>
     public bool TileBorders { get; init; } = true;
 
+    /// <summary>Whether the run shows RingKernel's telemetry (<c>--metrics</c>).</summary>
+    public bool Metrics { get; init; }
+
     /// <summary>The boundary the equation is built with: <see cref="Boundary"/>, a fixed one held at zero.</summary>
     public StencilBoundary StencilBoundary => Boundary == BoundaryKind.Periodic ? StencilBoundary.Periodic : StencilBoundary.Fixed(0f);
 }

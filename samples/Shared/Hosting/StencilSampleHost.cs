@@ -55,6 +55,8 @@ public static class StencilSampleHost
             return 1;
         }
 
+        // Listening before the simulation starts: its kernels' first launches are counted too.
+        using MetricsBoard? metrics = options.Metrics ? new MetricsBoard() : null;
         IStencilSimulation simulation;
         try
         {
@@ -70,7 +72,9 @@ public static class StencilSampleHost
         output.WriteLine($"engine {options.Engine.Name} on backend {options.Backend}: {simulation.EngineDescription}");
 
         bool interactive = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && Spectre.Console.AnsiConsole.Profile.Capabilities.Interactive;
-        TimeSpan elapsed = SimulationProgress.Run(options.Steps, simulation.RunSteps, output, interactive);
+        TimeSpan elapsed = SimulationProgress.Run(options.Steps, simulation.RunSteps, output, interactive, metrics);
+        if (metrics is not null && !interactive)
+            metrics.Write(output, SimulationProgress.Title(options.Steps, options.Steps));
 
         FieldPicture picture = simulation.Picture();
         string? summary = simulation.Summary;
