@@ -58,7 +58,7 @@ public sealed partial class KernelActor<TArgs>
         foreach (KernelActorSignals.Output message in unprocessed)
         {
             if (KernelCorrelationIds.IsDirect(message.CorrelationId))
-                r.Direct.TryFail(message.CorrelationId, KernelRequestFailedException.StoppedBeforeProcessing(name));
+                r.Direct.TryFail(message.CorrelationId, notProcessed);
             else if (message.CorrelationId != 0 && r.Requests.TryTake(message.CorrelationId, out IActorRef? requester, notProcessed))
                 requester.Tell(new Status.Failure(notProcessed), self);
             else
