@@ -5,6 +5,7 @@ using RingKernel.Cpu.Workgroups;
 using RingKernel.Kernels;
 using RingKernel.Kernels.Persistent;
 using RingKernel.Memory;
+using RingKernel.Telemetry;
 
 namespace RingKernel.Cpu;
 
@@ -59,6 +60,7 @@ public sealed class CpuBackend : IRingKernelBackend
     public void Dispatch<TArgs>(KernelDefinition<TArgs> kernel, TArgs args, CancellationToken cancellationToken = default)
     {
         Validate(kernel);
+        using KernelDispatchTiming timing = KernelDispatchTiming.Start(kernel.Name, Name);
         GridDispatch<TArgs>.Run(kernel, args, _pool, WorkerCount, cancellationToken);
     }
 
@@ -66,7 +68,7 @@ public sealed class CpuBackend : IRingKernelBackend
     public Task DispatchAsync<TArgs>(KernelDefinition<TArgs> kernel, TArgs args, CancellationToken cancellationToken = default)
     {
         Validate(kernel);
-        return Task.Run(() => GridDispatch<TArgs>.Run(kernel, args, _pool, WorkerCount, cancellationToken), cancellationToken);
+        return Task.Run(() => Dispatch(kernel, args, cancellationToken), cancellationToken);
     }
 
     /// <summary>

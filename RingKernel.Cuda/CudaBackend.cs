@@ -9,6 +9,7 @@ using RingKernel.Cuda.Modules;
 using RingKernel.Cuda.RingKernels;
 using RingKernel.Cuda.Streams;
 using RingKernel.Kernels;
+using RingKernel.Telemetry;
 using RingKernel.Kernels.Persistent;
 using RingKernel.Memory;
 
@@ -127,6 +128,7 @@ public sealed class CudaBackend : IRingKernelBackend, IDisposable
 
     private void Run<TArgs>(KernelDefinition<TArgs> kernel, CudaKernelBody<TArgs> body, TArgs args)
     {
+        using KernelDispatchTiming timing = KernelDispatchTiming.Start(kernel.Name, Name);
         try
         {
             CudaFunction function = FunctionOf(body);

@@ -1,6 +1,7 @@
 using RingKernel.Backends;
 using RingKernel.Kernels;
 using RingKernel.Memory;
+using RingKernel.Telemetry;
 using RingKernel.Vulkan.Commands;
 using RingKernel.Vulkan.Devices;
 using RingKernel.Vulkan.Interop;
@@ -124,6 +125,7 @@ public sealed unsafe partial class VulkanBackend : IComputeBackend, IDisposable
     {
         VulkanKernelBody<TArgs> body = VulkanKernelValidator.Validate(kernel, _device.Physical);
         LaunchOptions options = kernel.Options;
+        using KernelDispatchTiming timing = KernelDispatchTiming.Start(kernel.Name, Name);
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);

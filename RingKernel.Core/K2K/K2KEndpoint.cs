@@ -23,11 +23,15 @@ public sealed class K2KEndpoint
     private readonly K2KRoute?[] _routes = new K2KRoute?[K2KDirections.Count];
     private readonly K2KRoute?[] _inboxes = new K2KRoute?[K2KDirections.Count];
 
-    internal K2KEndpoint(uint kernelId, DeviceBuffer routingTable)
+    internal K2KEndpoint(uint kernelId, DeviceBuffer routingTable, string fabricName)
     {
         KernelId = kernelId;
         RoutingTable = routingTable;
+        FabricName = fabricName;
     }
+
+    /// <summary>The <see cref="K2KFabric.Name"/> of the fabric the kernel is registered with.</summary>
+    public string FabricName { get; }
 
     /// <summary>The kernel's id: the source id its messages carry and the target id of routes into it.</summary>
     public uint KernelId { get; }

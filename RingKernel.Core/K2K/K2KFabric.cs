@@ -4,6 +4,7 @@ using RingKernel.Layouts;
 using RingKernel.Memory;
 using RingKernel.Rings;
 using RingKernel.Stencils;
+using RingKernel.Telemetry;
 
 namespace RingKernel.K2K;
 
@@ -30,6 +31,10 @@ public sealed class K2KFabric : IDisposable
     private readonly Lock _gate = new();
     private readonly Dictionary<uint, K2KEndpoint> _kernels = [];
     private readonly List<K2KRoute> _routes = [];
+    private readonly IDisposable _telemetry;
+    private static int s_unnamed;
+    private long _retiredMessages;
+    private long _retiredBytes;
     private bool _disposed;
 
     /// <param name="memorySpace">Where routing tables and inboxes are allocated: the backend's memory space.</param>
@@ -37,7 +42,8 @@ public sealed class K2KFabric : IDisposable
     /// <param name="inboxCapacity">Slots per inbox: a power of two of at least 2.</param>
     /// <param name="inboxSlotSize">Bytes per inbox slot, header included: a multiple of 64.</param>
     /// <param name="checksummed">Whether every K2K message carries a CRC-32C that the receiver verifies.</param>
-    public K2KFabric(IMemorySpace memorySpace, MessageTypeRegistry types, int inboxCapacity = 64, int inboxSlotSize = 256, bool checksummed = true)
+    /// <param name="name">What telemetry calls the fabric (<see cref="Name"/>); <c>k2k-</c> and a number unique in the process unless given.</param>
+    public K2KFabric(IMemorySpace memorySpace, MessageTypeRegistry types, int inboxCapacity = 64, int inboxSlotSize = 256, bool checksummed = true, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(memorySpace);
         ArgumentNullException.ThrowIfNull(types);
@@ -53,7 +59,12 @@ public sealed class K2KFabric : IDisposable
         InboxCapacity = inboxCapacity;
         InboxSlotSize = inboxSlotSize;
         Checksummed = checksummed;
+        Name = name ?? $"k2k-{Interlocked.Increment(ref s_unnamed)}";
+        _telemetry = RingKernelTelemetry.ObserveK2KFabric(Name, () => MessagesSent, () => BytesSent);
     }
+
+    /// <summary>The fabric's name: the <see cref="RingKernelTags.K2KFabric"/> attribute of its telemetry.</summary>
+    public string Name { get; }
 
     public IMemorySpace MemorySpace { get; }
 
@@ -73,6 +84,26 @@ public sealed class K2KFabric : IDisposable
         {
             lock (_gate)
                 return _routes.Count;
+        }
+    }
+
+    /// <summary>Messages sent over the fabric's routes so far, those torn down included (see <see cref="K2KRoute.MessagesSent"/>).</summary>
+    public long MessagesSent
+    {
+        get
+        {
+            lock (_gate)
+                return _retiredMessages + _routes.Sum(route => route.MessagesSent);
+        }
+    }
+
+    /// <summary>Payload bytes host-side senders sent over the fabric's routes so far, those torn down included (see <see cref="K2KRoute.BytesSent"/>).</summary>
+    public long BytesSent
+    {
+        get
+        {
+            lock (_gate)
+                return _retiredBytes + _routes.Sum(route => route.BytesSent);
         }
     }
 
@@ -235,6 +266,8 @@ public sealed class K2KFabric : IDisposable
     /// <summary>Frees every routing table and inbox. Call it once no kernel sends or receives; endpoints then have no routes.</summary>
     public void Dispose()
     {
+        // Outside the lock: a collection holds the telemetry's lock while it takes this one.
+        _telemetry.Dispose();
         lock (_gate)
         {
             if (_disposed)
@@ -252,7 +285,7 @@ public sealed class K2KFabric : IDisposable
     {
         // Allocate zeroes the table: every route starts absent.
         DeviceBuffer table = MemorySpace.Allocate((long)K2KDirections.Count * RouteEntry.Size);
-        var endpoint = new K2KEndpoint(kernelId, table);
+        var endpoint = new K2KEndpoint(kernelId, table, Name);
         _kernels.Add(kernelId, endpoint);
         return endpoint;
     }
@@ -314,6 +347,8 @@ public sealed class K2KFabric : IDisposable
         K2KEndpoint target = _kernels[route.TargetKernelId];
         source.SetRoute(route.Route, null);
         target.SetInbox(route.InboxRoute, null);
+        _retiredMessages += route.MessagesSent;
+        _retiredBytes += route.BytesSent;
         route.ClearEntry();
         _routes.Remove(route);
         route.InboxBuffer.Dispose();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using RingKernel.Layouts;
 using RingKernel.Memory;
@@ -25,6 +26,9 @@ public sealed unsafe class K2KRoute
 
     // Written by the receiver only; padded off the fields the sender reads.
     private ReceiverState _receiver;
+
+    // Written by the sender only; padded off the fields the receiver reads.
+    private SenderState _sender;
 
     internal K2KRoute(uint sourceKernelId, int route, uint targetKernelId, int inboxRoute, DeviceBuffer inboxBuffer, MessageRing inbox, RouteEntry* entry)
     {
@@ -64,6 +68,12 @@ public sealed unsafe class K2KRoute
     /// <summary>The sequence number the next message sent will carry, as the routing table holds it.</summary>
     public ulong NextSequence => Volatile.Read(ref _entry->NextSequence);
 
+    /// <summary>Messages sent on this route so far, by a host or a device sender (as the routing table counts them).</summary>
+    public long MessagesSent => (long)(NextSequence - FirstSequence);
+
+    /// <summary>Payload bytes host-side senders (CPU kernels, host code) sent on this route so far; a device sender's are not counted.</summary>
+    public long BytesSent => Volatile.Read(ref _sender.BytesSent);
+
     /// <summary>The sequence number the receiver expects next.</summary>
     public ulong ExpectedSequence => Volatile.Read(ref _receiver.ExpectedSequence);
 
@@ -89,6 +99,7 @@ public sealed unsafe class K2KRoute
             return false;
 
         Volatile.Write(ref _entry->NextSequence, sequence + 1);
+        Volatile.Write(ref _sender.BytesSent, _sender.BytesSent + Unsafe.SizeOf<T>());
         return true;
     }
 
@@ -104,6 +115,7 @@ public sealed unsafe class K2KRoute
             return false;
 
         Volatile.Write(ref _entry->NextSequence, sequence + 1);
+        Volatile.Write(ref _sender.BytesSent, _sender.BytesSent + payload.Length);
         return true;
     }
 
@@ -214,5 +226,11 @@ public sealed unsafe class K2KRoute
     private struct ReceiverState
     {
         [FieldOffset(64)] public ulong ExpectedSequence;
+    }
+
+    [StructLayout(LayoutKind.Explicit, Size = 192)]
+    private struct SenderState
+    {
+        [FieldOffset(64)] public long BytesSent;
     }
 }

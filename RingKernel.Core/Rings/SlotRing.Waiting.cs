@@ -45,6 +45,8 @@ public abstract partial class SlotRing
     /// </summary>
     private async ValueTask WaitAsync(bool forFreeSlot, CancellationToken cancellationToken)
     {
+        if (forFreeSlot)
+            Interlocked.Increment(ref _backpressureWaits);
         var spinner = new SpinWait();
         for (int i = 0; i < WaitSpinIterations; i++)
         {

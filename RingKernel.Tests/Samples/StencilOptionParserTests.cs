@@ -56,12 +56,13 @@ public class StencilOptionParserTests
     [InlineData("--size 4x4x4", "--size '4x4x4' is not N or WxH")]
     [InlineData("--boundary open", "unknown boundary 'open'; use fixed or periodic")]
     [InlineData("--output field.bmp", "--output 'field.bmp' must name a .png file")]
-    [InlineData("--frobnicate 1", "unknown option '--frobnicate'; options are --backend, --engine, --size, --tiles, --steps, --halo, --boundary, --output, --no-tile-borders, --checkpoints")]
+    [InlineData("--frobnicate 1", "unknown option '--frobnicate'; options are --backend, --engine, --size, --tiles, --steps, --halo, --boundary, --output, --no-tile-borders, --checkpoints, --metrics")]
     [InlineData("--steps", "--steps needs a value")]
     [InlineData("--steps 2 --steps 3", "--steps is given twice")]
     [InlineData("--no-tile-borders=yes", "--no-tile-borders takes no value")]
     [InlineData("--no-tile-borders --no-tile-borders", "--no-tile-borders is given twice")]
-    [InlineData("steps", "unexpected argument 'steps'; options are --backend, --engine, --size, --tiles, --steps, --halo, --boundary, --output, --no-tile-borders, --checkpoints")]
+    [InlineData("--metrics=on", "--metrics takes no value")]
+    [InlineData("steps", "unexpected argument 'steps'; options are --backend, --engine, --size, --tiles, --steps, --halo, --boundary, --output, --no-tile-borders, --checkpoints, --metrics")]
     public void Bad_options_give_one_line_errors(string commandLine, string message)
     {
         OptionException error = Assert.Throws<OptionException>(() => StencilOptionParser.Parse(commandLine.Split(' '), Heat));
@@ -146,10 +147,17 @@ public class StencilOptionParserTests
     }
 
     [Fact]
+    public void Metrics_are_shown_only_when_asked_for()
+    {
+        Assert.False(StencilOptionParser.Parse(["--steps", "3"], Heat).Metrics);
+        Assert.True(StencilOptionParser.Parse(["--metrics", "--steps", "3"], Heat).Metrics);
+    }
+
+    [Fact]
     public void Usage_names_every_option_and_engine_and_what_happens_to_missing_directories()
     {
         string usage = StencilOptionParser.Usage(Heat);
-        foreach (string option in new[] { "--backend", "--engine", "--size", "--tiles", "--steps", "--halo", "--boundary", "--output", "--no-tile-borders", "grid: one tile", "tiled: many tiles", "missing parent directories are created" })
+        foreach (string option in new[] { "--backend", "--engine", "--size", "--tiles", "--steps", "--halo", "--boundary", "--output", "--no-tile-borders", "--metrics", "grid: one tile", "tiled: many tiles", "missing parent directories are created" })
             Assert.Contains(option, usage, StringComparison.Ordinal);
         Assert.True(StencilOptionParser.WantsHelp(["--size", "4", "--help"]));
     }

@@ -7,16 +7,21 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using RingKernel.Cpu;
 using RingKernel.Hosting;
 using RingKernel.Kernels.Actors;
+using RingKernel.Telemetry;
 
 // A ring kernel as a supervised actor in a Generic Host with Akka.Hosting. A client asks it every half
 // second; one poison value faults the kernel, and its supervisor restarts it. Ctrl+C (or SIGTERM, or
 // --stop-after SECONDS) stops the host: coordinated shutdown ends the kernel and frees its memory.
+// --metrics exports RingKernel's metrics through OpenTelemetry's console exporter every 5 s and at the stop.
+bool metrics = args.Contains("--metrics");
 HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
 {
-    Args = args,
+    Args = [.. args.Where(arg => arg != "--metrics")],
     ContentRootPath = AppContext.BaseDirectory,
 });
 builder.Logging.ClearProviders()
@@ -51,6 +56,15 @@ builder.Services.AddAkka("actor-hosting", (akka, services) =>
             LifetimeNarrator.Register(system, client, loggers.CreateLogger("host"));
         });
 });
+
+if (metrics)
+{
+    builder.Services.AddOpenTelemetry()
+        .ConfigureResource(resource => resource.AddService("actor-hosting"))
+        .WithMetrics(meters => meters
+            .AddMeter(RingKernelTelemetry.MeterName)
+            .AddConsoleExporter((_, reader) => reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = 5000));
+}
 
 if (builder.Configuration["stop-after"] is { } seconds)
 {

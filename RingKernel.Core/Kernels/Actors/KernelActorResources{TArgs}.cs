@@ -2,6 +2,7 @@ using Akka.Actor;
 using RingKernel.Backends;
 using RingKernel.Kernels.Persistent;
 using RingKernel.Layouts;
+using RingKernel.Telemetry;
 
 namespace RingKernel.Kernels.Actors;
 
@@ -33,7 +34,7 @@ internal sealed class KernelActorResources<TArgs>(
 
     public KernelCodecTable Codecs { get; } = options.Messages.Freeze();
 
-    public KernelRequestTable Requests { get; } = new(options.ExpectedPendingRequests);
+    public KernelRequestTable Requests { get; } = new(options.ExpectedPendingRequests, definition.Name);
 
     public KernelLaunchState<TArgs> Launch { get; } = new();
 
@@ -53,6 +54,9 @@ internal sealed class KernelActorResources<TArgs>(
 
     public KernelOutputPump? Pump { get; private set; }
 
+    /// <summary>The actor's rings, heartbeat and lifecycle counts as telemetry, from the allocation to the release.</summary>
+    public KernelActorTelemetry? Telemetry { get; private set; }
+
     /// <summary>Completes once a stopped actor's kernel has ended and its memory is freed.</summary>
     public Task Released => _released.Task;
 
@@ -66,6 +70,7 @@ internal sealed class KernelActorResources<TArgs>(
             memory.AttachK2K(endpoint);
         Owner = owner;
         Memory = memory;
+        Telemetry = new KernelActorTelemetry(Definition.Name, owner.Path.ToStringWithoutAddress(), memory.Input, memory.Output, () => Launch.Watchdog?.HeartbeatAge);
         Pump = new KernelOutputPump(memory.Output, Codecs, Direct, output => owner.Tell(output, owner));
         Pump.Start();
     }
@@ -89,6 +94,7 @@ internal sealed class KernelActorResources<TArgs>(
     {
         Memory = null;
         Pump = null;
+        Telemetry = null;
         Launch.Kernel = null;
         _released.TrySetResult();
     }

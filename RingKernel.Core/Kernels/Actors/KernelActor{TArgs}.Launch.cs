@@ -125,6 +125,7 @@ public sealed partial class KernelActor<TArgs>
         launch.ErrorCountAtLaunch = Volatile.Read(ref kernel.ControlBlock.ErrorCount);
         launch.Watchdog = WatchdogFor(kernel);
         kernel.Launch();
+        _r.Telemetry!.Launched();
         Observe(kernel.ActivateAsync());
         Observe(kernel.Completion);
         IActorRef self = Self;
@@ -149,6 +150,7 @@ public sealed partial class KernelActor<TArgs>
         }
         else if (health == KernelHealth.Stalled)
         {
+            _r.Telemetry!.WatchdogTripped();
             ReportFault(new KernelFaultedException(
                 kernel.Name, $"{kernel.Input.Ring.Count} messages waited while its heartbeat stood still for {watchdog.StallTimeout}."));
         }
@@ -161,6 +163,7 @@ public sealed partial class KernelActor<TArgs>
         if (launch.FaultReportedGeneration == launch.Generation)
             return;
         launch.FaultReportedGeneration = launch.Generation;
+        _r.Telemetry!.Faulted();
         Self.Tell(new KernelActorSignals.Recover(launch.Generation), Self);
         throw fault;
     }

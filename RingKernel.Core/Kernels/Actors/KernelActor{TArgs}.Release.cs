@@ -37,6 +37,7 @@ public sealed partial class KernelActor<TArgs>
             r.Direct.FailAll(KernelRequestFailedException.StoppedBeforeReply(r.Definition.Name));
             r.Direct.Dispose();
             r.Pump?.Dispose();
+            r.Telemetry?.Dispose();
             memory.Dispose();
             r.MarkReleased();
             system.EventStream.Publish(new KernelReleased(self, r.Definition.Name));
@@ -53,17 +54,19 @@ public sealed partial class KernelActor<TArgs>
             unprocessed.Add(new KernelActorSignals.Output(pending.Header.CorrelationId, pending.Message, IsError: false));
         r.Requests.Overflow.Clear();
 
+        KernelRequestFailedException notProcessed = KernelRequestFailedException.StoppedBeforeProcessing(name);
         foreach (KernelActorSignals.Output message in unprocessed)
         {
             if (KernelCorrelationIds.IsDirect(message.CorrelationId))
-                r.Direct.TryFail(message.CorrelationId, KernelRequestFailedException.StoppedBeforeProcessing(name));
-            else if (message.CorrelationId != 0 && r.Requests.TryTake(message.CorrelationId, out IActorRef? requester))
-                requester.Tell(new Status.Failure(KernelRequestFailedException.StoppedBeforeProcessing(name)), self);
+                r.Direct.TryFail(message.CorrelationId, notProcessed);
+            else if (message.CorrelationId != 0 && r.Requests.TryTake(message.CorrelationId, out IActorRef? requester, notProcessed))
+                requester.Tell(new Status.Failure(notProcessed), self);
             else
                 system.EventStream.Publish(new DeadLetter(message.Payload, ActorRefs.Nobody, self));
         }
 
-        foreach (IActorRef requester in r.Requests.TakeAll())
-            requester.Tell(new Status.Failure(KernelRequestFailedException.StoppedBeforeReply(name)), self);
+        KernelRequestFailedException unanswered = KernelRequestFailedException.StoppedBeforeReply(name);
+        foreach (IActorRef requester in r.Requests.TakeAll(unanswered))
+            requester.Tell(new Status.Failure(unanswered), self);
     }
 }

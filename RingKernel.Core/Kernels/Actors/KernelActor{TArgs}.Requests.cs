@@ -81,7 +81,7 @@ public sealed partial class KernelActor<TArgs>
             return;
         }
 
-        if (output.CorrelationId != 0 && r.Requests.TryTake(output.CorrelationId, out IActorRef? requester))
+        if (output.CorrelationId != 0 && r.Requests.TryTake(output.CorrelationId, out IActorRef? requester, (reply as Status.Failure)?.Cause))
         {
             requester.Tell(reply, self);
             return;

@@ -97,7 +97,11 @@ public sealed partial class KernelActor<TArgs> : UntypedActor
     }
 
     /// <summary>Keeps memory, pump and queued messages for the next instance (Akka's default would stop it); its <c>PreStart</c> ends the old kernel and relaunches.</summary>
-    protected override void PreRestart(Exception reason, object message) => _r.Launch.Watchdog = null;
+    protected override void PreRestart(Exception reason, object message)
+    {
+        _r.Launch.Watchdog = null;
+        _r.Telemetry?.Restarted();
+    }
 
     /// <summary>A real stop: the kernel is ended and its memory freed on the thread pool (see <see cref="ReleaseAsync"/>).</summary>
     protected override void PostStop()

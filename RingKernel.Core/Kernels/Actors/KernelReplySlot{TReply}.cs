@@ -1,5 +1,6 @@
 using System.Threading.Tasks.Sources;
 using Akka.Actor;
+using RingKernel.Telemetry;
 
 namespace RingKernel.Kernels.Actors;
 
@@ -20,6 +21,7 @@ internal sealed class KernelReplySlot<TReply> : IValueTaskSource<TReply>
     private long _stamp;
     private long _deadline;
     private TimeSpan _timeout;
+    private AskTiming _timing;
 
     public KernelReplySlot(KernelReplyTable<TReply> table, int index, bool continueOnPump)
     {
@@ -33,11 +35,12 @@ internal sealed class KernelReplySlot<TReply> : IValueTaskSource<TReply>
     public ValueTask<TReply> Task => new(this, _core.Version);
 
     /// <summary>Makes the slot wait for a reply under a new generation, which it returns.</summary>
-    public uint Arm(long deadline, TimeSpan timeout)
+    public uint Arm(long deadline, TimeSpan timeout, AskTiming timing)
     {
         long generation = (Volatile.Read(ref _stamp) >> 2) + 1;
         _deadline = deadline;
         _timeout = timeout;
+        _timing = timing;
         Volatile.Write(ref _stamp, (generation << 2) | Waiting);
         return (uint)generation & KernelCorrelationIds.GenerationMask;
     }
@@ -46,6 +49,7 @@ internal sealed class KernelReplySlot<TReply> : IValueTaskSource<TReply>
     {
         if (!TryFinish(generation))
             return false;
+        _table.Telemetry.Stop(_timing, null);
         _core.SetResult(reply);
         return true;
     }
@@ -54,6 +58,7 @@ internal sealed class KernelReplySlot<TReply> : IValueTaskSource<TReply>
     {
         if (!TryFinish(generation))
             return false;
+        _table.Telemetry.Stop(_timing, error);
         _core.SetException(error);
         return true;
     }

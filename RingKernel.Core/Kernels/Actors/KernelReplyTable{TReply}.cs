@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using RingKernel.Rings;
+using RingKernel.Telemetry;
 
 namespace RingKernel.Kernels.Actors;
 
@@ -24,12 +25,16 @@ internal sealed class KernelReplyTable<TReply> : KernelReplyTable
         _tableIndex = tableIndex;
         _kernelName = kernelName;
         _continueOnPump = continueOnPump;
+        Telemetry = new AskTelemetry(kernelName, RingKernelTags.PathDirect);
     }
+
+    /// <summary>Times the Asks of this table's reference and gives them activities.</summary>
+    public AskTelemetry Telemetry { get; }
 
     public KernelReplySlot<TReply> Rent(long deadline, TimeSpan timeout, out ulong correlationId)
     {
         KernelReplySlot<TReply> slot = _free.TryDequeue(out int index) ? Volatile.Read(ref _slots)[index] : Add();
-        uint generation = slot.Arm(deadline, timeout);
+        uint generation = slot.Arm(deadline, timeout, Telemetry.Start());
         correlationId = KernelCorrelationIds.Direct(_tableIndex, generation, slot.Index);
         return slot;
     }

@@ -16,6 +16,7 @@ public sealed class KernelWatchdog
     private readonly TimeProvider _time;
     private ulong _lastHeartbeat;
     private long _lastProgress;
+    private long _lastBeat;
 
     public KernelWatchdog(IRingKernel kernel, TimeSpan stallTimeout, TimeProvider time)
     {
@@ -27,9 +28,16 @@ public sealed class KernelWatchdog
         StallTimeout = stallTimeout;
         _lastHeartbeat = Volatile.Read(ref kernel.ControlBlock.Heartbeat);
         _lastProgress = time.GetTimestamp();
+        _lastBeat = _lastProgress;
     }
 
     public TimeSpan StallTimeout { get; }
+
+    /// <summary>
+    /// Time since the heartbeat last moved, as of the last <see cref="Check"/> (since this watchdog was
+    /// made when no check has seen it move). Safe to read from any thread.
+    /// </summary>
+    public TimeSpan HeartbeatAge => _time.GetElapsedTime(Volatile.Read(ref _lastBeat));
 
     public KernelHealth Check()
     {
@@ -40,6 +48,8 @@ public sealed class KernelWatchdog
 
         ulong heartbeat = Volatile.Read(ref _kernel.ControlBlock.Heartbeat);
         bool pending = _kernel.Input.Ring.Count > 0;
+        if (heartbeat != _lastHeartbeat)
+            Volatile.Write(ref _lastBeat, now);
         if (state != RingKernelState.Active || heartbeat != _lastHeartbeat || !pending)
         {
             _lastHeartbeat = heartbeat;

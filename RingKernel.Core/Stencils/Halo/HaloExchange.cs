@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using RingKernel.K2K;
 using RingKernel.Layouts;
+using RingKernel.Telemetry;
 
 namespace RingKernel.Stencils.Halo;
 
@@ -31,6 +32,7 @@ public sealed class HaloExchange
     private readonly Strip[] _routes;
     private readonly Strip[] _inboxes;
     private readonly int _chunkElements;
+    private readonly KeyValuePair<string, object?>[] _telemetryTags;
     private HaloChunk _chunk;
     private float[][]? _levels;
     private ulong _step;
@@ -51,6 +53,7 @@ public sealed class HaloExchange
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkElements, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(chunkElements, HaloChunk.Capacity);
         _endpoint = endpoint;
+        _telemetryTags = RingKernelTelemetry.FabricTags(endpoint.FabricName);
         Layout = layout;
         _chunkElements = chunkElements;
         FirstKernelId = firstKernelId;
@@ -136,6 +139,7 @@ public sealed class HaloExchange
     {
         float[][] levels = _levels ?? throw new InvalidOperationException($"Tile {Tile} has no halo exchange in progress.");
         ulong step = _step;
+        long bytesBefore = BytesSent;
         bool moved = true;
         while (_pending > 0 && moved)
         {
@@ -190,6 +194,8 @@ public sealed class HaloExchange
             }
         }
 
+        if (BytesSent != bytesBefore)
+            RingKernelTelemetry.HaloBytes.Add(BytesSent - bytesBefore, _telemetryTags);
         if (_pending > 0)
             return false;
         _levels = null;

@@ -6,8 +6,8 @@ namespace RingKernel.Samples.Cli;
 
 /// <summary>
 /// The command line both stencil samples share: <c>--backend --engine --size --tiles --steps --halo
-/// --boundary --output</c>, as <c>--name value</c> or <c>--name=value</c>, and the flag
-/// <c>--no-tile-borders --checkpoints</c>. Every mistake is an <see cref="OptionException"/> with a one-line message.
+/// --boundary --output</c>, as <c>--name value</c> or <c>--name=value</c>, and the flags
+/// <c>--no-tile-borders</c>, <c>--checkpoints</c> and <c>--metrics</c>. Every mistake is an <see cref="OptionException"/> with a one-line message.
 /// </summary>
 public static class StencilOptionParser
 {
@@ -17,7 +17,7 @@ public static class StencilOptionParser
     private static readonly string[] Names = ["backend", "engine", "size", "tiles", "steps", "halo", "boundary", "output"];
 
     /// <summary>Options that take no value.</summary>
-    private static readonly string[] Flags = ["no-tile-borders", "checkpoints"];
+    private static readonly string[] Flags = ["no-tile-borders", "checkpoints", "metrics"];
 
     /// <summary>True when the user asked for the usage text.</summary>
     public static bool WantsHelp(IEnumerable<string> args) => args.Any(a => a is "--help" or "-h");
@@ -42,6 +42,8 @@ public static class StencilOptionParser
               --checkpoints                     tiles engine on cpu: every tile checkpoints after each halo exchange, so its
                                                 supervisor restarts a faulted tile kernel where it was (costs a copy of the
                                                 tile per exchange); without it a faulted tile ends the run with its fault
+              --metrics                         show RingKernel's telemetry (rings, kernel actors, K2K, Asks, dispatches) in a
+                                                table refreshed as the run goes; printed once at the end when output is redirected
             """;
     }
 
@@ -109,7 +111,12 @@ public static class StencilOptionParser
         string output = values.GetValueOrDefault("output", spec.DefaultOutput);
         if (string.IsNullOrWhiteSpace(output) || !output.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
             throw new OptionException($"--output '{output}' must name a .png file");
-        return new StencilOptions(backend, engine, size, tiles, steps, halo, boundary, output) { TileBorders = !flags.Contains("no-tile-borders"), Checkpoints = flags.Contains("checkpoints") };
+        return new StencilOptions(backend, engine, size, tiles, steps, halo, boundary, output)
+        {
+            TileBorders = !flags.Contains("no-tile-borders"),
+            Checkpoints = flags.Contains("checkpoints"),
+            Metrics = flags.Contains("metrics"),
+        };
     }
 
     private static (Dictionary<string, string> Values, HashSet<string> Flags) Collect(IReadOnlyList<string> args)

@@ -19,6 +19,9 @@ public sealed record StencilOptions(
     /// <summary>Whether the tiles engine checkpoints every tile after each exchange so that its supervisor can restart a faulted tile (<c>--checkpoints</c>).</summary>
     public bool Checkpoints { get; init; }
 
+    /// <summary>Whether the run shows RingKernel's telemetry (<c>--metrics</c>).</summary>
+    public bool Metrics { get; init; }
+
     /// <summary>The boundary the equation is built with: <see cref="Boundary"/>, a fixed one held at zero.</summary>
     public StencilBoundary StencilBoundary => Boundary == BoundaryKind.Periodic ? StencilBoundary.Periodic : StencilBoundary.Fixed(0f);
 }

@@ -56,6 +56,8 @@ public static class StencilSampleHost
             return 1;
         }
 
+        // Listening before the simulation starts: its kernels' first launches are counted too.
+        using MetricsBoard? metrics = options.Metrics ? new MetricsBoard() : null;
         IStencilSimulation simulation;
         try
         {
@@ -74,7 +76,7 @@ public static class StencilSampleHost
         TimeSpan elapsed;
         try
         {
-            elapsed = SimulationProgress.Run(options.Steps, simulation.RunSteps, output, interactive, simulation.ProgressLabel);
+            elapsed = SimulationProgress.Run(options.Steps, simulation.RunSteps, output, interactive, simulation.ProgressLabel, metrics);
         }
         catch (RingKernel.Kernels.Persistent.KernelFaultedException ex)
         {
@@ -82,6 +84,9 @@ public static class StencilSampleHost
             error.WriteLine($"{spec.ProgramName}: the run stopped: {ex.Message}{(options.Checkpoints ? "" : " (with --checkpoints the tiles engine restarts a faulted tile from its last exchange)")}");
             return 3;
         }
+
+        if (metrics is not null && !interactive)
+            metrics.Write(output, SimulationProgress.Title(options.Steps, options.Steps));
 
         FieldPicture picture = simulation.Picture();
         string? summary = simulation.Summary;
