@@ -133,6 +133,28 @@ public class RingIngestTests
     }
 
     [Fact]
+    public async Task A_handler_that_throws_ends_the_ingest_at_its_frame()
+    {
+        using var ring = new TestRing(64);
+        var host = new HostMessageTypes().Add<Note>(NoteId, (note, _) => throw new InvalidOperationException($"refused {note.Text}"));
+        var stream = new ArrayBufferWriter<byte>();
+        stream.Write(Ticks(3));
+        host.WriteFrame(stream, new Note { Text = "n" });
+        stream.Write(Ticks(3, first: 3));
+        var pipe = new Pipe();
+        var ingest = new RingIngest(pipe.Reader, ring.Ring, host);
+        Task run = ingest.RunAsync();
+        pipe.Writer.Write(stream.WrittenSpan);
+        await pipe.Writer.FlushAsync();
+
+        var thrown = await Assert.ThrowsAsync<InvalidOperationException>(() => run);
+        Assert.Equal("refused n", thrown.Message);
+        Assert.Equal(0, ingest.HostMessagesDelivered);
+        Assert.Equal(3 * 16, ingest.BytesConsumed);
+        Assert.Equal([0L, 1, 2], ring.DrainAll().Select(m => BitConverter.ToInt64(m.Payload)));
+    }
+
+    [Fact]
     public void Host_message_types_refuse_a_typeless_resolver_and_ids_the_ring_has()
     {
         Assert.Throws<ArgumentException>(() => new HostMessageTypes(MessagePackSerializerOptions.Standard.WithResolver(TypelessContractlessStandardResolver.Instance)));
