@@ -40,11 +40,21 @@ public static class StreamFrames
     {
         payload = default;
         header = default;
-        if (buffer.Length < StreamFrameHeader.Size)
-            return false;
-        Span<byte> bytes = stackalloc byte[StreamFrameHeader.Size];
-        buffer.Slice(0, StreamFrameHeader.Size).CopyTo(bytes);
-        StreamFrameHeader read = StreamFrameHeader.Read(bytes);
+        StreamFrameHeader read;
+        ReadOnlySpan<byte> first = buffer.FirstSpan;
+        if (first.Length >= StreamFrameHeader.Size)
+        {
+            read = StreamFrameHeader.Read(first);
+        }
+        else
+        {
+            if (buffer.Length < StreamFrameHeader.Size)
+                return false;
+            Span<byte> bytes = stackalloc byte[StreamFrameHeader.Size];
+            buffer.Slice(0, StreamFrameHeader.Size).CopyTo(bytes);
+            read = StreamFrameHeader.Read(bytes);
+        }
+
         if (buffer.Length < read.FrameLength)
             return false;
         header = read;
