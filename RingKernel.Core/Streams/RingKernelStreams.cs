@@ -16,6 +16,7 @@ public static class RingKernelStreams
     /// <exception cref="StreamFrameException">A malformed frame ended the input; the messages before it were processed and their output written before this is thrown.</exception>
     /// <exception cref="KernelFaultedException">The kernel faulted while serving.</exception>
     /// <exception cref="InvalidOperationException">The kernel was terminated before the stream was served.</exception>
+    /// <exception cref="IOException">The transport's output was completed by its reader (the peer stopped reading) before the stream was served; what the kernel sent since stays in its output ring.</exception>
     public static async Task ServeAsync(this IRingKernel kernel, IDuplexPipe transport, HostMessageTypes? hostMessages = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(kernel);
@@ -28,8 +29,8 @@ public static class RingKernelStreams
         StreamFrameException? malformed = null;
         try
         {
-            if (await Task.WhenAny(ingestRun, kernel.Completion).ConfigureAwait(false) != ingestRun)
-                throw KernelEnded(kernel);
+            if (await Task.WhenAny(ingestRun, kernel.Completion, egressRun).ConfigureAwait(false) != ingestRun)
+                ThrowIfEnded(kernel, egressRun);
             try
             {
                 await ingestRun.ConfigureAwait(false);
@@ -40,7 +41,7 @@ public static class RingKernelStreams
                 malformed = e;
             }
 
-            await WhenInputProcessedAsync(kernel, stop.Token).ConfigureAwait(false);
+            await WhenInputProcessedAsync(kernel, egressRun, stop.Token).ConfigureAwait(false);
         }
         catch
         {
@@ -61,13 +62,12 @@ public static class RingKernelStreams
     /// Completes once the kernel has committed every message in its input ring: a body replies before its
     /// message is committed, so its output is in the output ring by then. Polls: it runs once per stream.
     /// </summary>
-    private static async Task WhenInputProcessedAsync(IRingKernel kernel, CancellationToken cancellationToken)
+    private static async Task WhenInputProcessedAsync(IRingKernel kernel, Task egressRun, CancellationToken cancellationToken)
     {
         var spinner = new SpinWait();
         while (kernel.Input.Ring.Count > 0)
         {
-            if (kernel.Completion.IsCompleted)
-                throw KernelEnded(kernel);
+            ThrowIfEnded(kernel, egressRun);
             if (spinner.NextSpinWillYield)
                 await Task.Delay(1, cancellationToken).ConfigureAwait(false);
             else
@@ -79,7 +79,24 @@ public static class RingKernelStreams
     private static Task<AggregateException?> Ended(Task bridge) =>
         bridge.ContinueWith(static run => run.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
-    private static Exception KernelEnded(IRingKernel kernel) =>
-        kernel.Completion.Exception?.InnerException as KernelFaultedException
-        ?? (Exception)new InvalidOperationException($"Ring kernel '{kernel.Name}' ended before the stream it served did.");
+    /// <summary>
+    /// Throws when the kernel has ended, or the egress has (a kernel whose output nobody takes would wait
+    /// for ever, and so would the wait for its input to drain).
+    /// </summary>
+    private static void ThrowIfEnded(IRingKernel kernel, Task egressRun)
+    {
+        if (kernel.Completion.IsCompleted)
+        {
+            throw kernel.Completion.Exception?.InnerException as KernelFaultedException
+                ?? (Exception)new InvalidOperationException($"Ring kernel '{kernel.Name}' ended before the stream it served did.");
+        }
+
+        if (egressRun.IsCanceled)
+            throw new OperationCanceledException("Serving the stream was cancelled.");
+        if (egressRun.IsCompleted)
+        {
+            throw egressRun.Exception?.InnerException
+                ?? new IOException($"The stream's reader stopped reading before ring kernel '{kernel.Name}' had answered it; what the kernel sent since stays in its output ring.");
+        }
+    }
 }

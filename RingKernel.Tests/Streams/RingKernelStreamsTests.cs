@@ -101,6 +101,21 @@ public class RingKernelStreamsTests
         Assert.Contains("poison", fault.Message);
     }
 
+    [Fact]
+    public async Task A_client_that_stops_reading_ends_the_serving_instead_of_holding_it_for_ever()
+    {
+        const int Capacity = 16;
+        await using Served served = await Served.StartAsync(Capacity, pauseWriterThreshold: 1024);
+        await served.Client.Input.CompleteAsync();
+        Task writing = WriteInChunksAsync(served.Client.Output, Ticks(20_000), chunk: 160);
+
+        var error = await Assert.ThrowsAsync<IOException>(() => served.Serving);
+        Assert.Contains("stopped reading", error.Message);
+
+        // The ingest stopped too: the client's writes fail with its reason instead of waiting for ever.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => writing);
+    }
+
     /// <summary>Doubles every tick; throws on <see cref="Poison"/>.</summary>
     private static KernelDefinition<object?> Doubler(int capacity) =>
         new("doubler", new LaunchOptions(new Dim3(1), new Dim3(1)) { InputRingCapacity = capacity, OutputRingCapacity = capacity, MessageSlotBytes = StreamMessages.SlotSize })
