@@ -96,6 +96,26 @@ public class RingIngestTests
     }
 
     [Fact]
+    public async Task A_cancelled_ingest_keeps_what_it_wrote_and_completes_the_reader()
+    {
+        const int Capacity = 4;
+        using var ring = new TestRing(Capacity);
+        var pipe = new Pipe();
+        var ingest = new RingIngest(pipe.Reader, ring.Ring);
+        using var cancel = new CancellationTokenSource();
+        Task run = ingest.RunAsync(cancel.Token);
+        pipe.Writer.Write(Ticks(10));
+        await pipe.Writer.FlushAsync();
+        await WaitUntilAsync(() => ring.Ring.Ring.Count == Capacity, "the ingest has filled the ring");
+
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        Assert.Equal(Capacity, ingest.FramesWritten);
+        Assert.Equal([0L, 1, 2, 3], ring.DrainAll().Select(m => BitConverter.ToInt64(m.Payload)));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pipe.Writer.FlushAsync().AsTask());
+    }
+
+    [Fact]
     public async Task Host_messages_arrive_as_MessagePack_in_stream_order_with_the_ring_frames()
     {
         MessagePackSerializerOptions options = MessagePackSerializerOptions.Standard.WithSecurity(MessagePackSecurity.UntrustedData);
