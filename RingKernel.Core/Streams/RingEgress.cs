@@ -66,7 +66,7 @@ public sealed class RingEgress
 
     /// <summary>Copies messages until <see cref="Complete"/> and an empty ring, or until the pipe's reader completes. Runs once.</summary>
     /// <exception cref="MessageRejectedException">A message in the ring failed validation (it was consumed; nothing after it was).</exception>
-    /// <exception cref="OperationCanceledException">Cancelled; what was taken from the ring was written and flushed.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; the writer is completed with the exception, and what the egress had not taken stays in the ring.</exception>
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {
         if (Interlocked.Exchange(ref _started, 1) != 0)
@@ -108,9 +108,11 @@ public sealed class RingEgress
             }
             catch (OperationCanceledException) when (_completed.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
-                // Completed: write what is left, then end.
+                // Completed: write what is left (still flushing per threshold, so a slow reader holds it), then end.
                 while (TakeMessages() > 0)
                 {
+                    if (_unflushed >= FlushThresholdBytes && await FlushAsync(cancellationToken).ConfigureAwait(false))
+                        return;
                 }
 
                 await FlushAsync(cancellationToken).ConfigureAwait(false);
