@@ -1,5 +1,6 @@
 using System.IO.Pipelines;
 using RingKernel.Layouts;
+using RingKernel.Rings;
 using RingKernel.Streams;
 using static RingKernel.Tests.Streams.StreamTraffic;
 
@@ -96,6 +97,23 @@ public class RingEgressTests
         Assert.True(waits > 0);
         Assert.Equal(Enumerable.Range(0, Total).Select(i => (long)i), received);
         Assert.Equal(Total, egress.FramesWritten);
+    }
+
+    [Fact]
+    public async Task A_corrupt_message_in_the_ring_ends_the_egress_after_the_messages_before_it()
+    {
+        using var ring = new TestRing(8, RingKind.SingleProducer);
+        for (int i = 0; i < 5; i++)
+            Assert.True(ring.Ring.TryEnqueue(new Tick(i)));
+        ring.Slot(2)[MessageHeader.Size] ^= 0xFF;
+        var pipe = new Pipe(new PipeOptions(useSynchronizationContext: false));
+        var egress = new RingEgress(ring.Ring, pipe.Writer);
+
+        var error = await Assert.ThrowsAsync<MessageChecksumException>(() => egress.RunAsync());
+        Assert.Equal(2UL, error.Position);
+        Assert.Equal(2, egress.FramesWritten);
+        Assert.Equal([3L, 4], ring.DrainAll().Select(m => BitConverter.ToInt64(m.Payload)));
+        Assert.Same(error, await Assert.ThrowsAsync<MessageChecksumException>(() => pipe.Reader.ReadAsync().AsTask()));
     }
 
     [Fact]

@@ -28,6 +28,14 @@ public sealed class TestRing : IDisposable
         return collector.Messages;
     }
 
+    /// <summary>The bytes of slot <paramref name="index"/>, for a test that corrupts a message in place.</summary>
+    public Span<byte> Slot(int index)
+    {
+        int capacity = Ring.Ring.Capacity;
+        long slots = RingHeader.Size + (Ring.Ring.Kind == RingKind.MultiProducer ? capacity * 8L : 0);
+        return _buffer.AsSpan(slots + ((long)index * StreamMessages.SlotSize), StreamMessages.SlotSize);
+    }
+
     public void Dispose() => _buffer.Dispose();
 
     private readonly struct Collector(List<(uint, byte[])> messages) : IMessageHandler

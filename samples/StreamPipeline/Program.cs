@@ -39,7 +39,7 @@ Task serving = server.ServeOneAsync();
 Task running = client.RunAsync(server.Port);
 Task both = Task.WhenAll(serving, running);
 while (await Task.WhenAny(both, Task.Delay(1000)) != both)
-    Console.WriteLine($"  {watch.Elapsed.TotalSeconds,5:0.0} s: sent {client.Sent,12:N0}, answered {client.Answered,12:N0} ({client.Answered / watch.Elapsed.TotalSeconds / 1e6:0.00} M/s)");
+    Console.WriteLine($"  {watch.Elapsed.TotalSeconds,5:0.0} s: sent {client.Sent,12:N0}, answered {client.Answered,12:N0} ({client.Answered / watch.Elapsed.TotalSeconds / 1e6:0.00} M/s so far)");
 
 try
 {
