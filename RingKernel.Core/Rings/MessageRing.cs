@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using RingKernel.Layouts;
@@ -264,6 +265,23 @@ public sealed class MessageRing
 
     /// <summary>Commits the <paramref name="count"/> oldest messages, which the consumer has processed.</summary>
     internal void Commit(int count) => _ring.ReleaseSlots(count);
+
+    /// <summary>
+    /// Producer side, for a writer that validates a run of raw payloads first (the stream ingest):
+    /// claims up to <paramref name="count"/> slots at once. Fill each with <see cref="SealClaimed"/> and
+    /// publish them with <see cref="PublishClaimed"/>; nothing in between may throw.
+    /// </summary>
+    internal int TryClaim(int count, out ulong first) => _ring.TryClaimBatch(count, out first);
+
+    /// <summary>Writes a payload already checked against <see cref="Types"/> and <see cref="MaxPayloadSize"/> into the slot claimed at <paramref name="position"/>.</summary>
+    internal unsafe void SealClaimed(ulong position, uint typeId, ReadOnlySpan<byte> payload)
+    {
+        Debug.Assert(payload.Length <= _maxPayloadSize, "The caller checked the payload against the slot size.");
+        Seal(_ring.SlotAddress(position), default, typeId, payload);
+    }
+
+    /// <summary>Publishes the <paramref name="count"/> slots <see cref="TryClaim"/> claimed from <paramref name="first"/>.</summary>
+    internal void PublishClaimed(ulong first, int count) => _ring.PublishBatch(first, count);
 
     /// <summary>Completes when a slot is probably free; producers re-try their enqueue.</summary>
     internal ValueTask WaitForFreeSlotAsync(CancellationToken cancellationToken) =>

@@ -13,6 +13,7 @@ public static class ComparisonRunner
         new VulkanRings.VulkanRingKernelComparisonSuite(),
         new Cuda.CudaComparisonSuite(),
         new KernelActors.KernelActorsComparisonSuite(),
+        new Streams.StreamPipelineComparisonSuite(),
     ];
 
     public static int Run(string[] args)
