@@ -12,7 +12,7 @@ namespace RingKernel.Benchmarks.Stencils;
 /// The README's main job as the samples run it, against their grid engine in the same process:
 /// ours is the default tiled run (<see cref="TiledEngineRules.DefaultLayout"/>: one slab per core,
 /// every tile a supervised kernel actor, <see cref="TileActorHost.EngineOptions"/> without --checkpoints),
-/// driven through <see cref="TileActorHost"/> in a hundred RunSteps commands like the progress bar's;
+/// driven through <see cref="TileActorHost"/> in the batches the progress bar drives it in (<see cref="StepBatches"/>);
 /// the baseline is <see cref="HeatBaseline2D"/> (or <see cref="WaveBaseline3D"/>) in the same batches.
 /// Each run starts from the sample's initial field and times only the steps (start-up and shutdown
 /// are not timed, as in the sample's Mcells/s); sides alternate, best run each; every pair of runs
@@ -20,8 +20,6 @@ namespace RingKernel.Benchmarks.Stencils;
 /// </summary>
 internal static class MainJobComparison
 {
-    private const int Batches = 100;
-
     /// <summary><c>heat2d-N-main-job</c>: HeatDiffusion's run (hot square, alpha 0.24, fixed boundary) for <paramref name="steps"/> steps.</summary>
     public static Comparison Heat2D(int n, int steps, int runs)
     {
@@ -137,13 +135,6 @@ internal static class MainJobComparison
         return new Comparison(name, best, bestBaseline, "Mcells/s", Better.Higher);
     }
 
-    /// <summary>Runs <paramref name="steps"/> steps in <see cref="Batches"/> batches, as the samples' progress bar does; the time spent inside them.</summary>
-    private static TimeSpan InBatches(int steps, Action<int> runSteps)
-    {
-        int batch = Math.Max(1, steps / Batches);
-        long start = Stopwatch.GetTimestamp();
-        for (int done = 0; done < steps; done += batch)
-            runSteps(Math.Min(batch, steps - done));
-        return Stopwatch.GetElapsedTime(start);
-    }
+    /// <summary>Runs <paramref name="steps"/> steps in the batches the samples' progress bar drives them in (<see cref="StepBatches"/>); the time spent inside them.</summary>
+    private static TimeSpan InBatches(int steps, Action<int> runSteps) => StepBatches.Run(steps, runSteps);
 }

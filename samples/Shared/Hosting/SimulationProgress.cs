@@ -11,9 +11,6 @@ namespace RingKernel.Samples.Hosting;
 /// </summary>
 public static class SimulationProgress
 {
-    /// <summary>Batches per run: enough for a smooth bar, few enough that reporting costs nothing measurable.</summary>
-    private const int Batches = 100;
-
     /// <summary>Runs <paramref name="totalSteps"/> steps through <paramref name="runSteps"/>, showing <paramref name="label"/> (what runs them); returns the time spent inside it.</summary>
     /// <param name="totalSteps">Steps in all.</param>
     /// <param name="runSteps">Runs a batch of steps.</param>
@@ -26,22 +23,9 @@ public static class SimulationProgress
         ArgumentNullException.ThrowIfNull(runSteps);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(totalSteps);
-        int batch = Math.Max(1, totalSteps / Batches);
         TimeSpan computing = TimeSpan.Zero;
 
-        void RunBatches(Action<int> reportDone)
-        {
-            int done = 0;
-            while (done < totalSteps)
-            {
-                int steps = Math.Min(batch, totalSteps - done);
-                long start = Stopwatch.GetTimestamp();
-                runSteps(steps);
-                computing += Stopwatch.GetElapsedTime(start);
-                done += steps;
-                reportDone(done);
-            }
-        }
+        void RunBatches(Action<int> reportDone) => computing = StepBatches.Run(totalSteps, runSteps, reportDone);
 
         if (interactive && metrics is not null)
         {
