@@ -17,27 +17,31 @@ public sealed class VulkanLevels : IDisposable
         ArgumentNullException.ThrowIfNull(older);
         ArgumentNullException.ThrowIfNull(newer);
         _cells = newer.Length;
+        long bytes = (long)_cells * sizeof(float);
         Backend = new VulkanBackend();
+        DeviceBuffer? first = null;
         try
         {
-            long bytes = (long)_cells * sizeof(float);
-            Older = Backend.MemorySpace.Allocate(bytes);
+            first = Backend.MemorySpace.Allocate(bytes);
+            Older = first;
             Newer = Backend.MemorySpace.Allocate(bytes);
-            older.CopyTo(Older.AsSpan<float>(0, _cells));
-            newer.CopyTo(Newer.AsSpan<float>(0, _cells));
         }
         catch
         {
-            Dispose();
+            first?.Dispose();
+            Backend.Dispose();
             throw;
         }
+
+        older.CopyTo(Older.AsSpan<float>(0, _cells));
+        newer.CopyTo(Newer.AsSpan<float>(0, _cells));
     }
 
     public VulkanBackend Backend { get; }
 
-    public DeviceBuffer Older { get; private set; } = null!;
+    public DeviceBuffer Older { get; private set; }
 
-    public DeviceBuffer Newer { get; private set; } = null!;
+    public DeviceBuffer Newer { get; private set; }
 
     /// <summary>After a step wrote the next level over <see cref="Older"/>: it becomes <see cref="Newer"/>.</summary>
     public void Rotate() => (Older, Newer) = (Newer, Older);
@@ -47,8 +51,8 @@ public sealed class VulkanLevels : IDisposable
 
     public void Dispose()
     {
-        Older?.Dispose();
-        Newer?.Dispose();
+        Older.Dispose();
+        Newer.Dispose();
         Backend.Dispose();
     }
 }
