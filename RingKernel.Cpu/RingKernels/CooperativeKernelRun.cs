@@ -74,7 +74,10 @@ internal sealed class CooperativeKernelRun
     /// </summary>
     public bool RunSlice()
     {
-        Volatile.Write(ref _state, Running);
+        // A full fence, not a release: the slice's first look at the kernel's inboxes must not be
+        // ordered before it, or a wake-up that saw Queued meanwhile (and so did nothing) could come
+        // with input that this slice does not see.
+        Interlocked.Exchange(ref _state, Running);
         SliceOutcome outcome = _slice();
         if (outcome == SliceOutcome.Ended)
         {

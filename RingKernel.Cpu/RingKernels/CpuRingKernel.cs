@@ -152,7 +152,9 @@ internal sealed class CpuRingKernel<TArgs> : RingKernelBase
     /// <summary>Calls the resumable body once with the message in hand (a resume from now on calls it again); true when it is done with the message.</summary>
     private bool CallResumable(CpuResumableBody<TArgs> body)
     {
-        Volatile.Write(ref _resumeRequested, false);
+        // A full fence: a release could land after a resume that comes while the body looks at its
+        // input, erasing it.
+        Interlocked.Exchange(ref _resumeRequested, false);
         try
         {
             return body(_context, _args);

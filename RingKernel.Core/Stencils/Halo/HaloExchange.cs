@@ -172,8 +172,6 @@ public sealed class HaloExchange
                 if (inbox.Next == inbox.Count)
                     continue;
 
-                // A sender waits for room only when it found the inbox full: ring it only then.
-                bool full = inbox.Link.Pending == inbox.Link.InboxCapacity;
                 int received = 0;
                 while (inbox.Next < inbox.Count && inbox.Link.TryReceiveBytes(ChunkBytes, out int bytes, out MessageHeader header))
                 {
@@ -184,12 +182,13 @@ public sealed class HaloExchange
                         _pending--;
                 }
 
+                // Room was made: ring the sender, which may have found the inbox full at any moment
+                // since this tile last looked (a look at the inbox before receiving cannot tell).
                 if (received > 0)
                 {
                     ChunksReceived += received;
                     moved = true;
-                    if (full)
-                        _doorbells?.Ring(inbox.PeerTile);
+                    _doorbells?.Ring(inbox.PeerTile);
                 }
             }
         }

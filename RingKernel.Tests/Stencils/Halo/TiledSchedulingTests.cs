@@ -122,6 +122,32 @@ public class TiledSchedulingTests(TileActorSystem actors) : IClassFixture<TileAc
         AssertBitwiseEqual(current, actualCurrent, size);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task Tiles_that_keep_filling_each_others_inboxes_never_lose_a_doorbell(int halo)
+    {
+        // Two tiles on two workers, one float per chunk and inboxes of two: every epoch each tile
+        // fills its neighbour's inbox over and over while the neighbour drains it, so a ring lost
+        // between a receiver's look at its inbox and a sender finding it full (or a sender's send
+        // and a receiver starting its slice) stalls both tiles for good.
+        var size = new GridSize(48, 16);
+        var equation = new HeatEquation2D(size, 0.19f, StencilBoundary.Periodic);
+        TileGrid grid = TileGrid.Create(size, new Dim3(1, 2));
+        float[] initial = Random(size, seed: 17 + halo);
+        var options = new TiledStencilOptions { ChunkElements = 1, InboxCapacity = 2, Checksummed = false };
+        await using TiledHeat2D tiled = await TiledHeat2D.StartAsync(actors.System, new CpuBackend(2), equation, grid, halo, initial, options);
+        const int Steps = 1_200;
+        for (int done = 0; done < Steps; done += 100)
+            await tiled.RunStepsAsync(100).WaitAsync(TimeSpan.FromSeconds(30));
+        float[] actual = new float[size.CellCount];
+        await tiled.SnapshotAsync(actual);
+
+        float[] expected = (float[])initial.Clone();
+        HeatReference2D.Run(equation, expected, Steps);
+        AssertBitwiseEqual(expected, actual, size);
+    }
+
     [Fact]
     public async Task Tile_kernels_are_placed_by_tile_number_and_a_restarted_one_keeps_its_place()
     {
