@@ -42,6 +42,9 @@ public sealed class HeatTile2D : StencilTile
 
     public override void Snapshot() => Layout.StoreInterior(_current, _field, Grid.Size, Origin);
 
+    // Compiled fully optimized at once, as the baselines' row kernels are (see StencilRows): a
+    // run is a few hundred calls, too few for tiering to settle before it is timed.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override void Advance(HaloRegion region)
     {
         int stride = Layout.RowStride;

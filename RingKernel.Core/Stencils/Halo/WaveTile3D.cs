@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace RingKernel.Stencils.Halo;
@@ -51,6 +52,9 @@ public sealed class WaveTile3D : StencilTile
         Layout.StoreInterior(_current, _currentField, Grid.Size, Origin);
     }
 
+    // Compiled fully optimized at once, as the baselines' row kernels are (see StencilRows): a
+    // run is a few hundred calls, too few for tiering to settle before it is timed.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override void Advance(HaloRegion region)
     {
         nuint row = (nuint)Layout.RowStride;
