@@ -7,7 +7,7 @@ namespace RingKernel.Clocks;
 /// </summary>
 /// <remarks>
 /// 48 bits of microseconds span 8.9 years, too few for Unix time, so the physical part counts from
-/// 2025-01-01 UTC and runs out in November 2033 (<see cref="MaxPhysical"/>).
+/// 2025-01-01 UTC and runs out on 2 December 2033 (<see cref="MaxPhysical"/>).
 /// </remarks>
 public readonly record struct HlcTimestamp(ulong Packed, uint NodeId) : IComparable<HlcTimestamp>
 {
