@@ -114,6 +114,19 @@ public class StencilOptionParserTests
     }
 
     [Fact]
+    public void A_2d_grid_far_larger_than_the_cache_is_cut_into_slabs_that_each_fit_it()
+    {
+        StencilOptions options = StencilOptionParser.Parse(["--engine", "tiles", "--size", "4096x4096"], HeatWithTiles);
+        int slabs = options.Tiles.Tiles.Y;
+        int rows = 4096 / slabs;
+        Assert.Equal(new Dim3(1, slabs), options.Tiles.Tiles);
+        Assert.Equal(TiledEngineRules.DefaultHalo2D, options.Halo);
+        Assert.True(slabs > Math.Min(2, Environment.ProcessorCount), $"{slabs} slabs of 64 MiB levels");
+        Assert.True(2L * 4096 * rows * sizeof(float) <= TiledEngineRules.TileCacheBytes, $"{slabs} slabs of {rows} rows");
+        Assert.True(slabs <= Environment.ProcessorCount || rows >= TiledEngineRules.MinSlabHalos * TiledEngineRules.DefaultHalo2D, $"{slabs} slabs of {rows} rows");
+    }
+
+    [Fact]
     public void A_3d_grid_one_cell_deep_runs_on_the_grid_engine_and_is_refused_by_the_tiles_engine()
     {
         StencilSampleSpec wave = HeatWithTiles with { Dimensions = 3 };

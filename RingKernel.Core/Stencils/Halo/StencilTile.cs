@@ -158,6 +158,15 @@ public abstract class StencilTile
         return true;
     }
 
+    /// <summary>The chunks of <paramref name="chunkElements"/> floats that the tile's longest strip of one exchange takes (every exchanged level of its largest face, edge or corner).</summary>
+    public int LongestStripChunks(int chunkElements)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunkElements, 1);
+        int levels = ExchangedLevels.Length;
+        int cells = K2KDirections.Of(Neighbourhood, !Grid.Size.Is2D).Max(direction => Layout.SendRegion(direction).CellCount);
+        return (int)(((long)cells * levels + chunkElements - 1) / chunkElements);
+    }
+
     /// <summary>Makes <paramref name="kernel"/> the one this tile's doorbell resumes, if the tile has doorbells.</summary>
     internal void ConnectDoorbell(RingKernelContext kernel) => _doorbells?.Connect((uint)Index, kernel);
 

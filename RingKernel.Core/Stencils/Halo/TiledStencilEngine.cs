@@ -1,3 +1,4 @@
+using System.Numerics;
 using Akka.Actor;
 using RingKernel.Backends;
 using RingKernel.K2K;
@@ -111,7 +112,8 @@ public sealed class TiledStencilEngine : IAsyncDisposable
         if (tiles.Count != first.Grid.TileCount)
             throw new ArgumentException($"The {first.Grid} has {first.Grid.TileCount} tiles; {tiles.Count} were given.", nameof(tiles));
 
-        var fabric = new K2KFabric(backend.MemorySpace, HaloChunk.CreateTypes(), options.InboxCapacity, HaloChunk.InboxSlotSize, options.Checksummed);
+        int inboxCapacity = options.InboxCapacity ?? WholeStripInboxCapacity(tiles, options.ChunkElements);
+        var fabric = new K2KFabric(backend.MemorySpace, HaloChunk.CreateTypes(), inboxCapacity, HaloChunk.InboxSlotSize, options.Checksummed);
         var engine = new TiledStencilEngine(system, tiles, fabric, options);
         try
         {
@@ -169,6 +171,13 @@ public sealed class TiledStencilEngine : IAsyncDisposable
         }
 
         _fabric.Dispose();
+    }
+
+    /// <summary>The fewest inbox slots, a power of two of at least 2, that hold the longest strip any tile sends, at most <see cref="TiledStencilOptions.MaxDefaultInboxCapacity"/>.</summary>
+    private static int WholeStripInboxCapacity(IReadOnlyList<StencilTile> tiles, int chunkElements)
+    {
+        int chunks = tiles.Max(tile => tile.LongestStripChunks(chunkElements));
+        return (int)Math.Clamp(BitOperations.RoundUpToPowerOf2((uint)chunks), 2, TiledStencilOptions.MaxDefaultInboxCapacity);
     }
 
     private static Props TileProps(IRingKernelBackend backend, StencilTile tile, K2KEndpoint endpoint, TiledStencilOptions options)

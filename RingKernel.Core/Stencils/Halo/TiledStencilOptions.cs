@@ -6,12 +6,16 @@ public sealed record TiledStencilOptions
     /// <summary>Floats per halo chunk, 1 to <see cref="HaloChunk.Capacity"/>: a strip longer than this is sent in several chunks.</summary>
     public int ChunkElements { get; init; } = HaloChunk.Capacity;
 
+    /// <summary>The most chunks an inbox sized by default holds (<see cref="InboxCapacity"/> null): 1 MiB of slots.</summary>
+    public const int MaxDefaultInboxCapacity = 1024;
+
     /// <summary>
     /// Chunks each K2K inbox holds (a power of two of at least 2); a sender waits, still receiving,
-    /// when it is full. Many small tiles run best with few (their inboxes' memory stays small), a
-    /// few large tiles with enough to hold a whole strip.
+    /// when it is full. Null (the default): the fewest that hold the longest strip a tile sends in one
+    /// exchange, at most <see cref="MaxDefaultInboxCapacity"/>, so that a sender does not wait for room
+    /// in the middle of an exchange, while many small tiles keep small inboxes.
     /// </summary>
-    public int InboxCapacity { get; init; } = 16;
+    public int? InboxCapacity { get; init; }
 
     /// <summary>Whether every halo chunk carries a CRC-32C that the receiving tile verifies.</summary>
     public bool Checksummed { get; init; } = true;

@@ -10,7 +10,7 @@ namespace RingKernel.Benchmarks.Stencils;
 
 /// <summary>
 /// The README's main job as the samples run it, against their grid engine in the same process:
-/// ours is the default tiled run (<see cref="TiledEngineRules.DefaultLayout"/>: one slab per core,
+/// ours is the default tiled run (<see cref="TiledEngineRules.DefaultLayout"/>: slabs, one per core or more to fit the cache,
 /// every tile a supervised kernel actor, <see cref="TileActorHost.EngineOptions"/> without --checkpoints),
 /// driven through <see cref="TileActorHost"/> in the batches the progress bar drives it in (<see cref="StepBatches"/>);
 /// the baseline is <see cref="HeatBaseline2D"/> (or <see cref="WaveBaseline3D"/>) in the same batches.

@@ -7,7 +7,8 @@ namespace RingKernel.Samples.Cli;
 /// What the samples' <c>tiles</c> engine accepts: any tiling and halo width <see cref="TileGrid"/>
 /// allows, up to <see cref="MaxTiles"/> tiles: each tile is a kernel actor with its own rings and K2K
 /// inboxes (the CPU backend runs their kernels on one worker thread per core). Its default cuts the
-/// grid into one slab per core across the outermost axis, whose faces are whole rows (planes in 3D).
+/// grid into slabs across the outermost axis, whose faces are whole rows (planes in 3D): one per core,
+/// or more where that keeps each tile in the cache between exchanges (<see cref="DefaultLayout"/>).
 /// </summary>
 public static class TiledEngineRules
 {
@@ -39,13 +40,42 @@ public static class TiledEngineRules
             : null;
     }
 
-    /// <summary>One slab per core (or the most at most that that divide the outermost axis), with the default halo.</summary>
+    /// <summary>
+    /// The most memory a tile's two levels take in a default layout with a halo wider than 1: such a
+    /// tile runs the steps between its exchanges out of the cache, where one slab per core of a grid
+    /// far larger than the cache would stream every step from memory.
+    /// </summary>
+    public const long TileCacheBytes = 8L << 20;
+
+    /// <summary>
+    /// The thinnest default slab, in halo widths: between exchanges a tile recomputes up to a halo
+    /// of cells on each side, which a slab this thick keeps to a few percent of its work.
+    /// </summary>
+    public const int MinSlabHalos = 16;
+
+    /// <summary>
+    /// Slabs across the outermost axis with the default halo: one per core, or, with a halo wider
+    /// than 1, as many more (a multiple of the cores) as keep each tile's two levels within
+    /// <see cref="TileCacheBytes"/>, no thinner than <see cref="MinSlabHalos"/> halos; then the most
+    /// at most that that divide the axis.
+    /// </summary>
     public static (Dim3 Tiles, int Halo) DefaultLayout(GridSize size)
     {
         int outer = size.Is2D ? size.Height : size.Depth;
-        int slabs = Math.Max(1, Math.Min(Environment.ProcessorCount, outer));
-        while (outer % slabs != 0)
-            slabs--;
-        return size.Is2D ? (new Dim3(1, slabs), DefaultHalo2D) : (new Dim3(1, 1, slabs), DefaultHalo3D);
+        int halo = size.Is2D ? DefaultHalo2D : DefaultHalo3D;
+        int cores = Environment.ProcessorCount;
+        long slabs = cores;
+        if (halo > 1)
+        {
+            long levelBytes = 2L * size.CellCount * sizeof(float);
+            long forCache = (levelBytes + TileCacheBytes - 1) / TileCacheBytes;
+            slabs = Math.Max(slabs, (forCache + cores - 1) / cores * cores);
+            slabs = Math.Min(slabs, Math.Max(cores, outer / (MinSlabHalos * halo)));
+        }
+
+        int count = (int)Math.Clamp(slabs, 1, Math.Min(outer, MaxTiles));
+        while (outer % count != 0)
+            count--;
+        return size.Is2D ? (new Dim3(1, count), halo) : (new Dim3(1, 1, count), halo);
     }
 }

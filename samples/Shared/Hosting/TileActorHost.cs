@@ -27,11 +27,11 @@ public sealed class TileActorHost : IDisposable
     private long[] _bytesSent = [];
 
     /// <summary>
-    /// How the samples run their tiles: inboxes that hold a slab's halo strip; with
-    /// <paramref name="checkpoints"/>, every tile checkpoints after each exchange so that its
+    /// How the samples run their tiles: inboxes that hold a whole halo strip (the engine's default);
+    /// with <paramref name="checkpoints"/>, every tile checkpoints after each exchange so that its
     /// supervisor can restart a faulted tile kernel where it was (a copy of the tile per exchange).
     /// </summary>
-    public static TiledStencilOptions EngineOptions(bool checkpoints) => new() { RestartFromCheckpoints = checkpoints, InboxCapacity = 64 };
+    public static TiledStencilOptions EngineOptions(bool checkpoints) => new() { RestartFromCheckpoints = checkpoints };
 
     /// <param name="name">The actor system's name (the program's).</param>
     public TileActorHost(string name)
