@@ -5,18 +5,26 @@ namespace RingKernel.Stencils.Halo;
 /// <summary>
 /// One doorbell per tile: a tile kernel that finds a halo exchange waiting on its neighbours
 /// returns from its resumable body, and a neighbour rings its doorbell after sending to it (data to
-/// read) or receiving from it (a free inbox slot), which resumes it
+/// read) or, when the tile waits for room in the neighbour's inbox, after receiving from it, which resumes it
 /// (<see cref="RingKernelContext.Resume"/>). So a waiting tile holds no thread, and is run again as
 /// soon as there is something to do.
 /// </summary>
+/// <remarks>
+/// A receiver rings a sender only when the sender has said it waits for room
+/// (<see cref="WaitForRoom"/>): the sender says so before it tries its send again, the receiver
+/// takes the word after it has made room, each through a full fence, so one of the two always sees
+/// the other.
+/// </remarks>
 public sealed class HaloDoorbells
 {
     private readonly RingKernelContext?[] _kernels;
+    private readonly int[] _waitingForRoom;
 
     public HaloDoorbells(int tileCount)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(tileCount);
         _kernels = new RingKernelContext?[tileCount];
+        _waitingForRoom = new int[tileCount];
     }
 
     /// <summary>Makes <paramref name="kernel"/> the one a ring of tile <paramref name="tile"/>'s doorbell resumes (a relaunched tile kernel connects its new context).</summary>
@@ -28,4 +36,14 @@ public sealed class HaloDoorbells
 
     /// <summary>Resumes tile <paramref name="tile"/>'s kernel if it waits (a tile not yet connected has not looked at its inboxes yet, and will).</summary>
     public void Ring(uint tile) => Volatile.Read(ref _kernels[tile])?.Resume();
+
+    /// <summary>Tile <paramref name="tile"/> found a neighbour's inbox full: it must try its send again after this, and is rung when a neighbour makes room.</summary>
+    public void WaitForRoom(uint tile) => Interlocked.Exchange(ref _waitingForRoom[tile], 1);
+
+    /// <summary>Called after receiving from tile <paramref name="sender"/>: rings it if it said it waits for room.</summary>
+    public void RoomMade(uint sender)
+    {
+        if (Interlocked.Exchange(ref _waitingForRoom[sender], 0) != 0)
+            Ring(sender);
+    }
 }

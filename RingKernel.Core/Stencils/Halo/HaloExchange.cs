@@ -150,7 +150,7 @@ public sealed class HaloExchange
                 while (route.Next < route.Count)
                 {
                     int bytes = FillChunk(ref route, step, levels);
-                    if (!route.Link.TrySendBytes(HaloChunk.TypeId, ChunkBytes[..bytes]))
+                    if (!TrySend(route.Link, bytes))
                         break;
                     route.Next++;
                     sent++;
@@ -182,13 +182,11 @@ public sealed class HaloExchange
                         _pending--;
                 }
 
-                // Room was made: ring the sender, which may have found the inbox full at any moment
-                // since this tile last looked (a look at the inbox before receiving cannot tell).
                 if (received > 0)
                 {
                     ChunksReceived += received;
                     moved = true;
-                    _doorbells?.Ring(inbox.PeerTile);
+                    _doorbells?.RoomMade(inbox.PeerTile);
                 }
             }
         }
@@ -199,6 +197,17 @@ public sealed class HaloExchange
             return false;
         _levels = null;
         return true;
+    }
+
+    /// <summary>Sends the staged chunk; when the inbox is full, says so on the doorbells (if any) and tries once more, so that a receiver making room meanwhile either sees the word or has made room this try sees.</summary>
+    private bool TrySend(K2KRoute link, int bytes)
+    {
+        if (link.TrySendBytes(HaloChunk.TypeId, ChunkBytes[..bytes]))
+            return true;
+        if (_doorbells is null)
+            return false;
+        _doorbells.WaitForRoom(Tile);
+        return link.TrySendBytes(HaloChunk.TypeId, ChunkBytes[..bytes]);
     }
 
     /// <summary>The staging chunk as bytes: a chunk travels as its header and the floats it carries.</summary>

@@ -23,7 +23,7 @@ namespace RingKernel.Stencils.Halo;
 /// <remarks>
 /// A tile kernel's body is resumable (<see cref="CpuResumableBody{TArgs}"/>): it runs as many steps
 /// as its halos allow and, when an exchange waits for a neighbour, returns instead of blocking; the
-/// neighbour rings the tile's <see cref="HaloDoorbells"/> doorbell after each send or receive, which
+/// neighbour rings the tile's <see cref="HaloDoorbells"/> doorbell after sending to it (or making room it waits for), which
 /// resumes it. So the CPU backend can run hundreds of tiles as coroutines on one worker thread per
 /// core (its cooperative ring-kernel scheduling), and a waiting tile holds no thread.
 /// </remarks>
