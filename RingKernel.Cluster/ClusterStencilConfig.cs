@@ -52,6 +52,8 @@ public static class ClusterStencilConfig
                 maximum-frame-size = 64MiB
                 send-buffer-size = 64MiB
                 receive-buffer-size = 64MiB
+                # A halo exchange waits on its chunks: each goes out at once, not after a batching flush interval.
+                batching.enabled = false
               }
               cluster {
                 downing-provider-class = "Akka.Cluster.SBR.SplitBrainResolverProvider, Akka.Cluster"

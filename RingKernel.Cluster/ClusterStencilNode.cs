@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Akka.Actor;
+using Akka.Cluster;
 using Akka.Cluster.Sharding;
 using RingKernel.Backends;
 using RingKernel.Cluster.Protocol;
@@ -69,7 +70,7 @@ public sealed class ClusterStencilNode : IAsyncDisposable
             entityId => TileEntity.Props(node, entityId),
             ClusterShardingSettings.Create(system),
             new TileMessageExtractor(),
-            ShardAllocationStrategy.LeastShardAllocationStrategy(options.RebalanceAbsoluteLimit, options.RebalanceRelativeLimit),
+            new RunBalancedAllocation(),
             TileHandOff.Instance).ConfigureAwait(false);
 
         using var joined = new CancellationTokenSource(options.JoinTimeout);
@@ -77,7 +78,7 @@ public sealed class ClusterStencilNode : IAsyncDisposable
         {
             await node.Cluster.JoinSeedNodesAsync(seedAddresses, joined.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException)
+        catch (Exception failure) when (failure is OperationCanceledException or ClusterJoinFailedException)
         {
             await node.Cluster.LeaveAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(2)).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
             throw new ClusterStencilException(

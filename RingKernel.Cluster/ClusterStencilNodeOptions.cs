@@ -8,10 +8,4 @@ public sealed record ClusterStencilNodeOptions
 
     /// <summary>How long a question to a node, a tile or the checkpoint store waits for its answer (30 s unless set).</summary>
     public TimeSpan AskTimeout { get; init; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>Shards that move at most in one rebalance round (a node that joins gets shards by rebalancing).</summary>
-    public int RebalanceAbsoluteLimit { get; init; } = 4;
-
-    /// <summary>The fraction of all shards that moves at most in one rebalance round.</summary>
-    public double RebalanceRelativeLimit { get; init; } = 0.5;
 }

@@ -49,7 +49,7 @@ internal sealed class LoopbackCluster : IAsyncDisposable
         ActorSystem system = ActorSystem.Create(ClusterStencilConfig.SystemName, Config());
         try
         {
-            ClusterStencilNode node = await ClusterStencilNode.StartAsync(system, new CpuBackend(), _nodes.Count == 0 ? null : [Seed.Address]);
+            ClusterStencilNode node = await ClusterStencilNode.StartAsync(system, new CpuBackend(), _nodes.Count == 0 ? null : [Seed.Address], new ClusterStencilNodeOptions { JoinTimeout = Settle });
             _nodes.Add(node);
             return node;
         }
