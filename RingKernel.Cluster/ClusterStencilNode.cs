@@ -89,6 +89,30 @@ public sealed class ClusterStencilNode : IAsyncDisposable
     }
 
     /// <summary>
+    /// Creates a node's actor system from <paramref name="config"/> (see <see cref="ClusterStencilConfig.Create"/>),
+    /// saying in one line why when it cannot listen (its port is in use, its address is not this machine's).
+    /// </summary>
+    /// <exception cref="ClusterStencilException">The remote transport could not bind.</exception>
+    public static ActorSystem CreateSystem(Akka.Configuration.Config config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        try
+        {
+            return ActorSystem.Create(ClusterStencilConfig.SystemName, config);
+        }
+        catch (Exception failure)
+        {
+            string hostname = config.GetString("akka.remote.dot-netty.tcp.hostname");
+            int port = config.GetInt("akka.remote.dot-netty.tcp.port");
+            global::System.Net.Sockets.SocketException? socket = Causes(failure).OfType<global::System.Net.Sockets.SocketException>().FirstOrDefault();
+            string why = socket?.SocketErrorCode == global::System.Net.Sockets.SocketError.AddressAlreadyInUse ? "the port is in use"
+                : socket is not null ? socket.Message
+                : Causes(failure).Last().Message;
+            throw new ClusterStencilException($"The node cannot listen on {hostname}:{port}: {why}.", failure);
+        }
+    }
+
+    /// <summary>
     /// Waits until the cluster has <paramref name="count"/> members up and the shard coordinator
     /// knows each one's tile region, so a run started then spreads its tiles over all of them.
     /// </summary>
@@ -152,6 +176,19 @@ public sealed class ClusterStencilNode : IAsyncDisposable
         foreach (NodeGeneration generation in _generations.Values)
             await NodeActor.Ask<GenerationAborted>(new AbortGeneration(generation.Run, generation.Generation), Options.AskTimeout).ConfigureAwait(false);
         await NodeActor.GracefulStop(Options.AskTimeout).ConfigureAwait(false);
+    }
+
+    private static IEnumerable<Exception> Causes(Exception failure)
+    {
+        for (Exception? cause = failure; cause is not null; cause = cause.InnerException)
+        {
+            yield return cause;
+            if (cause is AggregateException aggregate)
+            {
+                foreach (Exception inner in aggregate.InnerExceptions.SelectMany(Causes))
+                    yield return inner;
+            }
+        }
     }
 
     internal NodeGeneration? FindGeneration(string run) => _generations.TryGetValue(run, out NodeGeneration? generation) ? generation : null;

@@ -46,7 +46,7 @@ internal sealed class LoopbackCluster : IAsyncDisposable
     /// <summary>Starts one more node and joins it through the seed.</summary>
     public async Task<ClusterStencilNode> AddNodeAsync()
     {
-        ActorSystem system = ActorSystem.Create(ClusterStencilConfig.SystemName, Config());
+        ActorSystem system = ClusterStencilNode.CreateSystem(Config());
         try
         {
             ClusterStencilNode node = await ClusterStencilNode.StartAsync(system, new CpuBackend(), _nodes.Count == 0 ? null : [Seed.Address], new ClusterStencilNodeOptions { JoinTimeout = Settle });
