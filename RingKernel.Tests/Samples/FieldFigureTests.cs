@@ -45,7 +45,7 @@ public class FieldFigureTests
         Assert.Equal(Colour(ColorMap.Inferno.Map(1f - (0.5f / bar.Height))), column[0]);
         Assert.Equal(Colour(ColorMap.Inferno.Map(0.5f / bar.Height)), column[^1]);
         Assert.True(column.Distinct().Count() > bar.Height / 2, $"the bar has {column.Distinct().Count()} colours in {bar.Height} rows");
-        Assert.All(column.Zip(column.Skip(1)), pair => Assert.True(Luminance(pair.First) >= Luminance(pair.Second) - 200, "inferno darkens down the bar"));
+        Assert.All(column.Zip(column.Skip(1)), pair => Assert.True(Luminance(pair.Item1) >= Luminance(pair.Item2) - 200, "inferno darkens down the bar"));
 
         // The title, the caption and the tick labels are drawn: dark pixels where the layout puts them.
         Assert.True(DarkPixels(picture, 0, layout.TitleTop, layout.Width, layout.Field.Top) > 200, "no title drawn");

@@ -19,12 +19,14 @@ public sealed class HaloDoorbells
 {
     private readonly RingKernelContext?[] _kernels;
     private readonly int[] _waitingForRoom;
+    private readonly Action?[] _listeners;
 
     public HaloDoorbells(int tileCount)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(tileCount);
         _kernels = new RingKernelContext?[tileCount];
         _waitingForRoom = new int[tileCount];
+        _listeners = new Action?[tileCount];
     }
 
     /// <summary>Makes <paramref name="kernel"/> the one a ring of tile <paramref name="tile"/>'s doorbell resumes (a relaunched tile kernel connects its new context).</summary>
@@ -34,8 +36,25 @@ public sealed class HaloDoorbells
         Volatile.Write(ref _kernels[tile], kernel);
     }
 
-    /// <summary>Resumes tile <paramref name="tile"/>'s kernel if it waits (a tile not yet connected has not looked at its inboxes yet, and will).</summary>
-    public void Ring(uint tile) => Volatile.Read(ref _kernels[tile])?.Resume();
+    /// <summary>
+    /// Makes a ring of tile <paramref name="tile"/>'s doorbell call <paramref name="ring"/>, for a tile
+    /// that no kernel of this process runs: a bridge that carries the halos of a tile elsewhere reads
+    /// what was sent to it, and writes what it holds for its neighbours once they free a slot.
+    /// </summary>
+    public void Connect(uint tile, Action ring)
+    {
+        ArgumentNullException.ThrowIfNull(ring);
+        Volatile.Write(ref _listeners[tile], ring);
+    }
+
+    /// <summary>Resumes tile <paramref name="tile"/>'s kernel if it waits (a tile not yet connected has not looked at its inboxes yet, and will), or calls its listener.</summary>
+    public void Ring(uint tile)
+    {
+        if (Volatile.Read(ref _kernels[tile]) is { } kernel)
+            kernel.Resume();
+        else
+            Volatile.Read(ref _listeners[tile])?.Invoke();
+    }
 
     /// <summary>Tile <paramref name="tile"/> found a neighbour's inbox full: it must try its send again after this, and is rung when a neighbour makes room.</summary>
     public void WaitForRoom(uint tile) => Interlocked.Exchange(ref _waitingForRoom[tile], 1);

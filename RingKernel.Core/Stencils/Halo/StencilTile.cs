@@ -118,6 +118,38 @@ public abstract class StencilTile
     }
 
     /// <summary>
+    /// A copy of the tile's state between commands (its padded state fields, its steps and the epoch
+    /// whose halo is in place), for a checkpoint kept outside the process; <see cref="RestoreState"/>
+    /// puts a tile of the same grid, number and halo back to it.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The tile is in the middle of a halo exchange.</exception>
+    public StencilTileState CaptureState()
+    {
+        if (_exchanging)
+            throw new InvalidOperationException($"Tile {Index} is exchanging the halo of step {StepsDone}; its state is captured between commands.");
+        return new StencilTileState(StepsDone, _exchangedStep, [.. StateLevels.Select(level => (float[])level.Clone())]);
+    }
+
+    /// <summary>Puts the tile back to <paramref name="state"/> (from <see cref="CaptureState"/> of this tile, perhaps in another process); the tile must not be in the middle of an exchange.</summary>
+    /// <exception cref="ArgumentException">The state has other fields than this tile's.</exception>
+    /// <exception cref="InvalidOperationException">The tile is in the middle of a halo exchange.</exception>
+    public void RestoreState(StencilTileState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (_exchanging)
+            throw new InvalidOperationException($"Tile {Index} is exchanging the halo of step {StepsDone}; it is restored between commands.");
+        float[][] levels = StateLevels;
+        if (state.Levels.Count != levels.Length || state.Levels.Any(level => level.Length != Layout.Length))
+            throw new ArgumentException($"Tile {Index} holds {levels.Length} field(s) of {Layout.Length} floats; the state has {state.Levels.Count} of {string.Join(", ", state.Levels.Select(level => level.Length))}.", nameof(state));
+        for (int i = 0; i < levels.Length; i++)
+            state.Levels[i].CopyTo(levels[i], 0);
+        StepsDone = state.Step;
+        _exchangedStep = state.ExchangedStep;
+        if (_checkpoint is not null)
+            SaveCheckpoint();
+    }
+
+    /// <summary>
     /// Advances towards <see cref="StepsDone"/> = <paramref name="untilStep"/> as far as the halos
     /// allow, exchanging halos at the start of every epoch of <see cref="Halo"/> steps: true when it
     /// got there, false when an exchange waits for a neighbour (call again when the tile's doorbell

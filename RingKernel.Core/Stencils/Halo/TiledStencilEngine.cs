@@ -31,7 +31,7 @@ public sealed class TiledStencilEngine : IAsyncDisposable
 {
     private static readonly LaunchOptions TileKernelOptions = new(new Dim3(1), new Dim3(1)) { InputRingCapacity = 16, OutputRingCapacity = 16 };
 
-    private static readonly KernelDefinition<StencilTile> TileKernel = new("stencil-tile", TileKernelOptions)
+    internal static readonly KernelDefinition<StencilTile> TileKernel = new("stencil-tile", TileKernelOptions)
     {
         CpuResumableBody = static (kernel, tile) =>
         {
@@ -180,7 +180,8 @@ public sealed class TiledStencilEngine : IAsyncDisposable
         return (int)Math.Clamp(BitOperations.RoundUpToPowerOf2((uint)chunks), 2, TiledStencilOptions.MaxDefaultInboxCapacity);
     }
 
-    private static Props TileProps(IRingKernelBackend backend, StencilTile tile, K2KEndpoint endpoint, TiledStencilOptions options)
+    /// <summary>The props of one tile's kernel actor, its kernel attached to <paramref name="endpoint"/> (the cluster engine starts its tiles with them too).</summary>
+    internal static Props TileProps(IRingKernelBackend backend, StencilTile tile, K2KEndpoint endpoint, TiledStencilOptions options)
     {
         var actorOptions = new KernelActorOptions
         {
