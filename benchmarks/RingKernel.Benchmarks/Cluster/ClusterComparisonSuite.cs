@@ -30,7 +30,8 @@ namespace RingKernel.Benchmarks.Cluster;
 /// against the same chunk sent by a tile to its neighbour over K2K and answered back (<see cref="K2KHaloRoundTrip"/>).
 /// <c>cluster-halo-actor-rtt-p50</c>: the same actor round trip to an echo on node 0 itself (the mailbox
 /// hops alone); <c>cluster-halo-msgpack-rtt-p50</c>: the serializer's work in one round trip (chunk
-/// serialized and deserialized twice); both against the K2K round trip.</item>
+/// serialized and deserialized twice); <c>cluster-halo-tcp-rtt-p50</c>: the chunk over a bare TCP
+/// socket on loopback and echoed by a thread (<see cref="TcpHaloRoundTrip"/>); each against the K2K round trip.</item>
 /// <item><c>cluster-halo-batch8-per-chunk</c>: time per chunk of a stream of chunks sent over
 /// Akka.Remote and echoed, 8 chunks to a message, against one chunk to a message.</item>
 /// </list>
@@ -83,17 +84,20 @@ public sealed class ClusterComparisonSuite : IComparisonSuite
             var remote = new LatencyRounds();
             var actor = new LatencyRounds();
             var serializer = new LatencyRounds();
+            var tcp = new LatencyRounds();
             for (int round = 0; round < rounds; round++)
             {
                 long[] k2k = K2KHaloRoundTrip.Measure(HostMemorySpace.Instance, samples / 4, samples);
                 remote.Add(trips.Remote(samples / 4, samples), k2k);
                 actor.Add(trips.Local(samples / 4, samples), k2k);
                 serializer.Add(trips.Serialization(samples / 4, samples), k2k);
+                tcp.Add(TcpHaloRoundTrip.Measure(samples / 4, samples), k2k);
             }
 
             yield return remote.Comparison("cluster-halo-rtt-p50", 50);
             yield return actor.Comparison("cluster-halo-actor-rtt-p50", 50);
             yield return serializer.Comparison("cluster-halo-msgpack-rtt-p50", 50);
+            yield return tcp.Comparison("cluster-halo-tcp-rtt-p50", 50);
 
             int chunks = quick ? 4096 : 16384;
             double single = double.MaxValue, batched = double.MaxValue;

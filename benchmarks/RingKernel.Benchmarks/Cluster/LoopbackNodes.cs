@@ -14,14 +14,12 @@ internal sealed class LoopbackNodes : IAsyncDisposable
 {
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(30);
 
-    // Errors only, so association notes at shutdown do not interleave with the result lines; a node
-    // terminated without leaving first ends at once instead of after the cluster's leave protocol.
+    // Errors only, so start-up and association notes do not interleave with the result lines.
     private static readonly Config Quiet = ConfigurationFactory.ParseString("""
         akka {
           stdout-loglevel = ERROR
           log-dead-letters = off
           log-dead-letters-during-shutdown = off
-          coordinated-shutdown.run-by-actor-system-terminate = off
           coordinated-shutdown.run-by-clr-shutdown-hook = off
         }
         """);
@@ -54,8 +52,10 @@ internal sealed class LoopbackNodes : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (ClusterStencilNode node in Enumerable.Reverse(_nodes))
-            await node.System.Terminate().WaitAsync(Settle);
+        // The other nodes leave the cluster (coordinated shutdown) before the seed, whose shard coordinator would otherwise write to their closed transports.
+        await Task.WhenAll(_nodes.Skip(1).Select(node => node.System.Terminate().WaitAsync(Settle)));
+        if (_nodes.Count > 0)
+            await Seed.System.Terminate().WaitAsync(Settle);
         try
         {
             Directory.Delete(_folder, recursive: true);
