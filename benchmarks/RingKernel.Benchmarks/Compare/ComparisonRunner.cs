@@ -14,6 +14,7 @@ public static class ComparisonRunner
         new Cuda.CudaComparisonSuite(),
         new KernelActors.KernelActorsComparisonSuite(),
         new Streams.StreamPipelineComparisonSuite(),
+        new Cluster.ClusterComparisonSuite(),
     ];
 
     public static int Run(string[] args)

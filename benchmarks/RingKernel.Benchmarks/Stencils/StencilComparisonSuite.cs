@@ -210,7 +210,7 @@ public sealed class StencilComparisonSuite : IComparisonSuite
     }
 
     /// <summary>Values in [0, 1): with a periodic boundary the field keeps its mean and never reaches denormals, which would slow every side.</summary>
-    private static float[] RandomField(GridSize size, int seed = 42)
+    internal static float[] RandomField(GridSize size, int seed = 42)
     {
         var random = new Random(seed);
         var field = new float[size.CellCount];
