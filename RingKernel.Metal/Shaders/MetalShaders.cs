@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 
 namespace RingKernel.Metal.Shaders;
@@ -35,7 +36,7 @@ public static class MetalShaders
     }
 
     /// <summary>The translation of the SPIR-V module <paramref name="spirv"/>, found by its SHA-256; false when it has none.</summary>
-    public static bool TryFind(ReadOnlySpan<byte> spirv, out MetalShader? shader) =>
+    public static bool TryFind(ReadOnlySpan<byte> spirv, [NotNullWhen(true)] out MetalShader? shader) =>
         BySpirv.Value.TryGetValue(Convert.ToHexStringLower(SHA256.HashData(spirv)), out shader);
 
     private static FrozenDictionary<string, MetalShader> Load()

@@ -45,6 +45,15 @@ internal sealed class DeviceRingKernel : RingKernelBase
         _createDispatcher = createDispatcher;
     }
 
+    /// <summary>Refuses, before a kernel is made, memory whose control block or rings are not <paramref name="device"/>'s.</summary>
+    /// <exception cref="ArgumentException">A buffer of <paramref name="memory"/> is not the device's.</exception>
+    public static void CheckMemory(IShaderDevice device, RingKernelMemory memory)
+    {
+        device.AddressOf(memory.ControlBuffer, "the control block");
+        device.AddressOf(memory.Input.Ring.Buffer, "the input ring");
+        device.AddressOf(memory.Output.Ring.Buffer, "the output ring");
+    }
+
     public override void Launch()
     {
         EnterLaunched();

@@ -40,9 +40,7 @@ public sealed partial class VulkanBackend : IRingKernelBackend
             throw new ArgumentException($"Ring kernel '{kernel.Name}' pushes {body.PushConstantBytes} bytes of constants; a ring kernel shader's first {RingKernelDispatchArguments.Size} are the ring kernel arguments.", nameof(kernel));
         if (!SupportsBufferDeviceAddress)
             throw new NotSupportedException($"Vulkan device {Device.Name} lacks the bufferDeviceAddress feature, through which ring kernel shaders reach their rings.");
-        OwnRingBuffer(memory.ControlBuffer, "the control block");
-        OwnRingBuffer(memory.Input.Ring.Buffer, "the input ring");
-        OwnRingBuffer(memory.Output.Ring.Buffer, "the output ring");
+        DeviceRingKernel.CheckMemory(this, memory);
         return new DeviceRingKernel(this, kernel.Name, memory, options, () => CreateRingDispatcher(kernel, body, args));
     }
 
