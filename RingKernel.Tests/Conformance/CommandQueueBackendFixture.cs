@@ -3,6 +3,7 @@ using RingKernel.Cpu;
 using RingKernel.Cpu.Commands;
 using RingKernel.Kernels;
 using RingKernel.Memory;
+using RingKernel.Metal;
 using RingKernel.Tests.Cuda;
 using RingKernel.Vulkan;
 using RingKernel.Vulkan.Kernels;
@@ -152,6 +153,46 @@ public sealed class VulkanQueueBackend : CommandQueueBackendFixture
     protected override DeviceBuffer AllocateCore(long bytes) => _backend.Value.MemorySpace.Allocate(bytes);
 
     protected override DeviceBuffer AllocateDeviceOnlyCore(long bytes) => _backend.Value.AllocateDeviceLocal(bytes);
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && _backend.IsValueCreated)
+        {
+            foreach (DeviceBuffer buffer in _tooSmall)
+                buffer.Dispose();
+            _backend.Value.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}
+
+/// <summary>Metal command queues on shared events (macOS); device-only buffers are private (MTLStorageModePrivate).</summary>
+public sealed class MetalQueueBackend : CommandQueueBackendFixture
+{
+    private readonly Lazy<MetalBackend> _backend = new(() => new MetalBackend());
+    private readonly List<DeviceBuffer> _tooSmall = [];
+
+    public override string? UnavailableReason =>
+        MetalBackend.IsAvailable ? null : $"Metal is not available here: {MetalBackend.UnavailableReason}";
+
+    public override string FailingCommand => "Exec kernel 'saxpy'";
+
+    /// <summary>A saxpy whose x buffer is too small: the binder refuses it while the queue encodes the dispatch.</summary>
+    public override CommandList AppendFailingExec(CommandList commands, DeviceBuffer data, int elements)
+    {
+        DeviceBuffer tooSmall = _backend.Value.MemorySpace.Allocate(16);
+        _tooSmall.Add(tooSmall);
+        return commands.Exec(QueueConformanceKernels.Saxpy(elements), new SaxpyArgs(tooSmall, data, elements, 1f));
+    }
+
+    public override void AssertFailingExecCause(Exception? cause) => Assert.IsType<ArgumentException>(cause);
+
+    protected override ICommandQueue CreateQueueCore(QueueKind kind, string name) => _backend.Value.CreateCommandQueue(kind, name);
+
+    protected override DeviceBuffer AllocateCore(long bytes) => _backend.Value.MemorySpace.Allocate(bytes);
+
+    protected override DeviceBuffer AllocateDeviceOnlyCore(long bytes) => _backend.Value.AllocatePrivate(bytes);
 
     protected override void Dispose(bool disposing)
     {
