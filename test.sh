@@ -26,6 +26,9 @@ status=${PIPESTATUS[0]}
 # The packed CUDA proof runner (what a GPU machine without .NET runs) builds, fits the device tool's
 # carry limit and runs here: host-side CUDA tests pass, device tests skip for want of a device.
 scripts/cuda-proof.sh --check || status=1
+# The Metal proof runner publishes for macOS (a signed arm64 executable) and its tests run here: host-side
+# Metal tests pass, device tests skip for want of macOS.
+scripts/metal-proof.sh --check || status=1
 # The NuGet packages pack with README, licence, XML docs and symbols, and a program outside the
 # repository runs a kernel actor from them alone.
 scripts/package-check.sh || status=1
