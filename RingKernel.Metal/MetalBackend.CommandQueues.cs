@@ -35,7 +35,7 @@ public sealed partial class MetalBackend
     }
 
     /// <summary>The signals this backend's command queues have committed batches to raise, so other queues can wait for them on the device.</summary>
-    internal DeviceSignalRegistry<nint> Signals { get; } = new();
+    internal DeviceSignalRegistry<MetalSharedEvent> Signals { get; } = new();
 
     /// <summary>A queue's Dispose: the backend no longer has to close it.</summary>
     internal void Forget(MetalCommandQueue queue)

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using RingKernel.Commands;
-using RingKernel.Metal.Interop;
 using RingKernel.Metal.Memory;
 using RingKernel.Vulkan.Commands;
 
@@ -13,7 +12,7 @@ namespace RingKernel.Metal.Commands;
 /// has completed. Used by the queue's worker thread only, inside an autorelease pool.
 /// </summary>
 internal sealed class MetalBatchEncoder(MetalBackend backend, MetalResidency residency, nint queue, MetalSharedEvent timeline,
-    DeviceSignalRegistry<nint> signals, BlockingCollection<MetalBatch> inFlight, CancellationToken disposing)
+    DeviceSignalRegistry<MetalSharedEvent> signals, BlockingCollection<MetalBatch> inFlight, CancellationToken disposing)
 {
     private ulong _eventValue;
     private long _deviceWaits;
@@ -24,9 +23,6 @@ internal sealed class MetalBatchEncoder(MetalBackend backend, MetalResidency res
 
     /// <summary>Wait commands waited out on the host.</summary>
     public long HostWaits => Interlocked.Read(ref _hostWaits);
-
-    /// <summary>The shared event this queue's batches signal.</summary>
-    public MetalSharedEvent Timeline => timeline;
 
     public MetalBatch NewBatch() => MetalBatch.Begin(queue);
 
@@ -40,10 +36,10 @@ internal sealed class MetalBatchEncoder(MetalBackend backend, MetalResidency res
             case WaitCommand wait:
                 if (wait.Signal.IsReached(wait.Value))
                     return batch;
-                if (signals.TryFind(wait.Signal, wait.Value, out nint sharedEvent, out ulong eventValue))
+                if (signals.TryFind(wait.Signal, wait.Value, out MetalSharedEvent? other, out ulong eventValue))
                 {
                     // The passes encoded so far run first; the device holds the rest until the other queue's batch has run.
-                    ObjCMessages.Void(commandBuffer, Selectors.EncodeWaitForEvent, sharedEvent, eventValue);
+                    other.EncodeWait(commandBuffer, eventValue);
                     Interlocked.Increment(ref _deviceWaits);
                     return batch;
                 }
@@ -86,7 +82,7 @@ internal sealed class MetalBatchEncoder(MetalBackend backend, MetalResidency res
         timeline.EncodeSignal(commandBuffer, value);
         batch.EventValue = value;
         foreach ((TimelineSignal signal, ulong raised) in batch.Signals)
-            signals.Submitted(signal, raised, timeline.Id, value);
+            signals.Submitted(signal, raised, timeline, value);
         MetalCommandBuffers.Commit(commandBuffer);
         _eventValue = value;
         inFlight.Add(batch);

@@ -43,7 +43,7 @@ public sealed partial class MetalCommandQueue
             foreach ((TimelineSignal signal, ulong value) in batch.Signals)
             {
                 Raise(signal, value);
-                _backend.Signals.Completed(signal, value, _timeline.Id);
+                _backend.Signals.Completed(signal, value, _timeline);
             }
 
             if (batch.Submission is { } done)

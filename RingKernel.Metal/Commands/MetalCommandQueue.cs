@@ -40,7 +40,7 @@ public sealed partial class MetalCommandQueue : ICommandQueue
     private readonly Thread _completer;
     private long _committed;
 
-    internal MetalCommandQueue(MetalBackend backend, MetalResidency residency, ObjCObject queue, ObjCObject sharedEvent, DeviceSignalRegistry<nint> signals, QueueKind kind, string name)
+    internal MetalCommandQueue(MetalBackend backend, MetalResidency residency, ObjCObject queue, ObjCObject sharedEvent, DeviceSignalRegistry<MetalSharedEvent> signals, QueueKind kind, string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         if (!Enum.IsDefined(kind))

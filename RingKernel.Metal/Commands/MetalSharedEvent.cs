@@ -4,16 +4,12 @@ namespace RingKernel.Metal.Commands;
 
 /// <summary>
 /// An MTLSharedEvent: a 64-bit value that only rises, signalled by command buffers
-/// (encodeSignalEvent:value:) and waited on by others (encodeWaitForEvent:value:) on the device, and
-/// readable by the host: the timeline of a <see cref="MetalCommandQueue"/>, as a timeline semaphore is a
-/// Vulkan queue's.
+/// (encodeSignalEvent:value:) and waited on by others (encodeWaitForEvent:value:) on the device: the
+/// timeline of a <see cref="MetalCommandQueue"/>, as a timeline semaphore is a Vulkan queue's.
 /// </summary>
 internal sealed class MetalSharedEvent(ObjCObject sharedEvent) : IDisposable
 {
-    public nint Id => sharedEvent.Id;
-
-    /// <summary>The value the device has signalled (signaledValue).</summary>
-    public ulong Value => ObjCMessages.UInt64(Id, Selectors.SignaledValue);
+    private nint Id => sharedEvent.Id;
 
     /// <summary>Encodes, at this point of <paramref name="commandBuffer"/>, a signal of <paramref name="value"/> once everything before it has run.</summary>
     public void EncodeSignal(nint commandBuffer, ulong value) => ObjCMessages.Void(commandBuffer, Selectors.EncodeSignalEvent, Id, value);

@@ -23,7 +23,4 @@ internal static class MetalConstants
 
     /// <summary>MTLCommandBufferStatusCompleted.</summary>
     public const nuint CommandBufferCompleted = 4;
-
-    /// <summary>MTLCommandBufferStatusError.</summary>
-    public const nuint CommandBufferError = 5;
 }

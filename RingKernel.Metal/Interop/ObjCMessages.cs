@@ -47,10 +47,6 @@ internal static partial class ObjCMessages
     [LibraryImport(MetalNativeLibraries.ObjC, EntryPoint = Send)]
     public static partial void Void(nint receiver, nint selector, nuint a);
 
-    /// <summary>setSignaledValue:.</summary>
-    [LibraryImport(MetalNativeLibraries.ObjC, EntryPoint = Send)]
-    public static partial void Void(nint receiver, nint selector, ulong a);
-
     /// <summary>setFastMathEnabled:.</summary>
     [LibraryImport(MetalNativeLibraries.ObjC, EntryPoint = Send)]
     public static partial void Void(nint receiver, nint selector, byte a);
@@ -91,7 +87,7 @@ internal static partial class ObjCMessages
     [LibraryImport(MetalNativeLibraries.ObjC, EntryPoint = Send)]
     public static partial void Void(nint receiver, nint selector, nint a, nuint b, nint c, nuint d, nuint e);
 
-    /// <summary>gpuAddress, signaledValue.</summary>
+    /// <summary>gpuAddress.</summary>
     [LibraryImport(MetalNativeLibraries.ObjC, EntryPoint = Send)]
     public static partial ulong UInt64(nint receiver, nint selector);
 

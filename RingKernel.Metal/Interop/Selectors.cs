@@ -27,8 +27,6 @@ internal static class Selectors
 
     public static readonly nint Contents = ObjCRuntime.RegisterSelector("contents");
     public static readonly nint GpuAddress = ObjCRuntime.RegisterSelector("gpuAddress");
-    public static readonly nint SignaledValue = ObjCRuntime.RegisterSelector("signaledValue");
-    public static readonly nint SetSignaledValue = ObjCRuntime.RegisterSelector("setSignaledValue:");
 
     public static readonly nint CommandBuffer = ObjCRuntime.RegisterSelector("commandBuffer");
     public static readonly nint ComputeCommandEncoder = ObjCRuntime.RegisterSelector("computeCommandEncoder");

@@ -14,15 +14,6 @@ internal sealed class MetalResidency
     private readonly HashSet<MetalBuffer> _buffers = [];
     private nint[] _ids = [];
 
-    public int Count
-    {
-        get
-        {
-            lock (_gate)
-                return _buffers.Count;
-        }
-    }
-
     public void Add(MetalBuffer buffer)
     {
         lock (_gate)
