@@ -7,7 +7,8 @@ cd "$(dirname "$0")"
 # libvulkan1 and mesa-vulkan-drivers give the Vulkan tests a real driver (lavapipe, on the CPU).
 # clang-14 compiles the CUDA kernels to PTX without a GPU or the CUDA toolkit (about 40 MiB to
 # download, 220 MB installed, under a minute on Debian 12). unzip looks inside the NuGet packages.
-packages=(glslc g++ libvulkan1 mesa-vulkan-drivers clang-14 unzip)
+# spirv-cross translates the SPIR-V to the committed MSL again, so a stale translation fails.
+packages=(glslc g++ libvulkan1 mesa-vulkan-drivers clang-14 unzip spirv-cross)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -25,6 +26,9 @@ status=${PIPESTATUS[0]}
 # The packed CUDA proof runner (what a GPU machine without .NET runs) builds, fits the device tool's
 # carry limit and runs here: host-side CUDA tests pass, device tests skip for want of a device.
 scripts/cuda-proof.sh --check || status=1
+# The Metal proof runner publishes for macOS (a signed arm64 executable) and its tests run here: host-side
+# Metal tests pass, device tests skip for want of macOS.
+scripts/metal-proof.sh --check || status=1
 # The NuGet packages pack with README, licence, XML docs and symbols, and a program outside the
 # repository runs a kernel actor from them alone.
 scripts/package-check.sh || status=1

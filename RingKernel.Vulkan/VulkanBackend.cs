@@ -23,7 +23,7 @@ namespace RingKernel.Vulkan;
 /// driver and at least one suitable device); through <see cref="IComputeBackend"/> a constructed
 /// backend is always available, since construction fails otherwise.
 /// </remarks>
-public sealed unsafe partial class VulkanBackend : IComputeBackend, IDisposable
+public sealed unsafe partial class VulkanBackend : IComputeBackend, IShaderDevice, IDisposable
 {
     private static readonly Lazy<string?> Probe = new(VulkanMachineProbe.Run);
 
@@ -74,6 +74,10 @@ public sealed unsafe partial class VulkanBackend : IComputeBackend, IDisposable
     bool IComputeBackend.IsAvailable => true;
 
     string? IComputeBackend.UnavailableReason => null;
+
+    string IShaderDevice.ApiName => "Vulkan";
+
+    string IShaderDevice.DeviceName => Device.Name;
 
     /// <summary>Host-visible, coherent, persistently mapped buffers that kernels bind as storage buffers.</summary>
     public IMemorySpace MemorySpace { get; }
@@ -160,6 +164,12 @@ public sealed unsafe partial class VulkanBackend : IComputeBackend, IDisposable
             Array.Clear(_boundBuffers);
         }
     }
+
+    ulong IShaderDevice.AddressOf(DeviceBuffer buffer, string what) => OwnBuffer(buffer, what).DeviceAddress;
+
+    KernelDefinition<TArgs> IShaderDevice.Adopt<TArgs>(KernelDefinition<TArgs> kernel) => kernel;
+
+    void IShaderDevice.Dispatch<TArgs>(KernelDefinition<TArgs> kernel, TArgs args) => Dispatch(kernel, args);
 
     /// <summary>Runs <see cref="Dispatch{TArgs}"/> on the thread pool (the fence wait blocks a thread); argument errors are thrown at once.</summary>
     public Task DispatchAsync<TArgs>(KernelDefinition<TArgs> kernel, TArgs args, CancellationToken cancellationToken = default)

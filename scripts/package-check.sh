@@ -8,7 +8,7 @@ out=artifacts/packages
 rm -rf "$out" artifacts/pack.log
 mkdir -p artifacts
 echo "package-check: packing the libraries into $out"
-libraries=(RingKernel.Core RingKernel.Cpu RingKernel.Vulkan RingKernel.Cuda RingKernel.TestKit RingKernel.Hosting RingKernel.Cluster)
+libraries=(RingKernel.Core RingKernel.Cpu RingKernel.Vulkan RingKernel.Cuda RingKernel.Metal RingKernel.TestKit RingKernel.Hosting RingKernel.Cluster)
 packed=true
 for package in "${libraries[@]}"; do
   dotnet pack "$package/$package.csproj" -c Release -o "$out" >> artifacts/pack.log 2>&1 || packed=false

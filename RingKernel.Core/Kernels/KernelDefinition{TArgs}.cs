@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 
@@ -20,10 +21,15 @@ namespace RingKernel.Kernels;
 /// </remarks>
 public sealed class KernelDefinition<TArgs> : KernelDefinition
 {
+    private IKernelBody[] _bodies = [];
+
     public KernelDefinition(string name, LaunchOptions options)
         : base(name, options)
     {
     }
+
+    /// <summary>The bodies backends attached with <see cref="WithBody"/>, at most one of each runtime type.</summary>
+    public IReadOnlyList<IKernelBody> Bodies => _bodies;
 
     /// <summary>The per-thread CPU body: a coroutine per GPU thread, yielding at barriers.</summary>
     public CpuThreadBody<TArgs>? CpuThreadBody { get; init; }
@@ -61,8 +67,34 @@ public sealed class KernelDefinition<TArgs> : KernelDefinition
     /// <summary>The CUDA C body the CUDA backend compiles and launches.</summary>
     public CudaKernelBody<TArgs>? CudaBody { get; init; }
 
-    /// <summary>The same kernel launched with other options (another grid for another data size, say).</summary>
-    public KernelDefinition<TArgs> WithOptions(LaunchOptions options) => new(Name, options)
+    /// <summary>The same kernel launched with other options (another grid for another data size, say); the bodies are kept.</summary>
+    public KernelDefinition<TArgs> WithOptions(LaunchOptions options) => Copy(options, _bodies);
+
+    /// <summary>A new definition with <paramref name="body"/> added, replacing a body of the same runtime type.</summary>
+    public KernelDefinition<TArgs> WithBody(IKernelBody body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        Type type = body.GetType();
+        return Copy(Options, [.. _bodies.Where(b => b.GetType() != type), body]);
+    }
+
+    /// <summary>The attached body of type <typeparamref name="TBody"/>, if there is one.</summary>
+    public bool TryGetBody<TBody>([NotNullWhen(true)] out TBody? body) where TBody : class, IKernelBody
+    {
+        foreach (IKernelBody candidate in _bodies)
+        {
+            if (candidate is TBody match)
+            {
+                body = match;
+                return true;
+            }
+        }
+
+        body = null;
+        return false;
+    }
+
+    private KernelDefinition<TArgs> Copy(LaunchOptions options, IKernelBody[] bodies) => new(Name, options)
     {
         CpuThreadBody = CpuThreadBody,
         CpuCoroutineBody = CpuCoroutineBody,
@@ -72,5 +104,6 @@ public sealed class KernelDefinition<TArgs> : KernelDefinition
         VulkanBody = VulkanBody,
         CudaBody = CudaBody,
         Signature = Signature,
+        _bodies = bodies,
     };
 }

@@ -1,8 +1,10 @@
+using RingKernel.Backends;
 using RingKernel.Commands;
 using RingKernel.Cpu;
 using RingKernel.Cpu.Commands;
 using RingKernel.Kernels;
 using RingKernel.Memory;
+using RingKernel.Metal;
 using RingKernel.Tests.Cuda;
 using RingKernel.Vulkan;
 using RingKernel.Vulkan.Kernels;
@@ -126,18 +128,23 @@ public sealed class CpuQueueBackend : CommandQueueBackendFixture
     protected override DeviceBuffer AllocateDeviceOnlyCore(long bytes) => HostMemorySpace.Instance.Allocate(bytes);
 }
 
-/// <summary>Vulkan command queues on timeline semaphores (lavapipe in CI); device-only buffers are DEVICE_LOCAL.</summary>
-public sealed class VulkanQueueBackend : CommandQueueBackendFixture
+/// <summary>
+/// A backend that runs the suite's saxpy from its shader (Vulkan's SPIR-V, or its MSL on Metal), opened at
+/// first use: its failing command is a saxpy whose x buffer is too small, which the binder refuses while
+/// the queue records or encodes the dispatch.
+/// </summary>
+public abstract class ShaderQueueBackend<TBackend> : CommandQueueBackendFixture
+    where TBackend : IComputeBackend, IDisposable
 {
-    private readonly Lazy<VulkanBackend> _backend = new(() => new VulkanBackend());
+    private readonly Lazy<TBackend> _backend;
     private readonly List<DeviceBuffer> _tooSmall = [];
 
-    public override string? UnavailableReason =>
-        VulkanBackend.IsAvailable ? null : $"Vulkan is not available here: {VulkanBackend.UnavailableReason}";
+    protected ShaderQueueBackend(Func<TBackend> open) => _backend = new Lazy<TBackend>(open);
 
     public override string FailingCommand => "Exec kernel 'saxpy'";
 
-    /// <summary>A saxpy whose x buffer is too small: the Vulkan queue refuses the binding while it records the dispatch.</summary>
+    protected TBackend Backend => _backend.Value;
+
     public override CommandList AppendFailingExec(CommandList commands, DeviceBuffer data, int elements)
     {
         DeviceBuffer tooSmall = _backend.Value.MemorySpace.Allocate(16);
@@ -147,11 +154,7 @@ public sealed class VulkanQueueBackend : CommandQueueBackendFixture
 
     public override void AssertFailingExecCause(Exception? cause) => Assert.IsType<ArgumentException>(cause);
 
-    protected override ICommandQueue CreateQueueCore(QueueKind kind, string name) => _backend.Value.CreateCommandQueue(kind, name);
-
     protected override DeviceBuffer AllocateCore(long bytes) => _backend.Value.MemorySpace.Allocate(bytes);
-
-    protected override DeviceBuffer AllocateDeviceOnlyCore(long bytes) => _backend.Value.AllocateDeviceLocal(bytes);
 
     protected override void Dispose(bool disposing)
     {
@@ -164,6 +167,28 @@ public sealed class VulkanQueueBackend : CommandQueueBackendFixture
 
         base.Dispose(disposing);
     }
+}
+
+/// <summary>Vulkan command queues on timeline semaphores (lavapipe in CI); device-only buffers are DEVICE_LOCAL.</summary>
+public sealed class VulkanQueueBackend() : ShaderQueueBackend<VulkanBackend>(static () => new VulkanBackend())
+{
+    public override string? UnavailableReason =>
+        VulkanBackend.IsAvailable ? null : $"Vulkan is not available here: {VulkanBackend.UnavailableReason}";
+
+    protected override ICommandQueue CreateQueueCore(QueueKind kind, string name) => Backend.CreateCommandQueue(kind, name);
+
+    protected override DeviceBuffer AllocateDeviceOnlyCore(long bytes) => Backend.AllocateDeviceLocal(bytes);
+}
+
+/// <summary>Metal command queues on shared events (macOS); device-only buffers are private (MTLStorageModePrivate).</summary>
+public sealed class MetalQueueBackend() : ShaderQueueBackend<MetalBackend>(static () => new MetalBackend())
+{
+    public override string? UnavailableReason =>
+        MetalBackend.IsAvailable ? null : $"Metal is not available here: {MetalBackend.UnavailableReason}";
+
+    protected override ICommandQueue CreateQueueCore(QueueKind kind, string name) => Backend.CreateCommandQueue(kind, name);
+
+    protected override DeviceBuffer AllocateDeviceOnlyCore(long bytes) => Backend.AllocatePrivate(bytes);
 }
 
 /// <summary>

@@ -3,6 +3,7 @@ using RingKernel.K2K;
 using RingKernel.Kernels;
 using RingKernel.Kernels.Persistent;
 using RingKernel.Layouts;
+using RingKernel.Metal.Kernels;
 using RingKernel.Rings;
 using RingKernel.Vulkan.RingKernels;
 
@@ -10,8 +11,8 @@ namespace RingKernel.Tests.Conformance;
 
 /// <summary>
 /// The kernels of the conformance suite, each with a body per backend: the CPU's C# body, the
-/// Vulkan shader (RingKernel.Vulkan/Shaders/ring_*.comp) and the CUDA C program
-/// (RingKernel.Cuda/Kernels/ring_*.cu). A new backend adds its body here.
+/// Vulkan shader (RingKernel.Vulkan/Shaders/ring_*.comp), its MSL translation for Metal (WithMetal) and
+/// the CUDA C program (RingKernel.Cuda/Kernels/ring_*.cu). A new backend adds its body here.
 /// </summary>
 public static class ConformanceKernels
 {
@@ -47,7 +48,7 @@ public static class ConformanceKernels
         new(new Dim3(1), new Dim3(1)) { InputRingCapacity = capacity, OutputRingCapacity = capacity };
 
     /// <summary>Replies with the number it received; faults on <see cref="Poison"/> without replying.</summary>
-    public static KernelDefinition<object?> Echo(LaunchOptions? options = null) => new("echo", options ?? Options())
+    public static KernelDefinition<object?> Echo(LaunchOptions? options = null) => new KernelDefinition<object?>("echo", options ?? Options())
     {
         CpuMessageBody = static (kernel, _) =>
         {
@@ -58,10 +59,10 @@ public static class ConformanceKernels
         },
         VulkanBody = VulkanRingKernelBodies.Echo<object?>(),
         CudaBody = CudaRingKernelBodies.Echo<object?>(),
-    };
+    }.WithMetal();
 
     /// <summary>Sends and receives K2K messages on the host's orders and answers each with a <see cref="K2KOutcome"/>.</summary>
-    public static KernelDefinition<object?> K2KRelay(LaunchOptions? options = null) => new("k2k-relay", options ?? Options())
+    public static KernelDefinition<object?> K2KRelay(LaunchOptions? options = null) => new KernelDefinition<object?>("k2k-relay", options ?? Options())
     {
         CpuMessageBody = static (kernel, _) =>
         {
@@ -72,7 +73,7 @@ public static class ConformanceKernels
         },
         VulkanBody = VulkanRingKernelBodies.K2KRelay<object?>(SendOrderTypeId, ReceiveOrderTypeId, OutcomeTypeId, K2KValueTypeId),
         CudaBody = CudaRingKernelBodies.K2KRelay<object?>(SendOrderTypeId, ReceiveOrderTypeId, OutcomeTypeId, K2KValueTypeId),
-    };
+    }.WithMetal();
 
     private static K2KOutcome Send(RingKernelContext kernel, K2KSendOrder order)
     {

@@ -1,13 +1,14 @@
 using RingKernel.Cuda.Compilation;
 using RingKernel.Kernels;
+using RingKernel.Metal.Kernels;
 using RingKernel.Vulkan.Kernels;
 
 namespace RingKernel.Tests.Conformance;
 
 /// <summary>
 /// The kernels of the command-queue conformance suite, each with a body per backend: the CPU's C#
-/// workgroup body, the Vulkan shader (RingKernel.Vulkan/Shaders/saxpy.comp) and the CUDA kernel
-/// (RingKernel.Cuda/Kernels/saxpy.cu).
+/// workgroup body, the Vulkan shader (RingKernel.Vulkan/Shaders/saxpy.comp), its MSL translation for
+/// Metal and the CUDA kernel (RingKernel.Cuda/Kernels/saxpy.cu).
 /// </summary>
 public static class QueueConformanceKernels
 {
@@ -39,6 +40,6 @@ public static class QueueConformanceKernels
                 parameters.Value(args.Count);
                 parameters.Value(args.A);
             }),
-        };
+        }.WithMetal();
     }
 }

@@ -1,6 +1,7 @@
 using RingKernel.Backends;
 using RingKernel.Cpu;
 using RingKernel.Cuda;
+using RingKernel.Metal;
 using RingKernel.Tests.Cuda;
 using RingKernel.Tests.Cuda.HostBuild;
 using RingKernel.Vulkan;
@@ -67,6 +68,14 @@ public sealed class VulkanPersistentRingBackend : RingBackendFixture
 
     protected override IRingKernelBackend Create() =>
         new VulkanBackend { RingKernelOptions = new VulkanRingKernelOptions { Mode = VulkanRingKernelMode.BoundedPersistent, PollIterations = 2_000 } };
+}
+
+/// <summary>Metal (macOS), ring kernels event-driven; elsewhere its tests skip with the backend's reason, worded as the other Metal tests' skips.</summary>
+public sealed class MetalRingBackend : RingBackendFixture
+{
+    public override string? UnavailableReason => MetalBackend.IsAvailable ? null : $"Metal is not available here: {MetalBackend.UnavailableReason}";
+
+    protected override IRingKernelBackend Create() => new MetalBackend();
 }
 
 /// <summary>CUDA: persistent ring kernels on an NVIDIA GPU; without a driver or a device its tests skip, worded as the other CUDA tests' skips.</summary>

@@ -30,6 +30,33 @@ public class KernelDefinitionTests
     }
 
     [Fact]
+    public void Bodies_are_found_by_type_replaced_by_type_and_kept_by_with_options()
+    {
+        var first = new NamedBody("first");
+        var second = new NamedBody("second");
+        var other = new OtherBody();
+        var kernel = new KernelDefinition<int>("k", new LaunchOptions(1, 32));
+
+        KernelDefinition<int> withBodies = kernel.WithBody(first).WithBody(other).WithBody(second);
+        KernelDefinition<int> resized = withBodies.WithOptions(new LaunchOptions(4, 32));
+
+        Assert.Empty(kernel.Bodies);
+        Assert.False(kernel.TryGetBody(out NamedBody? none));
+        Assert.Null(none);
+        Assert.Equal([other, second], withBodies.Bodies);
+        Assert.True(resized.TryGetBody(out NamedBody? found));
+        Assert.Same(second, found);
+        Assert.True(resized.TryGetBody(out OtherBody? otherFound));
+        Assert.Same(other, otherFound);
+        Assert.Equal(withBodies.Bodies, resized.Bodies);
+        Assert.Throws<ArgumentNullException>(() => kernel.WithBody(null!));
+    }
+
+    private sealed record NamedBody(string Name) : IKernelBody;
+
+    private sealed class OtherBody : IKernelBody;
+
+    [Fact]
     public void Barrier_tokens_carry_their_names_for_diagnostics()
     {
         Assert.Equal("an unnamed barrier", default(WorkgroupBarrier).ToString());

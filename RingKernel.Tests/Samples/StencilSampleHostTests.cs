@@ -81,6 +81,21 @@ public sealed class StencilSampleHostTests : IDisposable
         Assert.Equal(512 + 256 - 1, differing);
     }
 
+    [SkippableFact]
+    public void Backend_metal_off_macOS_says_what_is_missing_in_one_line_and_exits_1_without_starting()
+    {
+        Skip.If(OperatingSystem.IsMacOS(), "this machine is a Mac, where Metal may run");
+        StencilSampleSpec spec = Spec with { Backends = new Dictionary<string, Func<StencilOptions, string?>> { ["cpu"] = static _ => null, ["metal"] = MetalSampleBackend.Check } };
+        bool started = false;
+        var error = new StringWriter();
+
+        int code = StencilSampleHost.Run(["--backend", "metal", "--output", Path.Combine(_folder, "metal.png")], spec, _ => { started = true; return new RecordingSimulation(); }, new StringWriter(), error);
+
+        Assert.Equal(1, code);
+        Assert.False(started);
+        Assert.Equal($"fake: backend 'metal' is not available here: {RingKernel.Metal.MetalBackend.UnavailableReason}{Environment.NewLine}", error.ToString());
+    }
+
     /// <summary>A 16x8 ramp from 0 to 127; counts the steps it is asked to run.</summary>
     private sealed class RecordingSimulation : IStencilSimulation, IDisposable
     {

@@ -65,7 +65,7 @@ public sealed partial class VulkanBackend
     }
 
     /// <summary>The signals this backend's command queues have submitted batches to raise, so other queues can wait for them on the device.</summary>
-    internal VulkanSignalRegistry Signals { get; } = new();
+    internal DeviceSignalRegistry<Silk.NET.Vulkan.Semaphore> Signals { get; } = new();
 
     /// <summary>The buffer as this backend's own, or an <see cref="ArgumentException"/> saying where to allocate it.</summary>
     internal VulkanBuffer OwnedBuffer(DeviceBuffer buffer, string what) => OwnBuffer(buffer, what);

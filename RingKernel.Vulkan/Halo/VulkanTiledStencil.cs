@@ -7,12 +7,14 @@ using RingKernel.Memory;
 using RingKernel.Rings;
 using RingKernel.Stencils;
 using RingKernel.Stencils.Halo;
+using RingKernel.Vulkan.Devices;
 using RingKernel.Vulkan.Shaders;
 
 namespace RingKernel.Vulkan.Halo;
 
 /// <summary>
-/// A tiled stencil simulation on a Vulkan device in which every tile is a threadgroup actor: one
+/// A tiled stencil simulation on a Vulkan device (or a Metal one, through RingKernel.Metal's
+/// MetalTiledStencil and the shader's MSL) in which every tile is a threadgroup actor: one
 /// workgroup per tile, with its cells and a halo of <see cref="Halo"/> cells in device memory, trading
 /// halo strips with its neighbours as <see cref="HaloChunk"/> K2K messages through the per-edge inboxes
 /// of a <see cref="K2KFabric"/> allocated in the backend's memory space (the shader follows each
@@ -38,7 +40,7 @@ public sealed class VulkanTiledStencil : IDisposable
     private const uint KindHeat2D = 0;
     private const uint KindWave3D = 1;
 
-    private readonly VulkanBackend _backend;
+    private readonly IShaderDevice _device;
     private readonly HaloTileLayout _layout;
     private readonly uint _kind;
     private readonly float[] _current;
@@ -51,16 +53,16 @@ public sealed class VulkanTiledStencil : IDisposable
     private Exception? _fault;
     private bool _disposed;
 
-    private VulkanTiledStencil(VulkanBackend backend, TileGrid grid, int halo, StencilBoundary boundary, uint kind, float coefficient, float[] current, float[]? previous, VulkanTiledStencilOptions options)
+    private VulkanTiledStencil(IShaderDevice device, TileGrid grid, int halo, StencilBoundary boundary, uint kind, float coefficient, float[] current, float[]? previous, VulkanTiledStencilOptions options)
     {
         string? error = grid.CheckHaloWidth(halo);
         if (error is not null)
             throw new ArgumentOutOfRangeException(nameof(halo), halo, error);
-        if (!backend.SupportsBufferDeviceAddress)
-            throw new NotSupportedException($"{backend.Device.Name} has no bufferDeviceAddress feature; the tiles reach their K2K inboxes by device address.");
+        if (!device.SupportsBufferDeviceAddress)
+            throw new NotSupportedException($"{device.DeviceName} has no buffer device addresses; the tiles reach their K2K inboxes by device address.");
         ArgumentOutOfRangeException.ThrowIfLessThan(options.ChunkElements, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.ChunkElements, HaloChunk.Capacity);
-        _backend = backend;
+        _device = device;
         Grid = grid;
         Boundary = boundary;
         Options = options;
@@ -72,13 +74,13 @@ public sealed class VulkanTiledStencil : IDisposable
         Neighbourhood = halo == 1 ? K2KNeighbourhood.VonNeumann : K2KNeighbourhood.Moore;
 
         var haloTypes = new MessageTypeRegistry(HaloChunk.InboxSlotSize - MessageHeader.Size).Register<HaloChunk>(HaloChunk.TypeId);
-        Fabric = new K2KFabric(backend.MemorySpace, haloTypes, InboxCapacityFor(grid.Size.Is2D), HaloChunk.InboxSlotSize, checksummed: false);
+        Fabric = new K2KFabric(device.MemorySpace, haloTypes, InboxCapacityFor(grid.Size.Is2D), HaloChunk.InboxSlotSize, checksummed: false);
         try
         {
             Fabric.ConnectNeighbourhood(grid, Neighbourhood, boundary.Kind);
-            _fields = backend.MemorySpace.Allocate((long)grid.TileCount * 2 * _layout.Length * sizeof(float));
-            _links = backend.MemorySpace.Allocate((long)grid.TileCount * LinkBytes);
-            _faults = backend.MemorySpace.Allocate(VulkanHaloFault.Bytes);
+            _fields = device.MemorySpace.Allocate((long)grid.TileCount * 2 * _layout.Length * sizeof(float));
+            _links = device.MemorySpace.Allocate((long)grid.TileCount * LinkBytes);
+            _faults = device.MemorySpace.Allocate(VulkanHaloFault.Bytes);
             WriteLinks();
             LoadFields();
             _kernel = CreateKernel(coefficient);
@@ -94,7 +96,18 @@ public sealed class VulkanTiledStencil : IDisposable
     /// Tiles <paramref name="equation"/>'s grid into <paramref name="tiles"/> with halos of
     /// <paramref name="halo"/> cells and loads <paramref name="field"/>, which <see cref="Snapshot"/> writes back.
     /// </summary>
-    public static VulkanTiledStencil ForHeat(VulkanBackend backend, HeatEquation2D equation, Dim3 tiles, int halo, float[] field, VulkanTiledStencilOptions? options = null)
+    public static VulkanTiledStencil ForHeat(VulkanBackend backend, HeatEquation2D equation, Dim3 tiles, int halo, float[] field, VulkanTiledStencilOptions? options = null) =>
+        ForHeatOn(backend, equation, tiles, halo, field, options);
+
+    /// <summary>
+    /// Tiles <paramref name="equation"/>'s grid into <paramref name="tiles"/> with halos of
+    /// <paramref name="halo"/> cells and loads the two time levels, which <see cref="Snapshot"/> writes back.
+    /// </summary>
+    public static VulkanTiledStencil ForWave(VulkanBackend backend, WaveEquation3D equation, Dim3 tiles, int halo, float[] previous, float[] current, VulkanTiledStencilOptions? options = null) =>
+        ForWaveOn(backend, equation, tiles, halo, previous, current, options);
+
+    /// <summary><see cref="ForHeat"/> on any device that runs this project's shaders.</summary>
+    internal static VulkanTiledStencil ForHeatOn(IShaderDevice backend, HeatEquation2D equation, Dim3 tiles, int halo, float[] field, VulkanTiledStencilOptions? options)
     {
         ArgumentNullException.ThrowIfNull(backend);
         ArgumentNullException.ThrowIfNull(equation);
@@ -103,11 +116,8 @@ public sealed class VulkanTiledStencil : IDisposable
         return new VulkanTiledStencil(backend, TileGrid.Create(equation.Size, tiles), halo, equation.Boundary, KindHeat2D, equation.Alpha, field, null, options ?? new VulkanTiledStencilOptions());
     }
 
-    /// <summary>
-    /// Tiles <paramref name="equation"/>'s grid into <paramref name="tiles"/> with halos of
-    /// <paramref name="halo"/> cells and loads the two time levels, which <see cref="Snapshot"/> writes back.
-    /// </summary>
-    public static VulkanTiledStencil ForWave(VulkanBackend backend, WaveEquation3D equation, Dim3 tiles, int halo, float[] previous, float[] current, VulkanTiledStencilOptions? options = null)
+    /// <summary><see cref="ForWave"/> on any device that runs this project's shaders.</summary>
+    internal static VulkanTiledStencil ForWaveOn(IShaderDevice backend, WaveEquation3D equation, Dim3 tiles, int halo, float[] previous, float[] current, VulkanTiledStencilOptions? options)
     {
         ArgumentNullException.ThrowIfNull(backend);
         ArgumentNullException.ThrowIfNull(equation);
@@ -203,7 +213,7 @@ public sealed class VulkanTiledStencil : IDisposable
         Fabric.Dispose();
     }
 
-    public override string ToString() => $"{Grid}, halo {Halo}, {Boundary} boundary, on Vulkan";
+    public override string ToString() => $"{Grid}, halo {Halo}, {Boundary} boundary, on {_device.ApiName}";
 
     private static void CheckLength(float[] field, GridSize size, string name)
     {
@@ -213,7 +223,7 @@ public sealed class VulkanTiledStencil : IDisposable
 
     private void Run(VulkanHaloDispatch dispatch)
     {
-        _backend.Dispatch(_kernel, dispatch);
+        _device.Dispatch(_kernel, dispatch);
         Dispatches++;
         VulkanHaloFault fault = VulkanHaloFault.Read(_faults.AsSpan<uint>(0, VulkanHaloFault.Bytes / sizeof(uint)));
         if (fault.Code != 0)
@@ -312,6 +322,6 @@ public sealed class VulkanTiledStencil : IDisposable
             bindings.PushConstant(48, coefficient);
         });
         var options = new LaunchOptions(new Dim3(Grid.TileCount), new Dim3(Options.WorkgroupThreads));
-        return new KernelDefinition<VulkanHaloDispatch>(_kind == KindHeat2D ? "halo-heat2d" : "halo-wave3d", options) { VulkanBody = body };
+        return _device.Adopt(new KernelDefinition<VulkanHaloDispatch>(_kind == KindHeat2D ? "halo-heat2d" : "halo-wave3d", options) { VulkanBody = body });
     }
 }

@@ -40,19 +40,17 @@ public sealed partial class VulkanBackend : IRingKernelBackend
             throw new ArgumentException($"Ring kernel '{kernel.Name}' pushes {body.PushConstantBytes} bytes of constants; a ring kernel shader's first {RingKernelDispatchArguments.Size} are the ring kernel arguments.", nameof(kernel));
         if (!SupportsBufferDeviceAddress)
             throw new NotSupportedException($"Vulkan device {Device.Name} lacks the bufferDeviceAddress feature, through which ring kernel shaders reach their rings.");
-        OwnRingBuffer(memory.ControlBuffer, "the control block");
-        OwnRingBuffer(memory.Input.Ring.Buffer, "the input ring");
-        OwnRingBuffer(memory.Output.Ring.Buffer, "the output ring");
-        return new VulkanRingKernel<TArgs>(this, kernel, body, args, memory, options);
+        DeviceRingKernel.CheckMemory(this, memory);
+        return new DeviceRingKernel(this, kernel.Name, memory, options, () => CreateRingDispatcher(kernel, body, args));
     }
 
-    /// <summary>A dispatcher with its own pipeline for one ring kernel instance.</summary>
-    internal VulkanRingDispatcher CreateRingDispatcher<TArgs>(VulkanKernelBody<TArgs> body, Dim3 workgroup)
+    /// <summary>A dispatcher with its own pipeline for one ring kernel instance, its arguments bound.</summary>
+    private VulkanRingDispatcher CreateRingDispatcher<TArgs>(KernelDefinition<TArgs> kernel, VulkanKernelBody<TArgs> body, TArgs args)
     {
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            return new VulkanRingDispatcher(_device, _gate, body.Spirv.Span, body.EntryPoint, body.StorageBufferCount, body.PushConstantBytes, workgroup);
+            return VulkanRingDispatcher.Create(this, _device, _gate, kernel.Name, body, args, kernel.Options.Workgroup);
         }
     }
 

@@ -1,4 +1,6 @@
+using System.Runtime.InteropServices;
 using RingKernel.Kernels;
+using RingKernel.Memory;
 using RingKernel.Vulkan.Commands;
 using RingKernel.Vulkan.Devices;
 using RingKernel.Vulkan.Interop;
@@ -9,12 +11,12 @@ using Silk.NET.Vulkan;
 namespace RingKernel.Vulkan.RingKernels;
 
 /// <summary>
-/// One ring kernel's dispatches: its own pipeline (so its descriptor set is never rewritten under
-/// another kernel's submission), command buffer and fence. Submissions share the backend's queue,
-/// which is taken only for the submit itself, so kernels' dispatches and the backend's own work
-/// interleave on the device. Used by the kernel's driver thread only.
+/// One ring kernel's dispatches on Vulkan: its own pipeline (so its descriptor set is never rewritten
+/// under another kernel's submission), command buffer and fence, and its arguments bound once.
+/// Submissions share the backend's queue, which is taken only for the submit itself, so kernels'
+/// dispatches and the backend's own work interleave on the device. Used by the kernel's driver thread only.
 /// </summary>
-internal sealed unsafe class VulkanRingDispatcher : IDisposable
+internal sealed unsafe class VulkanRingDispatcher : IRingKernelDispatcher
 {
     // How long one wait on the fence lasts before the driver's poll runs again (persistent dispatches).
     private const ulong PollIntervalNanoseconds = 20_000;
@@ -25,12 +27,16 @@ internal sealed unsafe class VulkanRingDispatcher : IDisposable
     private readonly CommandPool _pool;
     private readonly CommandBuffer _commandBuffer;
     private readonly Fence _fence;
+    private readonly VulkanBuffer[] _buffers;
+    private readonly byte[] _pushConstants;
 
-    public VulkanRingDispatcher(VulkanDevice device, Lock queueGate, ReadOnlySpan<byte> spirv, string entryPoint, int bufferCount, int pushConstantBytes, Dim3 workgroup)
+    private VulkanRingDispatcher(VulkanDevice device, Lock queueGate, VulkanComputePipeline pipeline, VulkanBuffer[] buffers, byte[] pushConstants)
     {
         _device = device;
         _queueGate = queueGate;
-        _pipeline = new VulkanComputePipeline(device, spirv, entryPoint, bufferCount, pushConstantBytes, workgroup);
+        _pipeline = pipeline;
+        _buffers = buffers;
+        _pushConstants = pushConstants;
         try
         {
             _pool = VulkanCommandBuffers.CreatePool(device);
@@ -44,16 +50,25 @@ internal sealed unsafe class VulkanRingDispatcher : IDisposable
         }
     }
 
-    /// <summary>
-    /// Records and submits one dispatch of a single workgroup and returns when the device has finished
-    /// it; while it runs, <paramref name="whileRunning"/> (when given) is called every few microseconds.
-    /// </summary>
-    public void Run(ReadOnlySpan<VulkanBuffer> buffers, ReadOnlySpan<byte> pushConstants, Action? whileRunning)
+    /// <summary>A dispatcher of <paramref name="body"/> with <paramref name="args"/> bound: the body's storage buffers, and its own push constants from byte <see cref="RingKernelDispatchArguments.Size"/>.</summary>
+    public static VulkanRingDispatcher Create<TArgs>(VulkanBackend backend, VulkanDevice device, Lock queueGate, string kernelName, VulkanKernelBody<TArgs> body, TArgs args, Dim3 workgroup)
     {
+        byte[] pushConstants = new byte[body.PushConstantBytes];
+        var bound = new DeviceBuffer?[body.StorageBufferCount];
+        body.Bind(args, new VulkanBindings(bound, pushConstants));
+        var buffers = new VulkanBuffer[bound.Length];
+        for (int i = 0; i < bound.Length; i++)
+            buffers[i] = backend.OwnRingBuffer(bound[i] ?? throw new ArgumentException($"The binder of ring kernel '{kernelName}' left storage buffer binding {i} unset; it declares {bound.Length}."), $"binding {i}");
+        return new VulkanRingDispatcher(device, queueGate, new VulkanComputePipeline(device, body.Spirv.Span, body.EntryPoint, body.StorageBufferCount, body.PushConstantBytes, workgroup), buffers, pushConstants);
+    }
+
+    public void Run(in RingKernelDispatchArguments arguments, Action? whileRunning)
+    {
+        MemoryMarshal.Write(_pushConstants, in arguments);
         Vk vk = _device.Api;
         VulkanResults.Check(vk.ResetCommandBuffer(_commandBuffer, 0), "vkResetCommandBuffer");
         VulkanCommandBuffers.Begin(_device, _commandBuffer);
-        _pipeline.Record(_commandBuffer, buffers, pushConstants, new Dim3(1));
+        _pipeline.Record(_commandBuffer, _buffers, _pushConstants, new Dim3(1));
 
         // The shader's writes to host-coherent memory reach the host once the fence is waited on.
         var barrier = new MemoryBarrier

@@ -5,7 +5,7 @@ using RingKernel.Vulkan;
 
 // 2D heat equation (5-point stencil): a hot square in a cold plate spreads out; the final
 // temperature field is written as a PNG. By default the grid is cut into tiles, each a supervised
-// kernel actor whose ring kernel trades halos with its neighbours over K2K. Runs on the CPU backend, on Vulkan (--backend vulkan) or CUDA (--backend cuda).
+// kernel actor whose ring kernel trades halos with its neighbours over K2K. Runs on the CPU backend, on Vulkan (--backend vulkan), CUDA (--backend cuda) or Metal (--backend metal, macOS).
 var spec = new StencilSampleSpec(
     ProgramName: "heat-diffusion",
     Dimensions: 2,
@@ -25,6 +25,7 @@ var spec = new StencilSampleSpec(
         ["cpu"] = static _ => null,
         ["vulkan"] = static _ => VulkanBackend.UnavailableReason,
         ["cuda"] = CudaSampleBackend.Check,
+        ["metal"] = MetalSampleBackend.Check,
     },
 };
 
@@ -32,6 +33,8 @@ return StencilSampleHost.Run(args, spec, static options => (options.Backend, opt
 {
     ("vulkan", "tiles") => new VulkanTiledHeatSimulation(options),
     ("vulkan", _) => new VulkanHeatSimulation(options),
+    ("metal", "tiles") => new MetalTiledHeatSimulation(options),
+    ("metal", _) => new MetalHeatSimulation(options),
     ("cuda", _) => new CudaHeatSimulation(options),
     (_, "tiles") => new TiledHeatSimulation(options),
     (_, "kernel") => new KernelHeatSimulation(options),

@@ -2,6 +2,7 @@ using RingKernel.Kernels;
 using RingKernel.Samples.Cli;
 using RingKernel.Samples.Hosting;
 using RingKernel.Stencils;
+using RingKernel.Vulkan;
 using RingKernel.Vulkan.Stencils;
 
 /// <summary>
@@ -13,14 +14,14 @@ internal sealed class VulkanHeatSimulation : IStencilSimulation, IDisposable
 {
     private readonly HeatEquation2D _equation;
     private readonly KernelDefinition<VulkanHeatArgs> _kernel;
-    private readonly VulkanLevels _levels;
+    private readonly DeviceLevels<VulkanBackend> _levels;
     private readonly float[] _field;
 
     public VulkanHeatSimulation(StencilOptions options)
     {
         _equation = HeatSetup.Equation(options);
         _field = HeatSetup.InitialField(options.Size);
-        _levels = new VulkanLevels(_field, _field);
+        _levels = new DeviceLevels<VulkanBackend>(static () => new VulkanBackend(), _field, _field);
         string device = _levels.Backend.Device.Name;
         if (options.Engine.Name == "kernel")
         {

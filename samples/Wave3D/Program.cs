@@ -5,7 +5,7 @@ using RingKernel.Vulkan;
 
 // 3D wave equation (7-point stencil, leapfrog): a Gaussian pulse at rest in the middle of the
 // box spreads as a spherical shell; the PNG shows the mid-plane (z = depth / 2). Runs on the CPU
-// backend, on Vulkan (--backend vulkan) or CUDA (--backend cuda).
+// backend, on Vulkan (--backend vulkan), CUDA (--backend cuda) or Metal (--backend metal, macOS).
 var spec = new StencilSampleSpec(
     ProgramName: "wave3d",
     Dimensions: 3,
@@ -24,6 +24,7 @@ var spec = new StencilSampleSpec(
         ["cpu"] = static _ => null,
         ["vulkan"] = static _ => VulkanBackend.UnavailableReason,
         ["cuda"] = CudaSampleBackend.Check,
+        ["metal"] = MetalSampleBackend.Check,
     },
 };
 
@@ -31,6 +32,8 @@ return StencilSampleHost.Run(args, spec, static options => (options.Backend, opt
 {
     ("vulkan", "tiles") => new VulkanTiledWaveSimulation(options),
     ("vulkan", _) => new VulkanWaveSimulation(options),
+    ("metal", "tiles") => new MetalTiledWaveSimulation(options),
+    ("metal", _) => new MetalWaveSimulation(options),
     ("cuda", _) => new CudaWaveSimulation(options),
     (_, "tiles") => new TiledWaveSimulation(options),
     _ => new GridWaveSimulation(options),

@@ -2,6 +2,7 @@ using RingKernel.Kernels;
 using RingKernel.Samples.Cli;
 using RingKernel.Samples.Hosting;
 using RingKernel.Stencils;
+using RingKernel.Vulkan;
 using RingKernel.Vulkan.Stencils;
 
 /// <summary>Engine grid on a Vulkan device: one thread per cell with an 8x8x4 box and its apron in shared memory, a dispatch per step.</summary>
@@ -9,14 +10,14 @@ internal sealed class VulkanWaveSimulation : IStencilSimulation, IDisposable
 {
     private readonly WaveEquation3D _equation;
     private readonly KernelDefinition<VulkanWaveArgs> _kernel;
-    private readonly VulkanLevels _levels;
+    private readonly DeviceLevels<VulkanBackend> _levels;
     private readonly float[] _current;
 
     public VulkanWaveSimulation(StencilOptions options)
     {
         _equation = WaveSetup.Equation(options);
         _current = WaveSetup.InitialField(options.Size);
-        _levels = new VulkanLevels(_current, _current); // at rest: no initial velocity
+        _levels = new DeviceLevels<VulkanBackend>(static () => new VulkanBackend(), _current, _current); // at rest: no initial velocity
         _kernel = VulkanWaveKernel3D.Create(_equation, VulkanStencilMemory.SharedTile);
         EngineDescription = $"single grid, one thread per cell in 8x8x4 workgroups with the box and its apron in shared memory, one dispatch per step, on {_levels.Backend.Device.Name}";
     }

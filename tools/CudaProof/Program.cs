@@ -2,14 +2,15 @@ using RingKernel.Backends;
 using RingKernel.Benchmarks.Compare;
 using RingKernel.Benchmarks.Cuda;
 using RingKernel.Cuda;
-using RingKernel.CudaProof;
+using RingKernel.Proof;
 
 // The GPU proof, for a machine with an NVIDIA driver and the CUDA toolkit but no .NET SDK:
 //   RingKernel.CudaProof [all|tests|compare] [--filter TEXT] [--full]
 // all (default): the CUDA tests, then `compare cuda --quick` (--full: the full-size comparison).
 // Exit 0 only when no test failed or skipped for want of a device, and the comparison ran.
 string command = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && a != FilterValue()) ?? "all";
-IReadOnlyList<string> filters = FilterValue() is { } filter ? [filter] : TestRunner.DefaultFilters;
+// The CUDA tests (RingKernel.Tests.Cuda) and the conformance suites run against the CUDA backend (Conformance.Cuda*).
+IReadOnlyList<string> filters = FilterValue() is { } filter ? [filter] : ["RingKernel.Tests.Cuda.", "RingKernel.Tests.Conformance.Cuda"];
 if (command is not ("all" or "tests" or "compare"))
 {
     Console.Error.WriteLine("usage: RingKernel.CudaProof [all|tests|compare] [--filter TEXT] [--full]");
@@ -21,7 +22,7 @@ using (var probe = new CudaBackend())
 
 int status = 0;
 if (command is "all" or "tests")
-    status |= new TestRunner(typeof(RingKernel.Tests.Cuda.CudaStencilTests).Assembly, filters, Console.Out).Run();
+    status |= new TestRunner(typeof(RingKernel.Tests.Cuda.CudaStencilTests).Assembly, "cuda", "CUDA is not available here", filters, Console.Out).Run();
 if (command is "all" or "compare")
     status |= Compare(quick: !args.Contains("--full"));
 return status;

@@ -12,6 +12,7 @@ public static class ComparisonRunner
         new Vulkan.VulkanComparisonSuite(),
         new VulkanRings.VulkanRingKernelComparisonSuite(),
         new Cuda.CudaComparisonSuite(),
+        new Metal.MetalComparisonSuite(),
         new KernelActors.KernelActorsComparisonSuite(),
         new Streams.StreamPipelineComparisonSuite(),
         new Cluster.ClusterComparisonSuite(),

@@ -3,6 +3,7 @@ using RingKernel.Backends;
 using RingKernel.Kernels;
 using RingKernel.Kernels.Persistent;
 using RingKernel.Layouts;
+using RingKernel.Metal.Kernels;
 using RingKernel.Rings;
 using RingKernel.Vulkan.RingKernels;
 
@@ -10,7 +11,7 @@ namespace RingKernel.Benchmarks.VulkanRings;
 
 /// <summary>
 /// An echo ring kernel on any <see cref="IRingKernelBackend"/> (C# body on the CPU, Shaders/ring_echo.comp
-/// on Vulkan) driven from one host thread that busy-polls (spin, then yield; never parks) and checks
+/// on Vulkan, its MSL on Metal) driven from one host thread that busy-polls (spin, then yield; never parks) and checks
 /// every reply: one message in flight for round trips, up to the ring's capacity for throughput.
 /// </summary>
 public sealed class RingKernelEcho : IAsyncDisposable
@@ -30,11 +31,11 @@ public sealed class RingKernelEcho : IAsyncDisposable
     public static async Task<RingKernelEcho> StartAsync(IRingKernelBackend backend)
     {
         var options = new LaunchOptions(new Dim3(1), new Dim3(1)) { InputRingCapacity = Capacity, OutputRingCapacity = Capacity, MessageSlotBytes = 128 };
-        var definition = new KernelDefinition<object?>("echo", options)
+        KernelDefinition<object?> definition = new KernelDefinition<object?>("echo", options)
         {
             CpuMessageBody = static (kernel, _) => kernel.Reply(kernel.Get<EchoNumber>()),
             VulkanBody = VulkanRingKernelBodies.Echo<object?>(),
-        };
+        }.WithMetal();
         var types = new MessageTypeRegistry(64);
         types.Register<EchoNumber>(1);
         RingKernelMemory memory = RingKernelMemory.Allocate(backend.MemorySpace, options, types, checksummed: false);

@@ -1,21 +1,22 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using RingKernel.Commands;
-using Semaphore = Silk.NET.Vulkan.Semaphore;
 
 namespace RingKernel.Vulkan.Commands;
 
 /// <summary>
 /// Where the device will raise a <see cref="TimelineSignal"/>: for each value a Signal command of a
-/// <see cref="VulkanCommandQueue"/> has submitted and not yet seen complete, the queue's timeline
-/// semaphore and the semaphore value of that batch. Another queue on the same device that must wait
-/// for the signal then waits on the semaphore on the device instead of on the host.
+/// device queue has submitted and not yet seen complete, the queue's device timeline (a Vulkan timeline
+/// semaphore, a Metal shared event: <typeparamref name="THandle"/>) and that timeline's value at the end
+/// of the batch. Another queue on the same device that must wait for the signal then waits on the
+/// timeline on the device instead of on the host.
 /// </summary>
-internal sealed class VulkanSignalRegistry
+internal sealed class DeviceSignalRegistry<THandle>
 {
     private readonly ConditionalWeakTable<TimelineSignal, List<Pending>> _pending = [];
 
     /// <summary>The batch that raises <paramref name="signal"/> to <paramref name="value"/> has been submitted.</summary>
-    public void Submitted(TimelineSignal signal, ulong value, Semaphore semaphore, ulong semaphoreValue)
+    public void Submitted(TimelineSignal signal, ulong value, THandle semaphore, ulong semaphoreValue)
     {
         List<Pending> pending = _pending.GetOrCreateValue(signal);
         lock (pending)
@@ -23,16 +24,16 @@ internal sealed class VulkanSignalRegistry
     }
 
     /// <summary>The batch has completed and the signal was raised on the host: waiters need no semaphore any more.</summary>
-    public void Completed(TimelineSignal signal, ulong value, Semaphore semaphore)
+    public void Completed(TimelineSignal signal, ulong value, THandle semaphore)
     {
         if (!_pending.TryGetValue(signal, out List<Pending>? pending))
             return;
         lock (pending)
-            pending.RemoveAll(p => p.Value == value && p.Semaphore.Handle == semaphore.Handle);
+            pending.RemoveAll(p => p.Value == value && EqualityComparer<THandle>.Default.Equals(p.Semaphore, semaphore));
     }
 
     /// <summary>A submitted batch that raises <paramref name="signal"/> to at least <paramref name="value"/>: the earliest such.</summary>
-    public bool TryFind(TimelineSignal signal, ulong value, out Semaphore semaphore, out ulong semaphoreValue)
+    public bool TryFind(TimelineSignal signal, ulong value, [MaybeNullWhen(false)] out THandle semaphore, out ulong semaphoreValue)
     {
         (semaphore, semaphoreValue) = (default, 0);
         if (!_pending.TryGetValue(signal, out List<Pending>? pending))
@@ -53,5 +54,5 @@ internal sealed class VulkanSignalRegistry
         }
     }
 
-    private readonly record struct Pending(ulong Value, Semaphore Semaphore, ulong SemaphoreValue);
+    private readonly record struct Pending(ulong Value, THandle Semaphore, ulong SemaphoreValue);
 }

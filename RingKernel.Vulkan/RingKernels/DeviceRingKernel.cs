@@ -1,21 +1,20 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using RingKernel.K2K;
-using RingKernel.Kernels;
 using RingKernel.Kernels.Persistent;
 using RingKernel.Layouts;
 using RingKernel.Memory;
-using RingKernel.Rings;
-using RingKernel.Vulkan.Memory;
+using RingKernel.Vulkan.Devices;
 
 namespace RingKernel.Vulkan.RingKernels;
 
 /// <summary>
-/// A ring kernel on Vulkan: its shader (built on Shaders/ringkernel_ring.glsl) consumes the input
-/// ring, produces on the output ring and answers commands through the control block, all in
-/// host-coherent memory reached by device address. A host driver thread dispatches it: when messages
-/// or a command are waiting, and again while a dispatch leaves work behind (see
-/// <see cref="VulkanRingKernelMode"/>). The lifecycle is the CPU kernel's, transition for transition.
+/// A ring kernel on a device that runs this project's shaders (<see cref="IShaderDevice"/>: Vulkan, or
+/// Metal through the shaders' MSL): its shader (built on Shaders/ringkernel_ring.glsl) consumes the
+/// input ring, produces on the output ring and answers commands through the control block, all in
+/// host-shared memory reached by device address. A host driver thread dispatches it through an
+/// <see cref="IRingKernelDispatcher"/>: when messages or a command are waiting, and again while a
+/// dispatch leaves work behind (see <see cref="VulkanRingKernelMode"/>). The lifecycle is the CPU
+/// kernel's, transition for transition.
 /// </summary>
 /// <remarks>
 /// <para>The device cannot pulse the host's wake signals, so after each dispatch (and, for persistent
@@ -25,25 +24,34 @@ namespace RingKernel.Vulkan.RingKernels;
 /// (<see cref="ControlBlock.LastError"/>, status Faulted) without committing the message, so the
 /// kernel faults and a kernel relaunched over the same memory finds the message first in its ring.</para>
 /// </remarks>
-internal sealed class VulkanRingKernel<TArgs> : RingKernelBase
+internal sealed class DeviceRingKernel : RingKernelBase
 {
     private const int InboxTableBytes = K2KDirections.Count * sizeof(ulong);
 
-
-    private readonly VulkanBackend _backend;
-    private readonly KernelDefinition<TArgs> _kernel;
-    private readonly VulkanKernelBody<TArgs> _body;
-    private readonly TArgs _args;
+    private readonly IShaderDevice _device;
     private readonly VulkanRingKernelOptions _options;
+    private readonly Func<IRingKernelDispatcher> _createDispatcher;
 
-    public VulkanRingKernel(VulkanBackend backend, KernelDefinition<TArgs> kernel, VulkanKernelBody<TArgs> body, TArgs args, RingKernelMemory memory, VulkanRingKernelOptions options)
-        : base(kernel.Name, memory)
+    /// <param name="device">Where the kernel runs.</param>
+    /// <param name="name">The kernel's name.</param>
+    /// <param name="memory">Its control block and rings, in <paramref name="device"/>'s memory space.</param>
+    /// <param name="options">How it is dispatched.</param>
+    /// <param name="createDispatcher">Makes the kernel's dispatcher, its arguments bound; called on the driver thread.</param>
+    public DeviceRingKernel(IShaderDevice device, string name, RingKernelMemory memory, VulkanRingKernelOptions options, Func<IRingKernelDispatcher> createDispatcher)
+        : base(name, memory)
     {
-        _backend = backend;
-        _kernel = kernel;
-        _body = body;
-        _args = args;
+        _device = device;
         _options = options;
+        _createDispatcher = createDispatcher;
+    }
+
+    /// <summary>Refuses, before a kernel is made, memory whose control block or rings are not <paramref name="device"/>'s.</summary>
+    /// <exception cref="ArgumentException">A buffer of <paramref name="memory"/> is not the device's.</exception>
+    public static void CheckMemory(IShaderDevice device, RingKernelMemory memory)
+    {
+        device.AddressOf(memory.ControlBuffer, "the control block");
+        device.AddressOf(memory.Input.Ring.Buffer, "the input ring");
+        device.AddressOf(memory.Output.Ring.Buffer, "the output ring");
     }
 
     public override void Launch()
@@ -52,7 +60,7 @@ internal sealed class VulkanRingKernel<TArgs> : RingKernelBase
         var thread = new Thread(Drive)
         {
             IsBackground = true,
-            Name = $"vulkan ring kernel {Name}",
+            Name = $"{_device.ApiName} ring kernel {Name}",
         };
         thread.Start();
     }
@@ -60,16 +68,14 @@ internal sealed class VulkanRingKernel<TArgs> : RingKernelBase
     /// <summary>The driver thread: dispatches the shader while it has work, waits without burning a core while it has none.</summary>
     private void Drive()
     {
-        VulkanRingDispatcher? dispatcher = null;
+        IRingKernelDispatcher? dispatcher = null;
         DeviceBuffer? inboxTable = null;
         try
         {
             K2KEndpoint? endpoint = Memory.K2K;
             if (endpoint is not null)
-                inboxTable = _backend.MemorySpace.Allocate(InboxTableBytes);
-            dispatcher = _backend.CreateRingDispatcher(_body, _kernel.Options.Workgroup);
-            byte[] pushConstants = new byte[_body.PushConstantBytes];
-            VulkanBuffer[] buffers = BindArguments(pushConstants);
+                inboxTable = _device.MemorySpace.Allocate(InboxTableBytes);
+            dispatcher = _createDispatcher();
             RingKernelDispatchArguments arguments = DispatchArguments(endpoint, inboxTable);
             Action? whileRunning = _options.Mode == VulkanRingKernelMode.BoundedPersistent ? () => PublishProgress(endpoint) : null;
 
@@ -93,8 +99,7 @@ internal sealed class VulkanRingKernel<TArgs> : RingKernelBase
                 ulong heartbeat = Volatile.Read(ref Control.Heartbeat);
                 if (inboxTable is not null)
                     WriteInboxTable(endpoint!, inboxTable);
-                MemoryMarshal.Write(pushConstants, in arguments);
-                dispatcher.Run(buffers, pushConstants, whileRunning);
+                dispatcher.Run(in arguments, whileRunning);
                 PublishProgress(endpoint);
 
                 if (Volatile.Read(ref Unsafe.As<KernelStatus, uint>(ref Control.Status)) == (uint)KernelStatus.Faulted)
@@ -115,23 +120,13 @@ internal sealed class VulkanRingKernel<TArgs> : RingKernelBase
         catch (Exception ex)
         {
             SetStatus(KernelStatus.Faulted);
-            ReportFaulted(new KernelFaultedException(Name, $"its Vulkan driver failed with {ex.GetType().Name}: {ex.Message}", ex), onMessage: false);
+            ReportFaulted(new KernelFaultedException(Name, $"its {_device.ApiName} driver failed with {ex.GetType().Name}: {ex.Message}", ex), onMessage: false);
         }
         finally
         {
             dispatcher?.Dispose();
             inboxTable?.Dispose();
         }
-    }
-
-    private VulkanBuffer[] BindArguments(byte[] pushConstants)
-    {
-        var bound = new DeviceBuffer?[_body.StorageBufferCount];
-        _body.Bind(_args, new VulkanBindings(bound, pushConstants));
-        var buffers = new VulkanBuffer[bound.Length];
-        for (int i = 0; i < bound.Length; i++)
-            buffers[i] = _backend.OwnRingBuffer(bound[i] ?? throw new ArgumentException($"The binder of ring kernel '{Name}' left storage buffer binding {i} unset; it declares {bound.Length}."), $"binding {i}");
-        return buffers;
     }
 
     private RingKernelDispatchArguments DispatchArguments(K2KEndpoint? endpoint, DeviceBuffer? inboxTable)
@@ -151,10 +146,10 @@ internal sealed class VulkanRingKernel<TArgs> : RingKernelBase
 
         return new RingKernelDispatchArguments
         {
-            ControlBlock = _backend.OwnRingBuffer(Memory.ControlBuffer, "the control block").DeviceAddress,
-            InputRing = _backend.OwnRingBuffer(Input.Ring.Buffer, "the input ring").DeviceAddress,
-            OutputRing = _backend.OwnRingBuffer(Output.Ring.Buffer, "the output ring").DeviceAddress,
-            Routes = endpoint is null ? 0 : _backend.OwnRingBuffer(endpoint.RoutingTable, "the K2K routing table").DeviceAddress,
+            ControlBlock = _device.AddressOf(Memory.ControlBuffer, "the control block"),
+            InputRing = _device.AddressOf(Input.Ring.Buffer, "the input ring"),
+            OutputRing = _device.AddressOf(Output.Ring.Buffer, "the output ring"),
+            Routes = endpoint is null ? 0 : _device.AddressOf(endpoint.RoutingTable, "the K2K routing table"),
             Inboxes = inboxTable?.DeviceAddress ?? 0,
             PollIterations = _options.Mode == VulkanRingKernelMode.BoundedPersistent ? _options.PollIterations : 0,
             MaxMessages = _options.MaxMessagesPerDispatch,

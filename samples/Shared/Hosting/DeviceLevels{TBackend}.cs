@@ -1,24 +1,26 @@
+using RingKernel.Backends;
 using RingKernel.Memory;
-using RingKernel.Vulkan;
 
 namespace RingKernel.Samples.Hosting;
 
 /// <summary>
-/// A Vulkan device and the two time levels of a field in its memory, the older and the newer: a
-/// step's kernel writes the next level over the older one, then <see cref="Rotate"/> makes it the newer.
+/// A GPU backend (Vulkan, Metal) and the two time levels of a field in its memory, the older and the
+/// newer: a step's kernel writes the next level over the older one, then <see cref="Rotate"/> makes it the newer.
 /// </summary>
-public sealed class VulkanLevels : IDisposable
+public sealed class DeviceLevels<TBackend> : IDisposable
+    where TBackend : IComputeBackend, IDisposable
 {
     private readonly int _cells;
 
-    /// <summary>Opens a device and uploads the levels; <paramref name="older"/> may be the same array as <paramref name="newer"/> (a field at rest).</summary>
-    public VulkanLevels(float[] older, float[] newer)
+    /// <summary>Opens a backend and uploads the levels; <paramref name="older"/> may be the same array as <paramref name="newer"/> (a field at rest).</summary>
+    public DeviceLevels(Func<TBackend> open, float[] older, float[] newer)
     {
+        ArgumentNullException.ThrowIfNull(open);
         ArgumentNullException.ThrowIfNull(older);
         ArgumentNullException.ThrowIfNull(newer);
         _cells = newer.Length;
         long bytes = (long)_cells * sizeof(float);
-        Backend = new VulkanBackend();
+        Backend = open();
         DeviceBuffer? first = null;
         try
         {
@@ -37,7 +39,7 @@ public sealed class VulkanLevels : IDisposable
         newer.CopyTo(Newer.AsSpan<float>(0, _cells));
     }
 
-    public VulkanBackend Backend { get; }
+    public TBackend Backend { get; }
 
     public DeviceBuffer Older { get; private set; }
 

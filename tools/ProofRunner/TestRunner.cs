@@ -2,24 +2,23 @@ using System.Reflection;
 using Xunit;
 using Xunit.Sdk;
 
-namespace RingKernel.CudaProof;
+namespace RingKernel.Proof;
 
 /// <summary>
-/// A small xunit 2 runner for machines without the .NET SDK: finds the [Fact]/[Theory] methods
-/// (SkippableFact and SkippableTheory included) of the test classes whose full name contains one of
-/// the filters, runs each with a fresh class instance (constructor fixtures and IAsyncLifetime honoured),
-/// and prints one line per test case and a summary. A test skipped because CUDA is unavailable fails
-/// the proof: on a GPU machine nothing may skip for want of a device. Other skips (tests for machines
-/// without CUDA, a missing clang) are reported and allowed.
+/// A small xunit 2 runner for machines without the .NET SDK (the CUDA and Metal proof runners): finds
+/// the [Fact]/[Theory] methods (SkippableFact and SkippableTheory included) of the test classes whose
+/// full name contains one of the filters, runs each with a fresh class instance (constructor fixtures and
+/// IAsyncLifetime honoured), and prints one line per test case and a summary. A test skipped because the
+/// device is unavailable (its skip says <paramref name="noDeviceSkip"/>) fails the proof: on the device's
+/// machine nothing may skip for want of it. Other skips are reported and allowed.
 /// </summary>
-internal sealed class TestRunner(Assembly assembly, IReadOnlyList<string> filters, TextWriter output)
+/// <param name="assembly">The test assembly.</param>
+/// <param name="backend">Names the backend in the summary line: "cuda tests: …".</param>
+/// <param name="noDeviceSkip">How the backend's tests word a skip for want of a device.</param>
+/// <param name="filters">Test classes whose full name contains one of these run.</param>
+/// <param name="output">Where the lines go.</param>
+internal sealed class TestRunner(Assembly assembly, string backend, string noDeviceSkip, IReadOnlyList<string> filters, TextWriter output)
 {
-    /// <summary>The CUDA tests (RingKernel.Tests.Cuda) and the conformance suites run against the CUDA backend (Conformance.Cuda*).</summary>
-    public static readonly IReadOnlyList<string> DefaultFilters = ["RingKernel.Tests.Cuda.", "RingKernel.Tests.Conformance.Cuda"];
-
-    /// <summary>How CudaFacts and the conformance suite's CUDA fixture word the skip of a test that needs a device.</summary>
-    private const string NoDeviceSkip = "CUDA is not available here";
-
     private static readonly TimeSpan TestLimit = TimeSpan.FromMinutes(2);
 
     private readonly Dictionary<Type, object> _fixtures = [];
@@ -40,7 +39,7 @@ internal sealed class TestRunner(Assembly assembly, IReadOnlyList<string> filter
                         case "PASS": passed++; break;
                         case "SKIP":
                             skipped++;
-                            if (detail?.Contains(NoDeviceSkip, StringComparison.Ordinal) == true)
+                            if (detail?.Contains(noDeviceSkip, StringComparison.Ordinal) == true)
                                 noDevice++;
                             break;
                         default: failed++; break;
@@ -49,7 +48,7 @@ internal sealed class TestRunner(Assembly assembly, IReadOnlyList<string> filter
             }
         }
 
-        output.WriteLine($"cuda tests: {passed} passed, {failed} failed, {skipped} skipped ({noDevice} for want of a device; filter '{string.Join("' or '", filters)}')");
+        output.WriteLine($"{backend} tests: {passed} passed, {failed} failed, {skipped} skipped ({noDevice} for want of a device; filter '{string.Join("' or '", filters)}')");
         foreach (object fixture in _fixtures.Values)
             (fixture as IDisposable)?.Dispose();
         return failed == 0 && noDevice == 0 && passed > 0 ? 0 : 1;

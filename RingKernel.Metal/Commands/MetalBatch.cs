@@ -1,0 +1,34 @@
+using RingKernel.Commands;
+using RingKernel.Metal.Interop;
+
+namespace RingKernel.Metal.Commands;
+
+/// <summary>One command buffer of a <see cref="MetalCommandQueue"/> on its way through the device, with what to do when it has run.</summary>
+internal sealed class MetalBatch
+{
+    private MetalBatch(ObjCObject? commandBuffer) => CommandBuffer = commandBuffer;
+
+    /// <summary>The command buffer, retained until the batch has completed; null for a failure.</summary>
+    public ObjCObject? CommandBuffer { get; }
+
+    /// <summary>The queue's shared-event value this command buffer signals when it has run.</summary>
+    public ulong EventValue { get; set; }
+
+    /// <summary>Passes encoded into the command buffer.</summary>
+    public int Encoded { get; set; }
+
+    public List<(TimelineSignal Signal, ulong Value)> Signals { get; } = [];
+
+    /// <summary>The submission this batch ends (its Progress value is raised when it completes); null for a batch cut at a Signal or Wait.</summary>
+    public MetalQueueSubmission? Submission { get; set; }
+
+    public Exception? Fault { get; private init; }
+
+    public int FailedFrom { get; private init; }
+
+    /// <summary>A batch on a new command buffer of <paramref name="queue"/>. Call inside an <see cref="AutoreleasePool"/>.</summary>
+    public static MetalBatch Begin(nint queue) => new(ObjCObject.Retain(MetalCommandBuffers.Begin(queue), "[MTLCommandQueue commandBuffer]"));
+
+    public static MetalBatch Failure(MetalQueueSubmission submission, int from, Exception fault) =>
+        new(null) { Submission = submission, Fault = fault, FailedFrom = from };
+}

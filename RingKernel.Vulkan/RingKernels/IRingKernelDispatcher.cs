@@ -1,0 +1,15 @@
+namespace RingKernel.Vulkan.RingKernels;
+
+/// <summary>
+/// One ring kernel instance's dispatches on its device, its own resources bound once: what
+/// <see cref="DeviceRingKernel"/>'s driver thread runs. Used by that thread only.
+/// </summary>
+internal interface IRingKernelDispatcher : IDisposable
+{
+    /// <summary>
+    /// Runs one dispatch (one workgroup) with <paramref name="arguments"/> as the first bytes of its push
+    /// constants and returns when the device has finished it and its writes are visible to the host;
+    /// while it runs, <paramref name="whileRunning"/> (when given) is called every few microseconds.
+    /// </summary>
+    void Run(in RingKernelDispatchArguments arguments, Action? whileRunning);
+}
