@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 
@@ -20,6 +21,8 @@ namespace RingKernel.Kernels;
 /// </remarks>
 public sealed class KernelDefinition<TArgs> : KernelDefinition
 {
+    private IKernelBody[] _bodies = [];
+
     public KernelDefinition(string name, LaunchOptions options)
         : base(name, options)
     {
@@ -61,9 +64,47 @@ public sealed class KernelDefinition<TArgs> : KernelDefinition
     /// <summary>The CUDA C body the CUDA backend compiles and launches.</summary>
     public CudaKernelBody<TArgs>? CudaBody { get; init; }
 
+    /// <summary>The bodies backends supplied, at most one of each runtime type, in the order they were first added.</summary>
+    public IReadOnlyList<IKernelBody> Bodies => Array.AsReadOnly(_bodies);
+
+    /// <summary>
+    /// The same kernel with <paramref name="body"/> added, replacing a body of the same runtime type.
+    /// Backends wrap this in builder extensions that name their body kinds.
+    /// </summary>
+    public KernelDefinition<TArgs> WithBody(IKernelBody body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        Type type = body.GetType();
+        int index = Array.FindIndex(_bodies, b => b.GetType() == type);
+        IKernelBody[] bodies = index < 0 ? [.. _bodies, body] : [.. _bodies];
+        if (index >= 0)
+            bodies[index] = body;
+        KernelDefinition<TArgs> copy = WithOptions(Options);
+        copy._bodies = bodies;
+        return copy;
+    }
+
+    /// <summary>The body of type <typeparamref name="TBody"/> a backend supplied, if any.</summary>
+    public bool TryGetBody<TBody>([NotNullWhen(true)] out TBody? body)
+        where TBody : class, IKernelBody
+    {
+        foreach (IKernelBody candidate in _bodies)
+        {
+            if (candidate is TBody typed)
+            {
+                body = typed;
+                return true;
+            }
+        }
+
+        body = null;
+        return false;
+    }
+
     /// <summary>The same kernel launched with other options (another grid for another data size, say).</summary>
     public KernelDefinition<TArgs> WithOptions(LaunchOptions options) => new(Name, options)
     {
+        _bodies = _bodies,
         CpuThreadBody = CpuThreadBody,
         CpuCoroutineBody = CpuCoroutineBody,
         CpuWorkgroupBody = CpuWorkgroupBody,

@@ -1,3 +1,4 @@
+using RingKernel.Dispatch;
 using RingKernel.Kernels;
 
 namespace RingKernel.Tests.Kernels;
@@ -30,9 +31,52 @@ public class KernelDefinitionTests
     }
 
     [Fact]
+    public void With_body_adds_a_body_and_replaces_one_of_the_same_type()
+    {
+        var kernel = new KernelDefinition<int>("k", new LaunchOptions(1, 32)) { Signature = new KernelSignature(new KernelParameter("n", KernelParameterKind.U32)) };
+        var first = new NamedBody("first");
+        var other = new OtherBody();
+        var second = new NamedBody("second");
+
+        KernelDefinition<int> withFirst = kernel.WithBody(first);
+        KernelDefinition<int> withBoth = withFirst.WithBody(other);
+        KernelDefinition<int> replaced = withBoth.WithBody(second);
+
+        Assert.Empty(kernel.Bodies);
+        Assert.Equal<IKernelBody>([first], withFirst.Bodies);
+        Assert.Equal<IKernelBody>([first, other], withBoth.Bodies);
+        Assert.Equal<IKernelBody>([second, other], replaced.Bodies);
+        Assert.Same(kernel.Signature, replaced.Signature);
+        Assert.Equal("k", replaced.Name);
+        Assert.True(replaced.TryGetBody(out NamedBody? named));
+        Assert.Same(second, named);
+        Assert.True(replaced.TryGetBody(out OtherBody? found));
+        Assert.Same(other, found);
+        Assert.False(withFirst.TryGetBody(out OtherBody? missing));
+        Assert.Null(missing);
+        Assert.Throws<ArgumentNullException>(() => kernel.WithBody(null!));
+    }
+
+    [Fact]
+    public void With_options_keeps_the_bodies_backends_supplied()
+    {
+        var body = new NamedBody("b");
+        KernelDefinition<int> kernel = new KernelDefinition<int>("k", new LaunchOptions(1, 32)).WithBody(body);
+
+        KernelDefinition<int> resized = kernel.WithOptions(new LaunchOptions(4, 32));
+
+        Assert.Equal<IKernelBody>([body], resized.Bodies);
+        Assert.Equal(4, resized.Options.WorkgroupCount);
+    }
+
+    [Fact]
     public void Barrier_tokens_carry_their_names_for_diagnostics()
     {
         Assert.Equal("an unnamed barrier", default(WorkgroupBarrier).ToString());
         Assert.Null(default(WorkgroupBarrier).Name);
     }
+
+    private sealed record NamedBody(string Name) : IKernelBody;
+
+    private sealed class OtherBody : IKernelBody;
 }
