@@ -1,10 +1,12 @@
 using RingKernel.Backends;
 using RingKernel.Cpu.Dispatch;
 using RingKernel.Cpu.RingKernels;
+using RingKernel.Cpu.Stencils;
 using RingKernel.Cpu.Workgroups;
 using RingKernel.Kernels;
 using RingKernel.Kernels.Persistent;
 using RingKernel.Memory;
+using RingKernel.Stencils.Halo;
 using RingKernel.Telemetry;
 
 namespace RingKernel.Cpu;
@@ -15,7 +17,7 @@ namespace RingKernel.Cpu;
 /// reference implementation every behavioural test runs on, so it checks what a GPU would not:
 /// barrier divergence, shared-memory bounds and alignment.
 /// </summary>
-public sealed class CpuBackend : IRingKernelBackend
+public sealed class CpuBackend : ITiledStencilBackend
 {
     private readonly WorkgroupSchedulerPool _pool;
     private readonly CooperativeKernelWorkers _ringKernelWorkers;
@@ -51,6 +53,12 @@ public sealed class CpuBackend : IRingKernelBackend
     /// coroutines on <see cref="WorkerCount"/> shared workers (the default), or each on its own thread.
     /// </summary>
     public CpuRingKernelScheduling RingKernelScheduling { get; init; }
+
+    /// <summary>
+    /// The tile kernel of the <see cref="TiledStencilEngine"/> on the CPU: resumable, so tiles waiting
+    /// for a neighbour's halo hold no worker (with <see cref="CpuRingKernelScheduling.Cooperative"/>).
+    /// </summary>
+    public KernelDefinition<StencilTile> TileKernel => CpuTileKernel.Definition;
 
     /// <summary>
     /// Runs every workgroup of <paramref name="kernel"/>'s grid and returns when all are done; a

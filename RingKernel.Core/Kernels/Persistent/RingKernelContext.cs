@@ -23,7 +23,7 @@ namespace RingKernel.Kernels.Persistent;
 /// progress and stands still while it waits for work, so a watchdog reads "messages waiting and no
 /// heartbeat" as a stall and "no messages" as idle.</para>
 /// </remarks>
-public sealed unsafe partial class RingKernelContext
+public sealed unsafe partial class RingKernelContext : IResumableKernel
 {
     /// <summary>
     /// How long an idle kernel keeps polling before it parks. Parking and waking cost microseconds,

@@ -1,7 +1,8 @@
 using System.Runtime.CompilerServices;
 using RingKernel.Kernels;
+using RingKernel.Stencils;
 
-namespace RingKernel.Stencils;
+namespace RingKernel.Cpu.Stencils;
 
 /// <summary>
 /// One step of <see cref="HeatEquation2D"/> written as a GPU kernel: one thread per cell, one
@@ -11,14 +12,14 @@ namespace RingKernel.Stencils;
 /// memory with the equation's update rule.
 /// Bit-identical to <see cref="HeatReference2D"/>.
 /// </summary>
-public static class HeatKernel2D
+public static class CpuHeatKernel2D
 {
     /// <summary>
     /// The kernel for <paramref name="equation"/>'s grid with workgroups of
     /// <paramref name="workgroupWidth"/> x <paramref name="workgroupHeight"/> threads; workgroups
     /// on the right and bottom edges may overhang the grid, and their extra threads only help load.
     /// </summary>
-    public static KernelDefinition<HeatKernelArgs> Create(HeatEquation2D equation, int workgroupWidth, int workgroupHeight)
+    public static KernelDefinition<CpuHeatArgs> Create(HeatEquation2D equation, int workgroupWidth, int workgroupHeight)
     {
         ArgumentNullException.ThrowIfNull(equation);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(workgroupWidth);
@@ -29,7 +30,7 @@ public static class HeatKernel2D
         {
             SharedMemoryBytes = SharedTileCells(workgroupWidth, workgroupHeight) * sizeof(float),
         };
-        return new KernelDefinition<HeatKernelArgs>("heat2d-step", options) { CpuCoroutineBody = Step };
+        return new KernelDefinition<CpuHeatArgs>("heat2d-step", options) { CpuCoroutineBody = Step };
     }
 
     /// <summary>Cells in a workgroup's shared tile: its threads plus a one-cell ring around them.</summary>
@@ -40,7 +41,7 @@ public static class HeatKernel2D
     /// lives in a box each thread slot reuses and a step allocates nothing. The tile position is
     /// computed once and kept across the barrier (an int in the box).
     /// </summary>
-    private static async ThreadCoroutine Step(ThreadContext thread, HeatKernelArgs args)
+    private static async ThreadCoroutine Step(ThreadContext thread, CpuHeatArgs args)
     {
         int at = LoadTile(thread, args);
         await thread.Barrier("tile-loaded");
@@ -54,7 +55,7 @@ public static class HeatKernel2D
     /// Returns the thread's position in the tile.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int LoadTile(ThreadContext thread, HeatKernelArgs args)
+    private static int LoadTile(ThreadContext thread, CpuHeatArgs args)
     {
         HeatEquation2D equation = args.Equation;
         GridSize size = equation.Size;
@@ -80,7 +81,7 @@ public static class HeatKernel2D
 
     /// <summary>Each thread inside the grid computes its cell, at <paramref name="at"/> in the loaded tile.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void UpdateCell(ThreadContext thread, HeatKernelArgs args, int at)
+    private static void UpdateCell(ThreadContext thread, CpuHeatArgs args, int at)
     {
         HeatEquation2D equation = args.Equation;
         GridSize size = equation.Size;
