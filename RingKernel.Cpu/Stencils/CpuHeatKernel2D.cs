@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using RingKernel.Cpu.Kernels;
 using RingKernel.Kernels;
 using RingKernel.Stencils;
 
@@ -30,7 +31,7 @@ public static class CpuHeatKernel2D
         {
             SharedMemoryBytes = SharedTileCells(workgroupWidth, workgroupHeight) * sizeof(float),
         };
-        return new KernelDefinition<CpuHeatArgs>("heat2d-step", options) { CpuCoroutineBody = Step };
+        return new KernelDefinition<CpuHeatArgs>("heat2d-step", options).WithCpuCoroutine(Step);
     }
 
     /// <summary>Cells in a workgroup's shared tile: its threads plus a one-cell ring around them.</summary>

@@ -1,3 +1,4 @@
+using RingKernel.Cpu.Kernels;
 using RingKernel.Kernels;
 using RingKernel.Stencils.Halo;
 
@@ -13,9 +14,8 @@ internal static class CpuTileKernel
 {
     private static readonly LaunchOptions Options = new(new Dim3(1), new Dim3(1)) { InputRingCapacity = 16, OutputRingCapacity = 16 };
 
-    public static KernelDefinition<StencilTile> Definition { get; } = new("stencil-tile", Options)
-    {
-        CpuResumableBody = static (kernel, tile) =>
+    public static KernelDefinition<StencilTile> Definition { get; } = new KernelDefinition<StencilTile>("stencil-tile", Options)
+        .WithCpuResumable(static (kernel, tile) =>
         {
             TileCommand command = kernel.Get<TileCommand>();
             switch (command.Kind)
@@ -34,6 +34,5 @@ internal static class CpuTileKernel
 
             kernel.Reply(tile.Progress);
             return true;
-        },
-    };
+        });
 }

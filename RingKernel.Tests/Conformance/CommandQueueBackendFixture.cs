@@ -1,6 +1,7 @@
 using RingKernel.Commands;
 using RingKernel.Cpu;
 using RingKernel.Cpu.Commands;
+using RingKernel.Cpu.Kernels;
 using RingKernel.Kernels;
 using RingKernel.Memory;
 using RingKernel.Tests.Cuda;
@@ -95,14 +96,12 @@ public sealed class CpuQueueBackend : CommandQueueBackendFixture
 {
     private const int FailingWorkgroup = 2;
 
-    private static readonly KernelDefinition<int> Boom = new("boom", new LaunchOptions(4, 8))
-    {
-        CpuWorkgroupBody = static (workgroup, _) =>
+    private static readonly KernelDefinition<int> Boom = new KernelDefinition<int>("boom", new LaunchOptions(4, 8))
+        .WithCpuWorkgroup(static (workgroup, _) =>
         {
             if (workgroup.WorkgroupIndex == FailingWorkgroup)
                 throw new InvalidDataException("bad tile");
-        },
-    };
+        });
 
     private readonly CpuBackend _backend = new(workerCount: 2);
 

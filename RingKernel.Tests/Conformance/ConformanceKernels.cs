@@ -1,3 +1,4 @@
+using RingKernel.Cpu.Kernels;
 using RingKernel.Cuda.RingKernels;
 using RingKernel.K2K;
 using RingKernel.Kernels;
@@ -47,32 +48,24 @@ public static class ConformanceKernels
         new(new Dim3(1), new Dim3(1)) { InputRingCapacity = capacity, OutputRingCapacity = capacity };
 
     /// <summary>Replies with the number it received; faults on <see cref="Poison"/> without replying.</summary>
-    public static KernelDefinition<object?> Echo(LaunchOptions? options = null) => new("echo", options ?? Options())
-    {
-        CpuMessageBody = static (kernel, _) =>
+    public static KernelDefinition<object?> Echo(LaunchOptions? options = null) => new KernelDefinition<object?>("echo", options ?? Options()) { VulkanBody = VulkanRingKernelBodies.Echo<object?>(), CudaBody = CudaRingKernelBodies.Echo<object?>() }
+        .WithCpuMessage(static (kernel, _) =>
         {
             Number number = kernel.Get<Number>();
             if (number.Value == Poison)
                 throw new InvalidOperationException("poison message");
             kernel.Reply(number);
-        },
-        VulkanBody = VulkanRingKernelBodies.Echo<object?>(),
-        CudaBody = CudaRingKernelBodies.Echo<object?>(),
-    };
+        });
 
     /// <summary>Sends and receives K2K messages on the host's orders and answers each with a <see cref="K2KOutcome"/>.</summary>
-    public static KernelDefinition<object?> K2KRelay(LaunchOptions? options = null) => new("k2k-relay", options ?? Options())
-    {
-        CpuMessageBody = static (kernel, _) =>
+    public static KernelDefinition<object?> K2KRelay(LaunchOptions? options = null) => new KernelDefinition<object?>("k2k-relay", options ?? Options()) { VulkanBody = VulkanRingKernelBodies.K2KRelay<object?>(SendOrderTypeId, ReceiveOrderTypeId, OutcomeTypeId, K2KValueTypeId), CudaBody = CudaRingKernelBodies.K2KRelay<object?>(SendOrderTypeId, ReceiveOrderTypeId, OutcomeTypeId, K2KValueTypeId) }
+        .WithCpuMessage(static (kernel, _) =>
         {
             if (kernel.Is<K2KSendOrder>())
                 kernel.Reply(Send(kernel, kernel.Get<K2KSendOrder>()));
             else
                 kernel.Reply(Receive(kernel, kernel.Get<K2KReceiveOrder>()));
-        },
-        VulkanBody = VulkanRingKernelBodies.K2KRelay<object?>(SendOrderTypeId, ReceiveOrderTypeId, OutcomeTypeId, K2KValueTypeId),
-        CudaBody = CudaRingKernelBodies.K2KRelay<object?>(SendOrderTypeId, ReceiveOrderTypeId, OutcomeTypeId, K2KValueTypeId),
-    };
+        });
 
     private static K2KOutcome Send(RingKernelContext kernel, K2KSendOrder order)
     {

@@ -1,3 +1,4 @@
+using RingKernel.Cpu.Kernels;
 using RingKernel.Cuda.Compilation;
 using RingKernel.Kernels;
 using RingKernel.Vulkan.Kernels;
@@ -17,9 +18,14 @@ public static class QueueConformanceKernels
     public static KernelDefinition<SaxpyArgs> Saxpy(int count)
     {
         KernelDefinition<SaxpyArgs> vulkan = VulkanKernels.Saxpy(count);
-        return new KernelDefinition<SaxpyArgs>(vulkan.Name, vulkan.Options)
-        {
-            CpuWorkgroupBody = static (workgroup, args) =>
+        return new KernelDefinition<SaxpyArgs>(vulkan.Name, vulkan.Options) { VulkanBody = vulkan.VulkanBody, CudaBody = new CudaKernelBody<SaxpyArgs>(CudaSaxpy, CudaKernelSources.Read(CudaSaxpy), "saxpy", 4, static (args, ref parameters) =>
+            {
+                parameters.Address(args.X);
+                parameters.Address(args.Y);
+                parameters.Value(args.Count);
+                parameters.Value(args.A);
+            }) }
+            .WithCpuWorkgroup(static (workgroup, args) =>
             {
                 int threads = workgroup.WorkgroupSize.X;
                 int first = workgroup.WorkgroupIndex * threads;
@@ -30,15 +36,6 @@ public static class QueueConformanceKernels
                 Span<float> y = args.Y.AsSpan<float>(first * (long)sizeof(float), count);
                 for (int i = 0; i < count; i++)
                     y[i] = (args.A * x[i]) + y[i];
-            },
-            VulkanBody = vulkan.VulkanBody,
-            CudaBody = new CudaKernelBody<SaxpyArgs>(CudaSaxpy, CudaKernelSources.Read(CudaSaxpy), "saxpy", 4, static (args, ref parameters) =>
-            {
-                parameters.Address(args.X);
-                parameters.Address(args.Y);
-                parameters.Value(args.Count);
-                parameters.Value(args.A);
-            }),
-        };
+            });
     }
 }

@@ -14,19 +14,15 @@ public class KernelDefinitionTests
     }
 
     [Fact]
-    public void With_options_keeps_name_and_bodies()
+    public void With_options_keeps_the_name_and_takes_the_new_options()
     {
-        CpuThreadBody<int> threadBody = (thread, _) => [];
-        CpuWorkgroupBody<int> workgroupBody = (_, _) => { };
-        var kernel = new KernelDefinition<int>("k", new LaunchOptions(1, 32)) { CpuThreadBody = threadBody, CpuWorkgroupBody = workgroupBody };
+        var kernel = new KernelDefinition<int>("k", new LaunchOptions(1, 32));
         var bigger = new LaunchOptions(8, 64) { SharedMemoryBytes = 512 };
 
         KernelDefinition<int> resized = kernel.WithOptions(bigger);
 
         Assert.Equal("k", resized.Name);
         Assert.Same(bigger, resized.Options);
-        Assert.Same(threadBody, resized.CpuThreadBody);
-        Assert.Same(workgroupBody, resized.CpuWorkgroupBody);
         Assert.Equal("kernel 'k' (grid (8, 1, 1) x workgroup (64, 1, 1), 512 B shared)", resized.ToString());
     }
 
@@ -67,13 +63,6 @@ public class KernelDefinitionTests
 
         Assert.Equal<IKernelBody>([body], resized.Bodies);
         Assert.Equal(4, resized.Options.WorkgroupCount);
-    }
-
-    [Fact]
-    public void Barrier_tokens_carry_their_names_for_diagnostics()
-    {
-        Assert.Equal("an unnamed barrier", default(WorkgroupBarrier).ToString());
-        Assert.Null(default(WorkgroupBarrier).Name);
     }
 
     private sealed record NamedBody(string Name) : IKernelBody;

@@ -1,4 +1,5 @@
 using RingKernel.Cpu;
+using RingKernel.Cpu.Kernels;
 using RingKernel.Kernels;
 using RingKernel.Kernels.Persistent;
 using RingKernel.Layouts;
@@ -30,36 +31,30 @@ public static class TestKernels
         new(new Dim3(1), new Dim3(workgroupSize)) { InputRingCapacity = capacity, OutputRingCapacity = capacity };
 
     /// <summary>Replies with the number it received; throws on <see cref="Poison"/>.</summary>
-    public static KernelDefinition<object?> Echo(LaunchOptions? options = null) => new("echo", options ?? Options())
-    {
-        CpuMessageBody = static (kernel, _) =>
+    public static KernelDefinition<object?> Echo(LaunchOptions? options = null) => new KernelDefinition<object?>("echo", options ?? Options())
+        .WithCpuMessage(static (kernel, _) =>
         {
             Number number = kernel.Get<Number>();
             if (number.Value == Poison)
                 throw new InvalidOperationException("poison message");
             kernel.Reply(number);
-        },
-    };
+        });
 
     /// <summary>Adds every number to its state and replies with the running total.</summary>
-    public static KernelDefinition<long[]> Adder() => new("adder", Options())
-    {
-        CpuMessageBody = static (kernel, total) =>
+    public static KernelDefinition<long[]> Adder() => new KernelDefinition<long[]>("adder", Options())
+        .WithCpuMessage(static (kernel, total) =>
         {
             total[0] += kernel.Get<Number>().Value;
             kernel.Reply(new Number(total[0]));
-        },
-    };
+        });
 
     /// <summary>
     /// Per-thread body: thread 0 claims a <see cref="RangeSum"/>, every thread sums a strided part
     /// into shared memory, thread 0 adds the parts and replies. Two barriers per message, reached by all.
     /// </summary>
     public static KernelDefinition<object?> WorkgroupSum(int workgroupSize) =>
-        new("workgroup-sum", new LaunchOptions(new Dim3(1), new Dim3(workgroupSize)) { InputRingCapacity = 64, OutputRingCapacity = 64, SharedMemoryBytes = 8 * workgroupSize })
-        {
-            CpuThreadBody = SumBody,
-        };
+        new KernelDefinition<object?>("workgroup-sum", new LaunchOptions(new Dim3(1), new Dim3(workgroupSize)) { InputRingCapacity = 64, OutputRingCapacity = 64, SharedMemoryBytes = 8 * workgroupSize })
+            .WithCpuThread(SumBody);
 
     public static IEnumerable<WorkgroupBarrier> SumBody(ThreadContext thread, object? args)
     {

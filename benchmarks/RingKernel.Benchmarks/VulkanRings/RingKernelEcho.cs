@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using RingKernel.Backends;
+using RingKernel.Cpu.Kernels;
 using RingKernel.Kernels;
 using RingKernel.Kernels.Persistent;
 using RingKernel.Layouts;
@@ -30,11 +31,8 @@ public sealed class RingKernelEcho : IAsyncDisposable
     public static async Task<RingKernelEcho> StartAsync(IRingKernelBackend backend)
     {
         var options = new LaunchOptions(new Dim3(1), new Dim3(1)) { InputRingCapacity = Capacity, OutputRingCapacity = Capacity, MessageSlotBytes = 128 };
-        var definition = new KernelDefinition<object?>("echo", options)
-        {
-            CpuMessageBody = static (kernel, _) => kernel.Reply(kernel.Get<EchoNumber>()),
-            VulkanBody = VulkanRingKernelBodies.Echo<object?>(),
-        };
+        var definition = new KernelDefinition<object?>("echo", options) { VulkanBody = VulkanRingKernelBodies.Echo<object?>() }
+            .WithCpuMessage(static (kernel, _) => kernel.Reply(kernel.Get<EchoNumber>()));
         var types = new MessageTypeRegistry(64);
         types.Register<EchoNumber>(1);
         RingKernelMemory memory = RingKernelMemory.Allocate(backend.MemorySpace, options, types, checksummed: false);

@@ -1,4 +1,4 @@
-namespace RingKernel.Kernels;
+namespace RingKernel.Cpu.Kernels;
 
 /// <summary>
 /// The heap home of one thread's suspended <see cref="ThreadCoroutine"/> body: created once per
@@ -39,7 +39,7 @@ internal abstract class ThreadCoroutineBox
 
     /// <summary>
     /// True when this box holds state machines of type <paramref name="started"/>, the type a
-    /// kernel's body method starts (<see cref="KernelDefinition{TArgs}.CoroutineBodyStateMachine"/>;
+    /// kernel's body method starts (<see cref="CpuKernelBody{TArgs}.CoroutineStateMachine"/>;
     /// an open generic type for a generic method). A wrapper around the body has none: it may compute
     /// the body's parameters anew for each workgroup, so its bodies are started by calling it.
     /// </summary>

@@ -1,4 +1,4 @@
-namespace RingKernel.Kernels;
+namespace RingKernel.Cpu.Kernels;
 
 /// <summary>
 /// The CPU body of a kernel, written for one GPU thread: an iterator that yields

@@ -1,4 +1,4 @@
-namespace RingKernel.Kernels;
+namespace RingKernel.Cpu.Kernels;
 
 /// <summary>
 /// Atomic read-modify-write operations for kernel bodies, on shared memory or on memory the whole

@@ -1,6 +1,4 @@
-using RingKernel.Kernels.Persistent;
-
-namespace RingKernel.Kernels;
+namespace RingKernel.Cpu.Kernels;
 
 /// <summary>
 /// The simplest CPU body of a ring kernel: called once per message with the message in hand

@@ -1,6 +1,7 @@
 using System.Text;
+using RingKernel.Kernels;
 
-namespace RingKernel.Kernels;
+namespace RingKernel.Cpu.Kernels;
 
 /// <summary>
 /// Some threads of a workgroup finished while others waited at a barrier. A GPU would hang there

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
+using RingKernel.Kernels;
 
-namespace RingKernel.Kernels;
+namespace RingKernel.Cpu.Kernels;
 
 /// <summary>
 /// What a pooled per-thread CPU body returns: the body is an <c>async ThreadCoroutine</c> method

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace RingKernel.Kernels;
+namespace RingKernel.Cpu.Kernels;
 
 /// <summary>
 /// A workgroup barrier as one thread reaches it: what <see cref="ThreadContext.Barrier()"/>

@@ -1,4 +1,4 @@
-namespace RingKernel.Kernels;
+namespace RingKernel.Cpu.Kernels;
 
 /// <summary>
 /// The pooled per-thread CPU body of a kernel: an <c>async ThreadCoroutine</c> method written for

@@ -1,6 +1,4 @@
-using RingKernel.Kernels.Persistent;
-
-namespace RingKernel.Kernels;
+namespace RingKernel.Cpu.Kernels;
 
 /// <summary>
 /// A per-message CPU body of a ring kernel that never blocks: called with the message in hand, it

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
+using RingKernel.Kernels;
 
-namespace RingKernel.Kernels;
+namespace RingKernel.Cpu.Kernels;
 
 /// <summary>
 /// What one GPU thread of a running kernel sees in a CPU body: its ids within the workgroup and
@@ -64,7 +65,7 @@ public sealed class ThreadContext
     public int ThreadCount => Workgroup.ThreadCount;
 
     /// <inheritdoc cref="WorkgroupContext.RingKernel"/>
-    public Persistent.RingKernelContext RingKernel => Workgroup.RingKernel;
+    public RingKernelContext RingKernel => Workgroup.RingKernel;
 
     /// <summary>The whole shared memory of this thread's workgroup.</summary>
     public Span<byte> SharedMemory => Workgroup.SharedMemory;

@@ -1,7 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using RingKernel.Kernels;
 
-namespace RingKernel.Kernels;
+namespace RingKernel.Cpu.Kernels;
 
 /// <summary>
 /// What one workgroup of a running kernel sees: its id, the extents of grid and workgroup, and
@@ -16,7 +17,7 @@ public sealed class WorkgroupContext
 {
     private byte[] _sharedMemory = [];
     private int _sharedMemoryBytes;
-    private Persistent.RingKernelContext? _ringKernel;
+    private RingKernelContext? _ringKernel;
 
     internal WorkgroupContext()
     {
@@ -50,7 +51,7 @@ public sealed class WorkgroupContext
 
     /// <summary>The ring kernel this workgroup runs: its message in hand, output and control block.</summary>
     /// <exception cref="InvalidOperationException">The kernel is a one-shot dispatch, not a ring kernel.</exception>
-    public Persistent.RingKernelContext RingKernel =>
+    public RingKernelContext RingKernel =>
         _ringKernel ?? throw new InvalidOperationException($"Kernel '{Kernel.Name}' runs as a one-shot dispatch; only a launched ring kernel has messages.");
 
     /// <summary>The whole shared memory of this workgroup.</summary>
@@ -90,7 +91,7 @@ public sealed class WorkgroupContext
     }
 
     /// <summary>Attaches the ring kernel this context runs, or detaches it (null) before the context is pooled.</summary>
-    internal void AttachRingKernel(Persistent.RingKernelContext? ringKernel) => _ringKernel = ringKernel;
+    internal void AttachRingKernel(RingKernelContext? ringKernel) => _ringKernel = ringKernel;
 
     /// <summary>Starts workgroup <paramref name="workgroupIndex"/>: sets its id and zeroes its shared memory.</summary>
     internal void Enter(int workgroupIndex)

@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using RingKernel.K2K;
+using RingKernel.Kernels.Persistent;
 using RingKernel.Layouts;
 using RingKernel.Rings;
 
-namespace RingKernel.Kernels.Persistent;
+namespace RingKernel.Cpu.Kernels;
 
 /// <summary>
 /// What a running ring kernel sees on the CPU: the message in hand, the output ring and the control

@@ -1,6 +1,7 @@
+using RingKernel.Kernels.Persistent;
 using RingKernel.Rings;
 
-namespace RingKernel.Kernels.Persistent;
+namespace RingKernel.Cpu.Kernels;
 
 // The cooperative side of RingKernelContext: resumable bodies, and waiting for work without
 // holding a thread (a kernel on the CPU backend's shared workers).

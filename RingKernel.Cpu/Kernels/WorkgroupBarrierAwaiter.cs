@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
 
-namespace RingKernel.Kernels;
+namespace RingKernel.Cpu.Kernels;
 
 /// <summary>
 /// Makes <c>await thread.Barrier()</c> suspend a <see cref="ThreadCoroutine"/> body until every

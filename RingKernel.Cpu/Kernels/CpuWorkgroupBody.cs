@@ -1,4 +1,4 @@
-namespace RingKernel.Kernels;
+namespace RingKernel.Cpu.Kernels;
 
 /// <summary>
 /// A workgroup-level CPU body: one call does the work of every thread of a workgroup, so it can

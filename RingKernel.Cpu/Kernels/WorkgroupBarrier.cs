@@ -1,4 +1,4 @@
-namespace RingKernel.Kernels;
+namespace RingKernel.Cpu.Kernels;
 
 /// <summary>
 /// What a per-thread iterator body yields to wait at a workgroup barrier

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace RingKernel.Kernels;
+namespace RingKernel.Cpu.Kernels;
 
 /// <summary>A <see cref="ThreadCoroutineBox"/> holding the compiler-generated state machine of one body type.</summary>
 internal sealed class ThreadCoroutineBox<TStateMachine> : ThreadCoroutineBox
