@@ -4,6 +4,7 @@ using RingKernel.Cuda.Commands;
 using RingKernel.Cuda.Compilation;
 using RingKernel.Cuda.Devices;
 using RingKernel.Cuda.Interop;
+using RingKernel.Cuda.Kernels;
 using RingKernel.Cuda.Memory;
 using RingKernel.Cuda.Modules;
 using RingKernel.Cuda.RingKernels;
@@ -124,7 +125,9 @@ public sealed class CudaBackend : IRingKernelBackend, IDisposable
         body.Method is { } method ? Modules.Function(method) : Modules.Function(body.ProgramName, body.Source!, body.EntryPoint);
 
     internal static CudaKernelBody<TArgs> BodyOf<TArgs>(KernelDefinition<TArgs> kernel) =>
-        kernel.CudaBody ?? throw new ArgumentException($"Kernel '{kernel.Name}' has no CUDA body (KernelDefinition.CudaBody).", nameof(kernel));
+        kernel.TryGetBody(out CudaKernelBody<TArgs>? body)
+            ? body
+            : throw new ArgumentException($"Kernel '{kernel.Name}' has no CUDA body: give it one with WithCuda.", nameof(kernel));
 
     private void Run<TArgs>(KernelDefinition<TArgs> kernel, CudaKernelBody<TArgs> body, TArgs args)
     {

@@ -6,9 +6,9 @@ namespace RingKernel.Kernels;
 /// A kernel whose dispatches pass a <typeparamref name="TArgs"/> to its body, with the bodies
 /// backends supplied (<see cref="Bodies"/>): each backend defines its body types, attaches them with
 /// builder extensions over <see cref="WithBody"/> and runs the one it finds with
-/// <see cref="TryGetBody{TBody}"/>. Arguments are a value of the caller's choosing (typically a small record or struct of
-/// <see cref="Memory.DeviceBuffer"/>s, arrays and scalars); a struct is copied into each coroutine
-/// without boxing.
+/// <see cref="TryGetBody{TBody}"/>. Arguments are a value of the caller's choosing (typically a
+/// small record or struct of <see cref="Memory.DeviceBuffer"/>s, arrays and scalars); a struct is
+/// passed to the body without boxing.
 /// </summary>
 public sealed class KernelDefinition<TArgs> : KernelDefinition
 {
@@ -18,12 +18,6 @@ public sealed class KernelDefinition<TArgs> : KernelDefinition
         : base(name, options)
     {
     }
-
-    /// <summary>The SPIR-V body the Vulkan backend dispatches.</summary>
-    public VulkanKernelBody<TArgs>? VulkanBody { get; init; }
-
-    /// <summary>The CUDA C body the CUDA backend compiles and launches.</summary>
-    public CudaKernelBody<TArgs>? CudaBody { get; init; }
 
     /// <summary>The bodies backends supplied, at most one of each runtime type, in the order they were first added.</summary>
     public IReadOnlyList<IKernelBody> Bodies => Array.AsReadOnly(_bodies);
@@ -66,8 +60,6 @@ public sealed class KernelDefinition<TArgs> : KernelDefinition
     public KernelDefinition<TArgs> WithOptions(LaunchOptions options) => new(Name, options)
     {
         _bodies = _bodies,
-        VulkanBody = VulkanBody,
-        CudaBody = CudaBody,
         Signature = Signature,
     };
 }

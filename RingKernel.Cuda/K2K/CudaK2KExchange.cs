@@ -1,4 +1,5 @@
 using RingKernel.Cuda.Compilation;
+using RingKernel.Cuda.Kernels;
 using RingKernel.Cuda.Memory;
 using RingKernel.Cuda.Modules;
 using RingKernel.Cuda.Streams;
@@ -59,8 +60,7 @@ internal static class CudaK2KExchange
         using var errors = (CudaDeviceBuffer)space.Allocate(sizeof(uint), 256);
 
         var kernel = new KernelDefinition<Args>("k2k_exchange", new LaunchOptions(kernels, 32))
-        {
-            CudaBody = new CudaKernelBody<Args>(Program, CudaKernelSources.Read(Program), "k2k_exchange", 6, static (args, ref parameters) =>
+            .WithCuda(new CudaKernelBody<Args>(Program, CudaKernelSources.Read(Program), "k2k_exchange", 6, static (args, ref parameters) =>
             {
                 parameters.Address(args.Routes);
                 parameters.Address(args.Inboxes);
@@ -72,11 +72,10 @@ internal static class CudaK2KExchange
             {
                 // Every kernel waits for its neighbours' messages: all blocks must be resident at once.
                 Cooperative = true,
-            },
-        };
+            });
         using (var stream = new CudaStream(backend.Context))
         {
-            CudaKernelBody<Args> body = kernel.CudaBody!;
+            CudaKernelBody<Args> body = CudaBackend.BodyOf(kernel);
             CudaLauncher.Launch(backend.FunctionOf(body), kernel, body, new Args(routes, inboxes, messagesPerRoute, receivedMemory, errors), stream.Handle);
             stream.Synchronize();
         }

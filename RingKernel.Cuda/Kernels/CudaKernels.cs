@@ -14,10 +14,8 @@ public static class CudaKernels
     /// poison value when one is given.
     /// </summary>
     public static KernelDefinition<RingEchoArgs> RingEcho(string name, int inputCapacity, int outputCapacity, int threads = 32) =>
-        new(name, new LaunchOptions(1, threads) { InputRingCapacity = inputCapacity, OutputRingCapacity = outputCapacity })
-        {
-            CudaBody = new CudaKernelBody<RingEchoArgs>(RingEchoProgram, CudaKernelSources.Read(RingEchoProgram), "ring_echo", 8, BindRingEcho),
-        };
+        new KernelDefinition<RingEchoArgs>(name, new LaunchOptions(1, threads) { InputRingCapacity = inputCapacity, OutputRingCapacity = outputCapacity })
+            .WithCuda(new CudaKernelBody<RingEchoArgs>(RingEchoProgram, CudaKernelSources.Read(RingEchoProgram), "ring_echo", 8, BindRingEcho));
 
     /// <summary>
     /// The launch-per-message baseline: one launch handles what is in the input ring now and returns.

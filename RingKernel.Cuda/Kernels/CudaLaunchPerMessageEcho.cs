@@ -28,7 +28,7 @@ public sealed class CudaLaunchPerMessageEcho : IDisposable
             throw new ArgumentException("The rings must be allocated in the CUDA backend's MemorySpace.", nameof(memory));
         _backend = backend;
         _stream = new CudaStream(backend.Context);
-        _kernel = new KernelDefinition<RingEchoOnceArgs>("ring_echo_once", new LaunchOptions(1, 1)) { CudaBody = CudaKernels.RingEchoOnce() };
+        _kernel = new KernelDefinition<RingEchoOnceArgs>("ring_echo_once", new LaunchOptions(1, 1)).WithCuda(CudaKernels.RingEchoOnce());
         ulong control;
         CudaCheck.Driver(CudaDriver.MemHostGetDevicePointer(&control, memory.ControlBlockPointer, 0), "cuMemHostGetDevicePointer");
         _args = new RingEchoOnceArgs(control, memory.Input.Ring.Buffer.DeviceAddress, memory.Output.Ring.Buffer.DeviceAddress, memory.Output.Checksummed, replyTypeId);
@@ -37,7 +37,7 @@ public sealed class CudaLaunchPerMessageEcho : IDisposable
     /// <summary>One launch that answers every message in the input ring now, waited for.</summary>
     public void LaunchAndWait()
     {
-        CudaKernelBody<RingEchoOnceArgs> body = _kernel.CudaBody!;
+        CudaKernelBody<RingEchoOnceArgs> body = CudaBackend.BodyOf(_kernel);
         CudaLauncher.Launch(_backend.FunctionOf(body), _kernel, body, _args, _stream.Handle);
         _stream.Synchronize();
     }

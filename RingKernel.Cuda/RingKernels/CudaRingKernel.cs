@@ -1,5 +1,6 @@
 using RingKernel.Cuda.Interop;
 using RingKernel.Cuda.K2K;
+using RingKernel.Cuda.Kernels;
 using RingKernel.Cuda.Modules;
 using RingKernel.Cuda.Streams;
 using RingKernel.Kernels;

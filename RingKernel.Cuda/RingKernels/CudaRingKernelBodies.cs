@@ -1,4 +1,5 @@
 using RingKernel.Cuda.Compilation;
+using RingKernel.Cuda.Kernels;
 using RingKernel.Kernels;
 
 namespace RingKernel.Cuda.RingKernels;

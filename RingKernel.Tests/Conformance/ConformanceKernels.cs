@@ -1,10 +1,12 @@
 using RingKernel.Cpu.Kernels;
+using RingKernel.Cuda.Kernels;
 using RingKernel.Cuda.RingKernels;
 using RingKernel.K2K;
 using RingKernel.Kernels;
 using RingKernel.Kernels.Persistent;
 using RingKernel.Layouts;
 using RingKernel.Rings;
+using RingKernel.Vulkan.Kernels;
 using RingKernel.Vulkan.RingKernels;
 
 namespace RingKernel.Tests.Conformance;
@@ -48,24 +50,28 @@ public static class ConformanceKernels
         new(new Dim3(1), new Dim3(1)) { InputRingCapacity = capacity, OutputRingCapacity = capacity };
 
     /// <summary>Replies with the number it received; faults on <see cref="Poison"/> without replying.</summary>
-    public static KernelDefinition<object?> Echo(LaunchOptions? options = null) => new KernelDefinition<object?>("echo", options ?? Options()) { VulkanBody = VulkanRingKernelBodies.Echo<object?>(), CudaBody = CudaRingKernelBodies.Echo<object?>() }
+    public static KernelDefinition<object?> Echo(LaunchOptions? options = null) => new KernelDefinition<object?>("echo", options ?? Options())
         .WithCpuMessage(static (kernel, _) =>
         {
             Number number = kernel.Get<Number>();
             if (number.Value == Poison)
                 throw new InvalidOperationException("poison message");
             kernel.Reply(number);
-        });
+        })
+        .WithVulkan(VulkanRingKernelBodies.Echo<object?>())
+        .WithCuda(CudaRingKernelBodies.Echo<object?>());
 
     /// <summary>Sends and receives K2K messages on the host's orders and answers each with a <see cref="K2KOutcome"/>.</summary>
-    public static KernelDefinition<object?> K2KRelay(LaunchOptions? options = null) => new KernelDefinition<object?>("k2k-relay", options ?? Options()) { VulkanBody = VulkanRingKernelBodies.K2KRelay<object?>(SendOrderTypeId, ReceiveOrderTypeId, OutcomeTypeId, K2KValueTypeId), CudaBody = CudaRingKernelBodies.K2KRelay<object?>(SendOrderTypeId, ReceiveOrderTypeId, OutcomeTypeId, K2KValueTypeId) }
+    public static KernelDefinition<object?> K2KRelay(LaunchOptions? options = null) => new KernelDefinition<object?>("k2k-relay", options ?? Options())
         .WithCpuMessage(static (kernel, _) =>
         {
             if (kernel.Is<K2KSendOrder>())
                 kernel.Reply(Send(kernel, kernel.Get<K2KSendOrder>()));
             else
                 kernel.Reply(Receive(kernel, kernel.Get<K2KReceiveOrder>()));
-        });
+        })
+        .WithVulkan(VulkanRingKernelBodies.K2KRelay<object?>(SendOrderTypeId, ReceiveOrderTypeId, OutcomeTypeId, K2KValueTypeId))
+        .WithCuda(CudaRingKernelBodies.K2KRelay<object?>(SendOrderTypeId, ReceiveOrderTypeId, OutcomeTypeId, K2KValueTypeId));
 
     private static K2KOutcome Send(RingKernelContext kernel, K2KSendOrder order)
     {

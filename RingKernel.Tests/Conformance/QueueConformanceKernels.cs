@@ -1,5 +1,6 @@
 using RingKernel.Cpu.Kernels;
 using RingKernel.Cuda.Compilation;
+using RingKernel.Cuda.Kernels;
 using RingKernel.Kernels;
 using RingKernel.Vulkan.Kernels;
 
@@ -17,14 +18,14 @@ public static class QueueConformanceKernels
     /// <summary><c>y = a x + y</c> over <paramref name="count"/> floats, one thread each.</summary>
     public static KernelDefinition<SaxpyArgs> Saxpy(int count)
     {
-        KernelDefinition<SaxpyArgs> vulkan = VulkanKernels.Saxpy(count);
-        return new KernelDefinition<SaxpyArgs>(vulkan.Name, vulkan.Options) { VulkanBody = vulkan.VulkanBody, CudaBody = new CudaKernelBody<SaxpyArgs>(CudaSaxpy, CudaKernelSources.Read(CudaSaxpy), "saxpy", 4, static (args, ref parameters) =>
+        return VulkanKernels.Saxpy(count)
+            .WithCuda(new CudaKernelBody<SaxpyArgs>(CudaSaxpy, CudaKernelSources.Read(CudaSaxpy), "saxpy", 4, static (args, ref parameters) =>
             {
                 parameters.Address(args.X);
                 parameters.Address(args.Y);
                 parameters.Value(args.Count);
                 parameters.Value(args.A);
-            }) }
+            }))
             .WithCpuWorkgroup(static (workgroup, args) =>
             {
                 int threads = workgroup.WorkgroupSize.X;

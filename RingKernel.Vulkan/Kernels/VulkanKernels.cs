@@ -61,7 +61,7 @@ public static class VulkanKernels
 
     /// <summary><c>y = a x + y</c> over <paramref name="count"/> floats, one thread each, separately rounded (no FMA).</summary>
     public static KernelDefinition<SaxpyArgs> Saxpy(int count, int workgroupSize = 64) =>
-        new("saxpy", Linear(count, workgroupSize)) { VulkanBody = SaxpyBody };
+        new KernelDefinition<SaxpyArgs>("saxpy", Linear(count, workgroupSize)).WithVulkan(SaxpyBody);
 
     /// <summary>
     /// The same saxpy with its arguments packed into a <see cref="KernelArgumentBuffer"/> (x, y:
@@ -69,19 +69,19 @@ public static class VulkanKernels
     /// Needs <see cref="VulkanBackend.SupportsBufferDeviceAddress"/>.
     /// </summary>
     public static KernelDefinition<KernelArgumentBuffer> SaxpyByAddress(int count, int workgroupSize = 64) =>
-        new("saxpy-address", Linear(count, workgroupSize)) { VulkanBody = SaxpyAddressBody, Signature = SaxpyAddressSignature };
+        new KernelDefinition<KernelArgumentBuffer>("saxpy-address", Linear(count, workgroupSize)) { Signature = SaxpyAddressSignature }.WithVulkan(SaxpyAddressBody);
 
     /// <summary>Sums uints (mod 2^32) with <paramref name="workgroups"/> workgroups of <paramref name="workgroupSize"/> threads reducing in shared memory.</summary>
     public static KernelDefinition<ReduceSumArgs> ReduceSum(int workgroups, int workgroupSize = 256) =>
-        new("reduce-sum", new LaunchOptions(workgroups, workgroupSize) { SharedMemoryBytes = workgroupSize * sizeof(uint) }) { VulkanBody = ReduceSumBody };
+        new KernelDefinition<ReduceSumArgs>("reduce-sum", new LaunchOptions(workgroups, workgroupSize) { SharedMemoryBytes = workgroupSize * sizeof(uint) }).WithVulkan(ReduceSumBody);
 
     /// <summary>Writes <paramref name="count"/> MessageHeaders and updates a ControlBlock's kernel block, through the generated GLSL layouts.</summary>
     public static KernelDefinition<LayoutProbeArgs> LayoutProbe(int count, int workgroupSize = 64) =>
-        new("layout-probe", Linear(count, workgroupSize)) { VulkanBody = LayoutProbeBody };
+        new KernelDefinition<LayoutProbeArgs>("layout-probe", Linear(count, workgroupSize)).WithVulkan(LayoutProbeBody);
 
     /// <summary>A kernel that does nothing (its argument is ignored), for measuring dispatch cost.</summary>
     public static KernelDefinition<object?> Empty(int workgroups = 1, int workgroupSize = 1) =>
-        new("empty", new LaunchOptions(workgroups, workgroupSize)) { VulkanBody = EmptyBody };
+        new KernelDefinition<object?>("empty", new LaunchOptions(workgroups, workgroupSize)).WithVulkan(EmptyBody);
 
     private static LaunchOptions Linear(int count, int workgroupSize)
     {

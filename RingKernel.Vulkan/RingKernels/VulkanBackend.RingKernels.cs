@@ -2,6 +2,7 @@ using RingKernel.Backends;
 using RingKernel.Kernels;
 using RingKernel.Kernels.Persistent;
 using RingKernel.Memory;
+using RingKernel.Vulkan.Kernels;
 using RingKernel.Vulkan.Memory;
 using RingKernel.Vulkan.RingKernels;
 
@@ -32,8 +33,8 @@ public sealed partial class VulkanBackend : IRingKernelBackend
         ArgumentNullException.ThrowIfNull(memory);
         ArgumentNullException.ThrowIfNull(options);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        VulkanKernelBody<TArgs> body = kernel.VulkanBody
-            ?? throw new ArgumentException($"Ring kernel '{kernel.Name}' has no Vulkan body: give it a VulkanBody with its SPIR-V.", nameof(kernel));
+        if (!kernel.TryGetBody(out VulkanKernelBody<TArgs>? body))
+            throw new ArgumentException($"Ring kernel '{kernel.Name}' has no Vulkan body: give it one with its SPIR-V (WithVulkan).", nameof(kernel));
         if (kernel.Options.WorkgroupCount != 1)
             throw new ArgumentException($"A ring kernel runs as one workgroup; '{kernel.Name}' has a grid of {kernel.Options.Grid}.", nameof(kernel));
         if (body.PushConstantBytes < RingKernelDispatchArguments.Size)

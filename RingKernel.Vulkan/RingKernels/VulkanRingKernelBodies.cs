@@ -1,4 +1,5 @@
 using RingKernel.Kernels;
+using RingKernel.Vulkan.Kernels;
 using RingKernel.Vulkan.Shaders;
 
 namespace RingKernel.Vulkan.RingKernels;

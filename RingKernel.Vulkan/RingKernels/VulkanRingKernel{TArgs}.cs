@@ -6,6 +6,7 @@ using RingKernel.Kernels.Persistent;
 using RingKernel.Layouts;
 using RingKernel.Memory;
 using RingKernel.Rings;
+using RingKernel.Vulkan.Kernels;
 using RingKernel.Vulkan.Memory;
 
 namespace RingKernel.Vulkan.RingKernels;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using RingKernel.Cuda.K2K;
+using RingKernel.Cuda.Kernels;
 using RingKernel.Cuda.RingKernels;
 using RingKernel.Kernels;
 using RingKernel.Kernels.Persistent;

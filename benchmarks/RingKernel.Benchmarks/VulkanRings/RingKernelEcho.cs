@@ -5,6 +5,7 @@ using RingKernel.Kernels;
 using RingKernel.Kernels.Persistent;
 using RingKernel.Layouts;
 using RingKernel.Rings;
+using RingKernel.Vulkan.Kernels;
 using RingKernel.Vulkan.RingKernels;
 
 namespace RingKernel.Benchmarks.VulkanRings;
@@ -31,7 +32,7 @@ public sealed class RingKernelEcho : IAsyncDisposable
     public static async Task<RingKernelEcho> StartAsync(IRingKernelBackend backend)
     {
         var options = new LaunchOptions(new Dim3(1), new Dim3(1)) { InputRingCapacity = Capacity, OutputRingCapacity = Capacity, MessageSlotBytes = 128 };
-        var definition = new KernelDefinition<object?>("echo", options) { VulkanBody = VulkanRingKernelBodies.Echo<object?>() }
+        var definition = new KernelDefinition<object?>("echo", options).WithVulkan(VulkanRingKernelBodies.Echo<object?>())
             .WithCpuMessage(static (kernel, _) => kernel.Reply(kernel.Get<EchoNumber>()));
         var types = new MessageTypeRegistry(64);
         types.Register<EchoNumber>(1);

@@ -1,15 +1,16 @@
 using System.Reflection;
+using RingKernel.Kernels;
 
-namespace RingKernel.Kernels;
+namespace RingKernel.Cuda.Kernels;
 
 /// <summary>
-/// The CUDA body of a kernel: either a CUDA C translation unit (<see cref="Source"/>) or a static
+/// The CUDA body of a kernel (attach it with <see cref="CudaKernelDefinitionExtensions.WithCuda{TArgs}"/>): either a CUDA C translation unit (<see cref="Source"/>) or a static
 /// C# method (<see cref="Method"/>) that the CUDA backend compiles to PTX; the function to launch,
 /// its parameter count, and how a launch's <typeparamref name="TArgs"/> become its parameters. The
 /// CUDA backend compiles CUDA C with NVRTC (the generated layout header and the backend's device
 /// headers may be included by name) and caches the PTX.
 /// </summary>
-public sealed class CudaKernelBody<TArgs>
+public sealed class CudaKernelBody<TArgs> : IKernelBody
 {
     public CudaKernelBody(string programName, string source, string entryPoint, int parameterCount, CudaArgumentBinder<TArgs> bind)
         : this(programName, entryPoint, parameterCount, bind)

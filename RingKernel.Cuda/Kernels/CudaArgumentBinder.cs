@@ -1,4 +1,4 @@
-namespace RingKernel.Kernels;
+namespace RingKernel.Cuda.Kernels;
 
 /// <summary>
 /// Writes one launch's kernel parameters, in the order of the CUDA C function's parameters, from

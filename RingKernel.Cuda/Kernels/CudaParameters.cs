@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using RingKernel.Memory;
 
-namespace RingKernel.Kernels;
+namespace RingKernel.Cuda.Kernels;
 
 /// <summary>
 /// The parameters of one CUDA launch, appended in declaration order into a reused byte buffer, each

@@ -1,4 +1,4 @@
-namespace RingKernel.Kernels;
+namespace RingKernel.Vulkan.Kernels;
 
 /// <summary>
 /// Maps one dispatch's arguments onto a Vulkan body's resources: sets every storage buffer binding

@@ -1,9 +1,10 @@
 using System.Buffers.Binary;
+using RingKernel.Kernels;
 
-namespace RingKernel.Kernels;
+namespace RingKernel.Vulkan.Kernels;
 
 /// <summary>
-/// The Vulkan body of a kernel: a SPIR-V compute module, its entry point, and how a dispatch's
+/// The Vulkan body of a kernel (attach it with <see cref="VulkanKernelDefinitionExtensions.WithVulkan{TArgs}"/>): a SPIR-V compute module, its entry point, and how a dispatch's
 /// <typeparamref name="TArgs"/> become the module's resources: storage buffers at descriptor set 0,
 /// bindings 0 to <see cref="StorageBufferCount"/> - 1, and a push-constant block of
 /// <see cref="PushConstantBytes"/> bytes, both filled by <see cref="Bind"/> before each dispatch.
@@ -13,7 +14,7 @@ namespace RingKernel.Kernels;
 /// (<c>layout(local_size_x_id = 0, local_size_y_id = 1, local_size_z_id = 2) in;</c>), which the
 /// backend sets from <see cref="LaunchOptions.Workgroup"/>, so one module serves every workgroup shape.
 /// </remarks>
-public sealed class VulkanKernelBody<TArgs>
+public sealed class VulkanKernelBody<TArgs> : IKernelBody
 {
     /// <summary>The first word of every SPIR-V module.</summary>
     public const uint SpirvMagic = 0x07230203;

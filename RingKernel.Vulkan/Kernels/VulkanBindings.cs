@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using RingKernel.Memory;
 
-namespace RingKernel.Kernels;
+namespace RingKernel.Vulkan.Kernels;
 
 /// <summary>
 /// What a <see cref="VulkanArgumentBinder{TArgs}"/> fills for one dispatch: a buffer for each
