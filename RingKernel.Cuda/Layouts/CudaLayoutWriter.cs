@@ -1,13 +1,14 @@
 using System.Text;
+using RingKernel.Layouts;
 
-namespace RingKernel.Layouts;
+namespace RingKernel.Cuda.Layouts;
 
 /// <summary>
 /// CUDA C++ for NVRTC, which has no system headers: built-in integer types only (their sizes are
 /// fixed on every CUDA target, and the static_asserts prove it), <c>__builtin_offsetof</c> instead of
 /// &lt;cstddef&gt;'s offsetof.
 /// </summary>
-internal sealed class CudaLayoutWriter : DeviceLayoutWriter
+public sealed class CudaLayoutWriter : DeviceLayoutWriter
 {
     protected override bool HasStaticAssert => true;
 

@@ -1,12 +1,13 @@
 using System.Text;
+using RingKernel.Layouts;
 
-namespace RingKernel.Layouts;
+namespace RingKernel.Metal.Layouts;
 
 /// <summary>
 /// Metal Shading Language: <c>uint</c>/<c>ulong</c> fields, program-scope constants in the
 /// <c>constant</c> address space, static_asserts on every size and offset.
 /// </summary>
-internal sealed class MetalLayoutWriter : DeviceLayoutWriter
+public sealed class MetalLayoutWriter : DeviceLayoutWriter
 {
     protected override bool HasStaticAssert => true;
 

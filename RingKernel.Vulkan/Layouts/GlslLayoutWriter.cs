@@ -1,6 +1,7 @@
 using System.Text;
+using RingKernel.Layouts;
 
-namespace RingKernel.Layouts;
+namespace RingKernel.Vulkan.Layouts;
 
 /// <summary>
 /// GLSL for Vulkan: struct declarations meant for std430 buffer blocks (which align every member
@@ -8,7 +9,7 @@ namespace RingKernel.Layouts;
 /// GL_EXT_shader_explicit_arithmetic_types_int64, and <c>const uint</c> constants. GLSL has no
 /// static_assert; the test suite compiles a shader and checks the SPIR-V offsets instead.
 /// </summary>
-internal sealed class GlslLayoutWriter : DeviceLayoutWriter
+public sealed class GlslLayoutWriter : DeviceLayoutWriter
 {
     private const string Guard = "RINGKERNEL_LAYOUTS_GLSL";
 
