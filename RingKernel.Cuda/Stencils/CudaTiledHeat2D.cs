@@ -5,8 +5,8 @@ using RingKernel.Cuda.Memory;
 using RingKernel.Cuda.Modules;
 using RingKernel.Cuda.Streams;
 using RingKernel.Kernels;
+using RingKernel.Layouts;
 using RingKernel.Stencils;
-using RingKernel.Stencils.Halo;
 
 namespace RingKernel.Cuda.Stencils;
 

@@ -88,7 +88,7 @@ public sealed class TiledStencilEngine : IAsyncDisposable
         if (tiles.Count != first.Grid.TileCount)
             throw new ArgumentException($"The {first.Grid} has {first.Grid.TileCount} tiles; {tiles.Count} were given.", nameof(tiles));
 
-        var fabric = new K2KFabric(backend.MemorySpace, HaloChunk.CreateTypes(), options.InboxCapacity, HaloChunk.InboxSlotSize, options.Checksummed);
+        var fabric = new K2KFabric(backend.MemorySpace, HaloInboxes.CreateTypes(), options.InboxCapacity, HaloChunk.InboxSlotSize, options.Checksummed);
         KernelDefinition<StencilTile> tileKernel = backend.TileKernel;
         var engine = new TiledStencilEngine(system, tiles, fabric, tileKernel.Name, options);
         try

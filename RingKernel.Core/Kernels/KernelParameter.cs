@@ -1,4 +1,4 @@
-namespace RingKernel.Dispatch;
+namespace RingKernel.Kernels;
 
 /// <summary>One declared kernel parameter: its name (for errors and generated code) and kind.</summary>
 public readonly record struct KernelParameter

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace RingKernel.Stencils.Halo;
+namespace RingKernel.Layouts;
 
 /// <summary>The inline float payload of one <see cref="HaloChunk"/>: <see cref="HaloChunk.Capacity"/> elements.</summary>
 [InlineArray(HaloChunk.Capacity)]

@@ -1,8 +1,6 @@
 using System.Runtime.InteropServices;
-using RingKernel.Layouts;
-using RingKernel.Rings;
 
-namespace RingKernel.Stencils.Halo;
+namespace RingKernel.Layouts;
 
 /// <summary>
 /// One K2K message of a halo exchange: a <see cref="HaloMessageHeader"/> and up to
@@ -10,7 +8,7 @@ namespace RingKernel.Stencils.Halo;
 /// <see cref="HaloMessageHeader.ChunkCount"/> chunks that the receiver reassembles by
 /// <see cref="HaloMessageHeader.ChunkIndex"/>. 960 bytes, so a 1024-byte inbox slot holds it with its message header.
 /// A chunk travels as a variable-length payload of its header and its <see cref="HaloMessageHeader.ElementCount"/>
-/// floats only (<see cref="CreateTypes"/>).
+/// floats only.
 /// </summary>
 [StructLayout(LayoutKind.Explicit, Size = Size)]
 public struct HaloChunk
@@ -33,7 +31,4 @@ public struct HaloChunk
 
     /// <summary>The payload bytes of a chunk that carries <paramref name="elements"/> floats.</summary>
     public static int PayloadSize(int elements) => HaloMessageHeader.Size + (elements * sizeof(float));
-
-    /// <summary>The message types of a halo fabric's inboxes: <see cref="TypeId"/> as variable-length payloads in <see cref="InboxSlotSize"/>-byte slots.</summary>
-    public static MessageTypeRegistry CreateTypes() => new MessageTypeRegistry(InboxSlotSize - MessageHeader.Size).RegisterBytes(TypeId);
 }

@@ -1,6 +1,6 @@
-namespace RingKernel.Dispatch;
+namespace RingKernel.Kernels;
 
-/// <summary>What one kernel parameter holds. Every kind takes one 8-byte slot of a <see cref="KernelArgumentBuffer"/>.</summary>
+/// <summary>What one kernel parameter holds. Every kind takes one 8-byte slot of packed arguments.</summary>
 public enum KernelParameterKind
 {
     /// <summary>A buffer's device address (<c>T*</c> in CUDA C and MSL, a <c>buffer_reference</c> in GLSL).</summary>

@@ -1,4 +1,4 @@
-namespace RingKernel.Dispatch;
+namespace RingKernel.Kernels;
 
 /// <summary>
 /// The parameters a kernel declares, in order. Arguments are packed into 8-byte slots in this order
