@@ -28,6 +28,13 @@ public sealed class CudaBackend : IRingKernelBackend, IDisposable
 {
     public const string BackendName = "cuda";
 
+    /// <summary>
+    /// The parameters the backend binds first for every ring kernel: the control block, the input
+    /// ring, the output ring, whether replies are checksummed and the K2K endpoint. A ring kernel's
+    /// body declares them before its own, which its binder appends.
+    /// </summary>
+    public const int RingKernelParameters = 5;
+
     private readonly CudaContext? _context;
     private readonly CudaModuleCache? _modules;
     private readonly CudaDevice? _device;

@@ -4,6 +4,7 @@ using RingKernel.Cpu.Commands;
 using RingKernel.Cpu.Kernels;
 using RingKernel.Kernels;
 using RingKernel.Memory;
+using RingKernel.TestKernels.Vulkan;
 using RingKernel.Tests.Cuda;
 using RingKernel.Vulkan;
 using RingKernel.Vulkan.Kernels;

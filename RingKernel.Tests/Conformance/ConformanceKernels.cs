@@ -6,6 +6,8 @@ using RingKernel.Kernels;
 using RingKernel.Kernels.Persistent;
 using RingKernel.Layouts;
 using RingKernel.Rings;
+using RingKernel.TestKernels.Cuda;
+using RingKernel.TestKernels.Vulkan;
 using RingKernel.Vulkan.Kernels;
 using RingKernel.Vulkan.RingKernels;
 

@@ -1,15 +1,16 @@
 using RingKernel.Cpu.Kernels;
-using RingKernel.Cuda.Compilation;
 using RingKernel.Cuda.Kernels;
 using RingKernel.Kernels;
+using RingKernel.TestKernels;
+using RingKernel.TestKernels.Vulkan;
 using RingKernel.Vulkan.Kernels;
 
 namespace RingKernel.Tests.Conformance;
 
 /// <summary>
 /// The kernels of the command-queue conformance suite, each with a body per backend: the CPU's C#
-/// workgroup body, the Vulkan shader (RingKernel.Vulkan/Shaders/saxpy.comp) and the CUDA kernel
-/// (RingKernel.Cuda/Kernels/saxpy.cu).
+/// workgroup body, the Vulkan shader (RingKernel.TestKernels/Vulkan/Shaders/saxpy.comp) and the CUDA
+/// kernel (RingKernel.TestKernels/Cuda/Kernels/saxpy.cu).
 /// </summary>
 public static class QueueConformanceKernels
 {
@@ -19,7 +20,7 @@ public static class QueueConformanceKernels
     public static KernelDefinition<SaxpyArgs> Saxpy(int count)
     {
         return VulkanKernels.Saxpy(count)
-            .WithCuda(new CudaKernelBody<SaxpyArgs>(CudaSaxpy, CudaKernelSources.Read(CudaSaxpy), "saxpy", 4, static (args, ref parameters) =>
+            .WithCuda(new CudaKernelBody<SaxpyArgs>(CudaSaxpy, TestKernelFiles.CudaSource(CudaSaxpy), "saxpy", 4, static (args, ref parameters) =>
             {
                 parameters.Address(args.X);
                 parameters.Address(args.Y);

@@ -1,6 +1,7 @@
 using RingKernel.Cuda.Kernels;
 using RingKernel.Kernels;
 using RingKernel.Memory;
+using RingKernel.TestKernels.Cuda;
 
 namespace RingKernel.Tests.Cuda;
 

@@ -11,6 +11,13 @@ namespace RingKernel.Vulkan;
 // Persistent ring kernels on Vulkan (RingKernels/): see VulkanRingKernel and VulkanRingKernelMode.
 public sealed partial class VulkanBackend : IRingKernelBackend
 {
+    /// <summary>
+    /// The push-constant bytes the backend writes first for every ring kernel (where its rings and
+    /// control block are, how long a dispatch may run: the <c>RingKernelArguments</c> block of
+    /// Shaders/ringkernel_ring.glsl); a ring kernel's own push constants follow from this offset.
+    /// </summary>
+    public const int RingKernelArgumentBytes = RingKernelDispatchArguments.Size;
+
     /// <summary>How <see cref="CreateRingKernel{TArgs}(KernelDefinition{TArgs}, TArgs, RingKernelMemory)"/> runs kernels: event-driven unless set.</summary>
     public VulkanRingKernelOptions RingKernelOptions { get; set; } = new();
 

@@ -5,6 +5,7 @@ using RingKernel.Kernels;
 using RingKernel.Kernels.Persistent;
 using RingKernel.Layouts;
 using RingKernel.Rings;
+using RingKernel.TestKernels.Vulkan;
 using RingKernel.Vulkan.Kernels;
 using RingKernel.Vulkan.RingKernels;
 

@@ -1,6 +1,6 @@
 using RingKernel.Memory;
 
-namespace RingKernel.Vulkan.Kernels;
+namespace RingKernel.TestKernels.Vulkan;
 
 /// <summary>
 /// Arguments of <see cref="VulkanKernels.ReduceSum"/>: <see cref="Count"/> uints in <see cref="Input"/>;

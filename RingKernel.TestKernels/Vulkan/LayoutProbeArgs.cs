@@ -1,6 +1,6 @@
 using RingKernel.Memory;
 
-namespace RingKernel.Vulkan.Kernels;
+namespace RingKernel.TestKernels.Vulkan;
 
 /// <summary>
 /// Arguments of <see cref="VulkanKernels.LayoutProbe"/>: a buffer holding one ControlBlock, and one

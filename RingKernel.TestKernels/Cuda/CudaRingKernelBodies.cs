@@ -1,10 +1,9 @@
-using RingKernel.Cuda.Compilation;
+using RingKernel.Cuda;
 using RingKernel.Cuda.Kernels;
-using RingKernel.Kernels;
 
-namespace RingKernel.Cuda.RingKernels;
+namespace RingKernel.TestKernels.Cuda;
 
-/// <summary>The CUDA bodies of the ring kernels that ship with the backend (Kernels/ring_*.cu), the twins of the Vulkan ones.</summary>
+/// <summary>The CUDA bodies of the conformance suite's ring kernels (Kernels/ring_*.cu), the twins of the Vulkan ones.</summary>
 public static class CudaRingKernelBodies
 {
     private const string EchoProgram = "ring_payload_echo.cu";
@@ -15,7 +14,7 @@ public static class CudaRingKernelBodies
     /// hold -1 faults the kernel with <see cref="RingKernel.Kernels.Persistent.KernelErrorCodes.BodyFault"/>.
     /// </summary>
     public static CudaKernelBody<TArgs> Echo<TArgs>() =>
-        new(EchoProgram, CudaKernelSources.Read(EchoProgram), "ring_payload_echo", CudaRingKernel<TArgs>.BackendParameters, static (TArgs _, ref CudaParameters _) => { });
+        new(EchoProgram, TestKernelFiles.CudaSource(EchoProgram), "ring_payload_echo", CudaBackend.RingKernelParameters, static (TArgs _, ref CudaParameters _) => { });
 
     /// <summary>
     /// Sends and receives K2K messages on the host's orders (see Kernels/ring_k2k_relay.cu): an order of
@@ -26,7 +25,7 @@ public static class CudaRingKernelBodies
     /// The kernel's memory carries its K2K endpoint (<see cref="RingKernel.Kernels.Persistent.RingKernelMemory.AttachK2K"/>).
     /// </summary>
     public static CudaKernelBody<TArgs> K2KRelay<TArgs>(uint sendTypeId, uint receiveTypeId, uint outcomeTypeId, uint valueTypeId) =>
-        new(K2KRelayProgram, CudaKernelSources.Read(K2KRelayProgram), "ring_k2k_relay", CudaRingKernel<TArgs>.BackendParameters + 4, (_, ref parameters) =>
+        new(K2KRelayProgram, TestKernelFiles.CudaSource(K2KRelayProgram), "ring_k2k_relay", CudaBackend.RingKernelParameters + 4, (_, ref parameters) =>
         {
             parameters.Value(sendTypeId);
             parameters.Value(receiveTypeId);

@@ -1,4 +1,4 @@
-namespace RingKernel.Cuda.Kernels;
+namespace RingKernel.TestKernels.Cuda;
 
 /// <summary>
 /// Arguments of the ring_echo kernel: the type id of its replies, and an optional poison value whose

@@ -14,7 +14,7 @@ public readonly record struct Number(long Value);
 public readonly record struct RangeSum(long Start, int Count);
 
 /// <summary>The kernels and host helpers the ring kernel tests share.</summary>
-public static class TestKernels
+public static class RingTestKernels
 {
     /// <summary>A value that makes <see cref="Echo"/> throw while it processes it.</summary>
     public const long Poison = -1;

@@ -1,9 +1,10 @@
 using RingKernel.Cuda.Compilation;
+using RingKernel.Cuda.Kernels;
 using RingKernel.Kernels;
 
-namespace RingKernel.Cuda.Kernels;
+namespace RingKernel.TestKernels.Cuda;
 
-/// <summary>Kernel definitions over the CUDA C programs embedded in this assembly.</summary>
+/// <summary>The CUDA ring kernel the tests and the CUDA comparison run, over the backend's ring_echo.cu.</summary>
 public static class CudaKernels
 {
     private const string RingEchoProgram = "ring_echo.cu";
@@ -16,20 +17,6 @@ public static class CudaKernels
     public static KernelDefinition<RingEchoArgs> RingEcho(string name, int inputCapacity, int outputCapacity, int threads = 32) =>
         new KernelDefinition<RingEchoArgs>(name, new LaunchOptions(1, threads) { InputRingCapacity = inputCapacity, OutputRingCapacity = outputCapacity })
             .WithCuda(new CudaKernelBody<RingEchoArgs>(RingEchoProgram, CudaKernelSources.Read(RingEchoProgram), "ring_echo", 8, BindRingEcho));
-
-    /// <summary>
-    /// The launch-per-message baseline: one launch handles what is in the input ring now and returns.
-    /// Launched as an ordinary dispatch; the caller passes the ring pointers.
-    /// </summary>
-    internal static CudaKernelBody<RingEchoOnceArgs> RingEchoOnce() =>
-        new(RingEchoProgram, CudaKernelSources.Read(RingEchoProgram), "ring_echo_once", 5, static (args, ref parameters) =>
-        {
-            parameters.Value(args.ControlBlock);
-            parameters.Value(args.Input);
-            parameters.Value(args.Output);
-            parameters.Value(args.Checksummed ? 1 : 0);
-            parameters.Value(args.ReplyTypeId);
-        });
 
     private static void BindRingEcho(RingEchoArgs args, ref CudaParameters parameters)
     {

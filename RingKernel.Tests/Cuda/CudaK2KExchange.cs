@@ -1,12 +1,14 @@
-using RingKernel.Cuda.Compilation;
+using RingKernel.Cuda;
+using RingKernel.Cuda.K2K;
 using RingKernel.Cuda.Kernels;
 using RingKernel.Cuda.Memory;
 using RingKernel.Cuda.Modules;
 using RingKernel.Cuda.Streams;
 using RingKernel.K2K;
 using RingKernel.Kernels;
+using RingKernel.TestKernels;
 
-namespace RingKernel.Cuda.K2K;
+namespace RingKernel.Tests.Cuda;
 
 /// <summary>
 /// Runs k2k_exchange.cu over a periodic grid of kernels (blocks) wired in all 26 K2K directions:
@@ -60,7 +62,7 @@ internal static class CudaK2KExchange
         using var errors = (CudaDeviceBuffer)space.Allocate(sizeof(uint), 256);
 
         var kernel = new KernelDefinition<Args>("k2k_exchange", new LaunchOptions(kernels, 32))
-            .WithCuda(new CudaKernelBody<Args>(Program, CudaKernelSources.Read(Program), "k2k_exchange", 6, static (args, ref parameters) =>
+            .WithCuda(new CudaKernelBody<Args>(Program, TestKernelFiles.CudaSource(Program), "k2k_exchange", 6, static (args, ref parameters) =>
             {
                 parameters.Address(args.Routes);
                 parameters.Address(args.Inboxes);

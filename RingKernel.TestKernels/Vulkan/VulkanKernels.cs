@@ -2,18 +2,19 @@ using RingKernel.Dispatch;
 using RingKernel.Kernels;
 using RingKernel.Layouts;
 using RingKernel.Memory;
-using RingKernel.Vulkan.Shaders;
+using RingKernel.Vulkan;
+using RingKernel.Vulkan.Kernels;
 
-namespace RingKernel.Vulkan.Kernels;
+namespace RingKernel.TestKernels.Vulkan;
 
 /// <summary>
-/// Ready-made one-shot kernels over the embedded shaders: vector arithmetic, a workgroup
-/// reduction, a probe of the device-visible layouts and an empty kernel. Each body is built once,
-/// so every definition of a kernel shares the backend's compiled pipeline.
+/// One-shot Vulkan kernels the tests and benchmarks run (Shaders/*.comp): vector arithmetic, a
+/// workgroup reduction, a probe of the device-visible layouts and an empty kernel. Each body is built
+/// once, so every definition of a kernel shares the backend's compiled pipeline.
 /// </summary>
 public static class VulkanKernels
 {
-    private static readonly VulkanKernelBody<SaxpyArgs> SaxpyBody = new(VulkanShaders.Spirv("saxpy"), 2, 8, static (args, bindings) =>
+    private static readonly VulkanKernelBody<SaxpyArgs> SaxpyBody = new(TestKernelFiles.Spirv("saxpy"), 2, 8, static (args, bindings) =>
     {
         CheckElements(args.X, args.Count, nameof(args.X));
         CheckElements(args.Y, args.Count, nameof(args.Y));
@@ -29,7 +30,7 @@ public static class VulkanKernels
         new KernelParameter("n", KernelParameterKind.U32),
         new KernelParameter("a", KernelParameterKind.F32));
 
-    private static readonly VulkanKernelBody<KernelArgumentBuffer> SaxpyAddressBody = new(VulkanShaders.Spirv("saxpy_address"), 0, 32, static (args, bindings) =>
+    private static readonly VulkanKernelBody<KernelArgumentBuffer> SaxpyAddressBody = new(TestKernelFiles.Spirv("saxpy_address"), 0, 32, static (args, bindings) =>
     {
         ArgumentNullException.ThrowIfNull(args);
         if (!args.Signature.Equals(SaxpyAddressSignature) || !args.IsComplete)
@@ -37,7 +38,7 @@ public static class VulkanKernels
         args.Memory.AsSpan(0, SaxpyAddressSignature.Count * KernelArgumentBuffer.SlotBytes).CopyTo(bindings.PushConstants);
     });
 
-    private static readonly VulkanKernelBody<ReduceSumArgs> ReduceSumBody = new(VulkanShaders.Spirv("reduce_sum"), 2, 4, static (args, bindings) =>
+    private static readonly VulkanKernelBody<ReduceSumArgs> ReduceSumBody = new(TestKernelFiles.Spirv("reduce_sum"), 2, 4, static (args, bindings) =>
     {
         CheckElements(args.Input, args.Count, nameof(args.Input));
         bindings.StorageBuffer(0, args.Input);
@@ -45,7 +46,7 @@ public static class VulkanKernels
         bindings.PushConstant(0, (uint)args.Count);
     });
 
-    private static readonly VulkanKernelBody<LayoutProbeArgs> LayoutProbeBody = new(VulkanShaders.Spirv("layout_probe"), 2, 8, static (args, bindings) =>
+    private static readonly VulkanKernelBody<LayoutProbeArgs> LayoutProbeBody = new(TestKernelFiles.Spirv("layout_probe"), 2, 8, static (args, bindings) =>
     {
         if (args.Control.Length < ControlBlock.Size)
             throw new ArgumentException($"The control buffer has {args.Control.Length} bytes; a ControlBlock needs {ControlBlock.Size}.", nameof(args));
@@ -57,7 +58,7 @@ public static class VulkanKernels
         bindings.PushConstant(4, args.TypeId);
     });
 
-    private static readonly VulkanKernelBody<object?> EmptyBody = new(VulkanShaders.Spirv("empty"), 0, 0, static (_, _) => { });
+    private static readonly VulkanKernelBody<object?> EmptyBody = new(TestKernelFiles.Spirv("empty"), 0, 0, static (_, _) => { });
 
     /// <summary><c>y = a x + y</c> over <paramref name="count"/> floats, one thread each, separately rounded (no FMA).</summary>
     public static KernelDefinition<SaxpyArgs> Saxpy(int count, int workgroupSize = 64) =>

@@ -1,10 +1,9 @@
-using RingKernel.Kernels;
+using RingKernel.Vulkan;
 using RingKernel.Vulkan.Kernels;
-using RingKernel.Vulkan.Shaders;
 
-namespace RingKernel.Vulkan.RingKernels;
+namespace RingKernel.TestKernels.Vulkan;
 
-/// <summary>The Vulkan bodies of the ring kernels that ship with the backend (Shaders/ring_*.comp).</summary>
+/// <summary>The Vulkan bodies of the conformance suite's ring kernels, also the benchmarks' echo (Shaders/ring_*.comp).</summary>
 public static class VulkanRingKernelBodies
 {
     /// <summary>
@@ -12,7 +11,7 @@ public static class VulkanRingKernelBodies
     /// hold -1 faults the kernel with <see cref="RingKernel.Kernels.Persistent.KernelErrorCodes.BodyFault"/>.
     /// </summary>
     public static VulkanKernelBody<TArgs> Echo<TArgs>() =>
-        new(VulkanShaders.Spirv("ring_echo"), storageBufferCount: 0, RingKernelDispatchArguments.Size, static (_, _) => { });
+        new(TestKernelFiles.Spirv("ring_echo"), storageBufferCount: 0, VulkanBackend.RingKernelArgumentBytes, static (_, _) => { });
 
     /// <summary>
     /// Sends and receives K2K messages on the host's orders (see Shaders/ring_k2k_relay.comp): an order of
@@ -22,11 +21,11 @@ public static class VulkanRingKernelBodies
     /// is answered with an outcome of <paramref name="outcomeTypeId"/>: value, sequence, route, peer kernel, status.
     /// </summary>
     public static VulkanKernelBody<TArgs> K2KRelay<TArgs>(uint sendTypeId, uint receiveTypeId, uint outcomeTypeId, uint valueTypeId) =>
-        new(VulkanShaders.Spirv("ring_k2k_relay"), storageBufferCount: 0, RingKernelDispatchArguments.Size + 16, (_, bindings) =>
+        new(TestKernelFiles.Spirv("ring_k2k_relay"), storageBufferCount: 0, VulkanBackend.RingKernelArgumentBytes + 16, (_, bindings) =>
         {
-            bindings.PushConstant(RingKernelDispatchArguments.Size, sendTypeId);
-            bindings.PushConstant(RingKernelDispatchArguments.Size + 4, receiveTypeId);
-            bindings.PushConstant(RingKernelDispatchArguments.Size + 8, outcomeTypeId);
-            bindings.PushConstant(RingKernelDispatchArguments.Size + 12, valueTypeId);
+            bindings.PushConstant(VulkanBackend.RingKernelArgumentBytes, sendTypeId);
+            bindings.PushConstant(VulkanBackend.RingKernelArgumentBytes + 4, receiveTypeId);
+            bindings.PushConstant(VulkanBackend.RingKernelArgumentBytes + 8, outcomeTypeId);
+            bindings.PushConstant(VulkanBackend.RingKernelArgumentBytes + 12, valueTypeId);
         });
 }
