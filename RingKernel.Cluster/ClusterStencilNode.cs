@@ -23,7 +23,7 @@ public sealed class ClusterStencilNode : IAsyncDisposable
     private readonly ConcurrentDictionary<string, NodeTraffic> _traffic = new();
     private readonly ConcurrentDictionary<(int Cells, int Fields), float[][]> _loadFields = new();
 
-    private ClusterStencilNode(ActorSystem system, IRingKernelBackend backend, ClusterStencilNodeOptions options)
+    private ClusterStencilNode(ActorSystem system, ITiledStencilBackend backend, ClusterStencilNodeOptions options)
     {
         System = system;
         Backend = backend;
@@ -35,7 +35,7 @@ public sealed class ClusterStencilNode : IAsyncDisposable
 
     public ActorSystem System { get; }
 
-    public IRingKernelBackend Backend { get; }
+    public ITiledStencilBackend Backend { get; }
 
     public ClusterStencilNodeOptions Options { get; }
 
@@ -57,7 +57,7 @@ public sealed class ClusterStencilNode : IAsyncDisposable
     /// only this node's own address, for the first node, which forms the cluster). Returns once this node is Up.
     /// </summary>
     /// <exception cref="ClusterStencilException">No seed node let it join within <see cref="ClusterStencilNodeOptions.JoinTimeout"/>, or an address does not parse.</exception>
-    public static async Task<ClusterStencilNode> StartAsync(ActorSystem system, IRingKernelBackend backend, IReadOnlyList<string>? seeds = null, ClusterStencilNodeOptions? options = null)
+    public static async Task<ClusterStencilNode> StartAsync(ActorSystem system, ITiledStencilBackend backend, IReadOnlyList<string>? seeds = null, ClusterStencilNodeOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(backend);

@@ -32,7 +32,7 @@ internal sealed class NodeGeneration : IDisposable
     private readonly NodeTraffic _traffic;
     private int _drainPosted;
 
-    public NodeGeneration(string run, int generation, ClusterSimulation simulation, string[] placement, string self, IRingKernelBackend backend, Func<string, IActorRef> nodeAt, NodeTraffic traffic, Action<NodeGeneration> wake)
+    public NodeGeneration(string run, int generation, ClusterSimulation simulation, string[] placement, string self, ITiledStencilBackend backend, Func<string, IActorRef> nodeAt, NodeTraffic traffic, Action<NodeGeneration> wake)
     {
         _traffic = traffic;
         Run = run;
@@ -43,7 +43,7 @@ internal sealed class NodeGeneration : IDisposable
         if (placement.Length != grid.TileCount)
             throw new ArgumentException($"The plan places {placement.Length} tiles; the grid has {grid.TileCount}.", nameof(placement));
         LocalTiles = [.. Enumerable.Range(0, grid.TileCount).Where(tile => placement[tile] == self)];
-        Fabric = new K2KFabric(backend.MemorySpace, HaloChunk.CreateTypes(), simulation.InboxCapacity, HaloChunk.InboxSlotSize, simulation.Checksummed, $"k2k-{run}-g{generation}");
+        Fabric = new K2KFabric(backend.MemorySpace, HaloInboxes.CreateTypes(), simulation.InboxCapacity, HaloChunk.InboxSlotSize, simulation.Checksummed, $"k2k-{run}-g{generation}");
         Doorbells = new HaloDoorbells(grid.TileCount);
         var outbound = new List<OutboundLink>();
         try

@@ -70,7 +70,7 @@ internal sealed class TileEntity : ReceiveActor
             var endpoint = generation.Fabric.Endpoint((uint)_tile);
             tile.Attach(endpoint, generation.Simulation.TileOptions, generation.Doorbells);
             IActorRef kernelActor = Context.ActorOf(
-                TiledStencilEngine.TileProps(_node.Backend, tile, endpoint, generation.Simulation.TileOptions),
+                TiledStencilEngine.TileProps(_node.Backend, _node.Backend.TileKernel, tile, endpoint, generation.Simulation.TileOptions),
                 "kernel-" + connect.Generation.ToString(CultureInfo.InvariantCulture));
             Context.Watch(kernelActor);
             generation.AddKernel(_tile, kernelActor);

@@ -1,10 +1,13 @@
 using RingKernel.Backends;
 using RingKernel.Cpu.Dispatch;
+using RingKernel.Cpu.Kernels;
 using RingKernel.Cpu.RingKernels;
+using RingKernel.Cpu.Stencils;
 using RingKernel.Cpu.Workgroups;
 using RingKernel.Kernels;
 using RingKernel.Kernels.Persistent;
 using RingKernel.Memory;
+using RingKernel.Stencils.Halo;
 using RingKernel.Telemetry;
 
 namespace RingKernel.Cpu;
@@ -15,7 +18,7 @@ namespace RingKernel.Cpu;
 /// reference implementation every behavioural test runs on, so it checks what a GPU would not:
 /// barrier divergence, shared-memory bounds and alignment.
 /// </summary>
-public sealed class CpuBackend : IRingKernelBackend
+public sealed class CpuBackend : ITiledStencilBackend
 {
     private readonly WorkgroupSchedulerPool _pool;
     private readonly CooperativeKernelWorkers _ringKernelWorkers;
@@ -47,35 +50,41 @@ public sealed class CpuBackend : IRingKernelBackend
     public int WorkerCount { get; }
 
     /// <summary>
-    /// How ring kernels with a <see cref="KernelDefinition{TArgs}.CpuResumableBody"/> run: as
+    /// How ring kernels with a resumable body (<see cref="CpuKernelBody{TArgs}.Resumable"/>) run: as
     /// coroutines on <see cref="WorkerCount"/> shared workers (the default), or each on its own thread.
     /// </summary>
     public CpuRingKernelScheduling RingKernelScheduling { get; init; }
 
     /// <summary>
-    /// Runs every workgroup of <paramref name="kernel"/>'s grid and returns when all are done; a
-    /// fault in a body is thrown as a <see cref="KernelExecutionException"/> naming where it happened.
-    /// Cancellation is checked between workgroups.
+    /// The tile kernel of the <see cref="TiledStencilEngine"/> on the CPU: resumable, so tiles waiting
+    /// for a neighbour's halo hold no worker (with <see cref="CpuRingKernelScheduling.Cooperative"/>).
+    /// </summary>
+    public KernelDefinition<StencilTile> TileKernel => CpuTileKernel.Definition;
+
+    /// <summary>
+    /// Runs every workgroup of <paramref name="kernel"/>'s grid with its <see cref="CpuKernelBody{TArgs}"/>
+    /// and returns when all are done; a fault in a body is thrown as a <see cref="KernelExecutionException"/>
+    /// naming where it happened. Cancellation is checked between workgroups.
     /// </summary>
     public void Dispatch<TArgs>(KernelDefinition<TArgs> kernel, TArgs args, CancellationToken cancellationToken = default)
     {
-        Validate(kernel);
+        CpuKernelBody<TArgs> body = DispatchBody(kernel);
         using KernelDispatchTiming timing = KernelDispatchTiming.Start(kernel.Name, Name);
-        GridDispatch<TArgs>.Run(kernel, args, _pool, WorkerCount, cancellationToken);
+        GridDispatch<TArgs>.Run(kernel, body, args, _pool, WorkerCount, cancellationToken);
     }
 
     /// <summary>Runs <see cref="Dispatch{TArgs}"/> on the thread pool; argument errors are thrown at once.</summary>
     public Task DispatchAsync<TArgs>(KernelDefinition<TArgs> kernel, TArgs args, CancellationToken cancellationToken = default)
     {
-        Validate(kernel);
+        DispatchBody(kernel);
         return Task.Run(() => Dispatch(kernel, args, cancellationToken), cancellationToken);
     }
 
     /// <summary>
     /// A persistent ring kernel over <paramref name="memory"/>, in state Created: <see cref="IRingKernel.Launch"/>
     /// starts it. Its grid must be one workgroup (the input ring has one consumer); the body is
-    /// <see cref="KernelDefinition{TArgs}.CpuResumableBody"/> when given (run as
-    /// <see cref="RingKernelScheduling"/> says), else <see cref="KernelDefinition{TArgs}.CpuMessageBody"/>,
+    /// <see cref="CpuKernelBody{TArgs}.Resumable"/> when given (run as
+    /// <see cref="RingKernelScheduling"/> says), else <see cref="CpuKernelBody{TArgs}.Message"/>,
     /// else the thread or workgroup body, which loops over <see cref="RingKernelContext.Receive"/>;
     /// those three each get a thread of their own.
     /// </summary>
@@ -95,25 +104,24 @@ public sealed class CpuBackend : IRingKernelBackend
         ArgumentNullException.ThrowIfNull(kernel);
         ArgumentNullException.ThrowIfNull(memory);
         LaunchOptions options = kernel.Options;
-        if (kernel.CpuResumableBody is null && kernel.CpuMessageBody is null && !HasThreadOrWorkgroupBody(kernel))
-            throw new ArgumentException($"Kernel '{kernel.Name}' has no CPU body: give it a CpuResumableBody, CpuMessageBody, CpuThreadBody, CpuCoroutineBody or CpuWorkgroupBody.", nameof(kernel));
+        if (!kernel.TryGetBody(out CpuKernelBody<TArgs>? body) || (body.Resumable is null && body.Message is null && !body.HasThreadOrWorkgroupBody))
+            throw new ArgumentException($"Kernel '{kernel.Name}' has no CPU body: give it one with WithCpuResumable, WithCpuMessage, WithCpuThread, WithCpuCoroutine or WithCpuWorkgroup.", nameof(kernel));
         if (options.WorkgroupCount != 1)
             throw new ArgumentException($"Ring kernel '{kernel.Name}' has a grid of {options.Grid}; a ring kernel is one workgroup, the single consumer of its input ring.", nameof(kernel));
         LaunchOptions allocated = memory.Options;
         if (allocated.InputRingCapacity != options.InputRingCapacity || allocated.OutputRingCapacity != options.OutputRingCapacity || allocated.MessageSlotBytes != options.MessageSlotBytes)
             throw new ArgumentException($"The memory was allocated for {allocated}, not for kernel '{kernel.Name}' ({options}).", nameof(memory));
-        return new CpuRingKernel<TArgs>(kernel, args, memory, RingKernelScheduling == CpuRingKernelScheduling.Cooperative ? _ringKernelWorkers : null, placement);
+        return new CpuRingKernel<TArgs>(kernel, body, args, memory, RingKernelScheduling == CpuRingKernelScheduling.Cooperative ? _ringKernelWorkers : null, placement);
     }
 
-    private static void Validate<TArgs>(KernelDefinition<TArgs> kernel)
+    /// <summary>The CPU body a one-shot dispatch of <paramref name="kernel"/> runs; throws when it has none or the kernel declares rings.</summary>
+    private static CpuKernelBody<TArgs> DispatchBody<TArgs>(KernelDefinition<TArgs> kernel)
     {
         ArgumentNullException.ThrowIfNull(kernel);
-        if (!HasThreadOrWorkgroupBody(kernel))
-            throw new ArgumentException($"Kernel '{kernel.Name}' has no CPU body: give it a CpuThreadBody, CpuCoroutineBody or CpuWorkgroupBody.", nameof(kernel));
+        if (!kernel.TryGetBody(out CpuKernelBody<TArgs>? body) || !body.HasThreadOrWorkgroupBody)
+            throw new ArgumentException($"Kernel '{kernel.Name}' has no CPU body: give it one with WithCpuThread, WithCpuCoroutine or WithCpuWorkgroup.", nameof(kernel));
         if (kernel.Options.HasRings)
             throw new ArgumentException($"Kernel '{kernel.Name}' declares rings ({kernel.Options}); a one-shot dispatch has no rings to give it.", nameof(kernel));
+        return body;
     }
-
-    private static bool HasThreadOrWorkgroupBody<TArgs>(KernelDefinition<TArgs> kernel) =>
-        kernel.CpuThreadBody is not null || kernel.CpuCoroutineBody is not null || kernel.CpuWorkgroupBody is not null;
 }

@@ -4,6 +4,7 @@ using RingKernel.Cuda.Commands;
 using RingKernel.Cuda.Compilation;
 using RingKernel.Cuda.Devices;
 using RingKernel.Cuda.Interop;
+using RingKernel.Cuda.Kernels;
 using RingKernel.Cuda.Memory;
 using RingKernel.Cuda.Modules;
 using RingKernel.Cuda.RingKernels;
@@ -26,6 +27,13 @@ namespace RingKernel.Cuda;
 public sealed class CudaBackend : IRingKernelBackend, IDisposable
 {
     public const string BackendName = "cuda";
+
+    /// <summary>
+    /// The parameters the backend binds first for every ring kernel: the control block, the input
+    /// ring, the output ring, whether replies are checksummed and the K2K endpoint. A ring kernel's
+    /// body declares them before its own, which its binder appends.
+    /// </summary>
+    public const int RingKernelParameters = 5;
 
     private readonly CudaContext? _context;
     private readonly CudaModuleCache? _modules;
@@ -124,7 +132,9 @@ public sealed class CudaBackend : IRingKernelBackend, IDisposable
         body.Method is { } method ? Modules.Function(method) : Modules.Function(body.ProgramName, body.Source!, body.EntryPoint);
 
     internal static CudaKernelBody<TArgs> BodyOf<TArgs>(KernelDefinition<TArgs> kernel) =>
-        kernel.CudaBody ?? throw new ArgumentException($"Kernel '{kernel.Name}' has no CUDA body (KernelDefinition.CudaBody).", nameof(kernel));
+        kernel.TryGetBody(out CudaKernelBody<TArgs>? body)
+            ? body
+            : throw new ArgumentException($"Kernel '{kernel.Name}' has no CUDA body: give it one with WithCuda.", nameof(kernel));
 
     private void Run<TArgs>(KernelDefinition<TArgs> kernel, CudaKernelBody<TArgs> body, TArgs args)
     {

@@ -1,3 +1,4 @@
+using RingKernel.Cpu.Kernels;
 using RingKernel.Kernels;
 
 namespace RingKernel.TestKit;
@@ -16,7 +17,7 @@ public static class KernelFaults
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(messages);
-        CpuMessageBody<TArgs> body = definition.CpuMessageBody
+        CpuMessageBody<TArgs> body = (definition.TryGetBody(out CpuKernelBody<TArgs>? cpu) ? cpu.Message : null)
             ?? throw new ArgumentException($"Kernel '{definition.Name}' has no CPU message body to inject faults into.", nameof(definition));
         if (messages.Any(m => m < 1))
             throw new ArgumentException("Messages are counted from 1.", nameof(messages));
@@ -24,14 +25,12 @@ public static class KernelFaults
         var faults = new HashSet<long>(messages);
         long seen = 0;
         return new KernelDefinition<TArgs>(definition.Name, definition.Options)
-        {
-            CpuMessageBody = (kernel, args) =>
+            .WithCpuMessage((kernel, args) =>
             {
                 long message = Interlocked.Increment(ref seen);
                 if (faults.Contains(message))
                     throw new InjectedKernelFaultException(definition.Name, message);
                 body(kernel, args);
-            },
-        };
+            });
     }
 }

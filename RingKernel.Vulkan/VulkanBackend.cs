@@ -5,6 +5,7 @@ using RingKernel.Telemetry;
 using RingKernel.Vulkan.Commands;
 using RingKernel.Vulkan.Devices;
 using RingKernel.Vulkan.Interop;
+using RingKernel.Vulkan.Kernels;
 using RingKernel.Vulkan.Memory;
 using RingKernel.Vulkan.Pipelines;
 using Silk.NET.Vulkan;
@@ -12,7 +13,7 @@ using Silk.NET.Vulkan;
 namespace RingKernel.Vulkan;
 
 /// <summary>
-/// Runs kernels' SPIR-V bodies (<see cref="KernelDefinition{TArgs}.VulkanBody"/>) on one Vulkan
+/// Runs kernels' SPIR-V bodies (<see cref="VulkanKernelBody{TArgs}"/>) on one Vulkan
 /// device through Silk.NET's Vulkan bindings. A dispatch binds the body's storage buffers and push
 /// constants, records one command buffer, submits it and waits on a fence: when
 /// <see cref="Dispatch{TArgs}"/> returns, the device has finished and its writes to host-visible

@@ -1,3 +1,4 @@
+using RingKernel.Kernels;
 using RingKernel.Memory;
 
 namespace RingKernel.Dispatch;

@@ -1,3 +1,5 @@
+using RingKernel.Kernels;
+
 namespace RingKernel.Dispatch;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using RingKernel.Kernels;
 using RingKernel.Memory;
 
 namespace RingKernel.Dispatch;

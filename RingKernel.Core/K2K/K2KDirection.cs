@@ -7,7 +7,7 @@ namespace RingKernel.K2K;
 /// same numbers.
 /// </summary>
 /// <remarks>
-/// <para>Codes 0–5 are the faces, equal to <see cref="Stencils.TileFace"/>: XMinus 0, XPlus 1,
+/// <para>Codes 0–5 are the faces of a tile: XMinus 0, XPlus 1,
 /// YMinus 2, YPlus 3, ZMinus 4, ZPlus 5. Codes 6–9 are the XY edges (the corners of a 2D tile), 10–13
 /// the XZ edges, 14–17 the YZ edges, each group ordered minus-minus, plus-minus, minus-plus,
 /// plus-plus; codes 18–25 are the 3D corners, ordered with X fastest, then Y, then Z (minus before

@@ -1,5 +1,4 @@
 using RingKernel.Kernels;
-using RingKernel.Stencils;
 
 namespace RingKernel.K2K;
 
@@ -63,12 +62,6 @@ public static class K2KDirections
             ? (K2KDirection)index
             : throw new ArgumentOutOfRangeException(nameof(offset), offset, "A direction's step has components of -1, 0 or 1, not all 0.");
     }
-
-    /// <summary>The route number of a tile face: the same code.</summary>
-    public static K2KDirection ToDirection(this TileFace face) =>
-        face is >= TileFace.XMinus and <= TileFace.ZPlus
-            ? (K2KDirection)(int)face
-            : throw new ArgumentOutOfRangeException(nameof(face), face, "Not a tile face.");
 
     /// <summary>"1 (XPlus)" for a route number of the table; the bare number for any other.</summary>
     public static string Describe(int route) => IsDefined(route) ? $"{route} ({(K2KDirection)route})" : route.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -7,8 +7,8 @@ namespace RingKernel.K2K;
 /// <summary>
 /// One kernel's view of the K2K fabric: its dense routing table (<see cref="K2KDirections.Count"/>
 /// <see cref="RouteEntry"/> values in a device-visible buffer, indexed by route number), sending on
-/// its routes and receiving from its inboxes. Given to a kernel body (see
-/// <see cref="Kernels.Persistent.RingKernelContext.K2K"/>) or used by host code.
+/// its routes and receiving from its inboxes. Attached to a kernel's memory for its body to use, or
+/// used by host code.
 /// </summary>
 /// <remarks>
 /// <para>Sending on a route the table does not hold throws <see cref="K2KRouteNotFoundException"/> at

@@ -3,7 +3,6 @@ using RingKernel.Kernels;
 using RingKernel.Layouts;
 using RingKernel.Memory;
 using RingKernel.Rings;
-using RingKernel.Stencils;
 using RingKernel.Telemetry;
 
 namespace RingKernel.K2K;
@@ -165,48 +164,38 @@ public sealed class K2KFabric : IDisposable
         Connect(sourceKernelId, (int)direction, targetKernelId, (int)direction.Opposite());
 
     /// <summary>
-    /// Gives every tile of <paramref name="grid"/> a route to each neighbour of <paramref name="neighbourhood"/>
-    /// (2D: 4 or 8 routes, 3D: 6 or 26), on the <see cref="K2KDirection"/> route numbers. Tile <c>i</c> is
-    /// kernel <c><paramref name="firstKernelId"/> + i</c>, registered if it is not yet. With
-    /// <see cref="BoundaryKind.Periodic"/> the grid wraps; with <see cref="BoundaryKind.Fixed"/> a tile on
-    /// the grid's edge has no route across it. Either every route is set up or none is.
+    /// Registers each of <paramref name="kernelIds"/> that is not registered yet and sets up every route
+    /// of <paramref name="routes"/> (source, direction, target), each landing in the target's inbox for
+    /// the opposite direction. Either every route is set up or none is.
     /// </summary>
     /// <returns>The number of routes set up.</returns>
-    /// <exception cref="ArgumentException">A route or inbox the neighbourhood needs is already in use.</exception>
-    public int ConnectNeighbourhood(TileGrid grid, K2KNeighbourhood neighbourhood, BoundaryKind boundary, uint firstKernelId = 0)
+    /// <exception cref="ArgumentException">A route or inbox is already in use, or a route names a kernel not in <paramref name="kernelIds"/> nor registered.</exception>
+    public int ConnectAll(IReadOnlyCollection<uint> kernelIds, IReadOnlyCollection<(uint Source, K2KDirection Direction, uint Target)> routes)
     {
-        ArgumentNullException.ThrowIfNull(grid);
-        IReadOnlyList<K2KDirection> directions = K2KDirections.Of(neighbourhood, is3D: !grid.Size.Is2D);
-        if (firstKernelId + (ulong)grid.TileCount - 1 > uint.MaxValue)
-            throw new ArgumentOutOfRangeException(nameof(firstKernelId), firstKernelId, $"Kernel ids from {firstKernelId} for {grid.TileCount} tiles overflow 32 bits.");
-
-        var plan = new List<(uint Source, K2KDirection Direction, uint Target)>(grid.TileCount * directions.Count);
-        for (int tile = 0; tile < grid.TileCount; tile++)
-        {
-            Index3 at = grid.TileAt(tile);
-            foreach (K2KDirection direction in directions)
-            {
-                if (grid.TryGetNeighbour(at, direction.Offset(), boundary, out Index3 neighbour))
-                    plan.Add((firstKernelId + (uint)tile, direction, firstKernelId + (uint)grid.IndexOf(neighbour)));
-            }
-        }
-
+        ArgumentNullException.ThrowIfNull(kernelIds);
+        ArgumentNullException.ThrowIfNull(routes);
+        var added = new HashSet<uint>(kernelIds);
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            foreach ((uint source, K2KDirection direction, uint target) in plan)
+            foreach ((uint source, K2KDirection direction, uint target) in routes)
             {
+                foreach (uint kernelId in (uint[])[source, target])
+                {
+                    if (!added.Contains(kernelId) && !_kernels.ContainsKey(kernelId))
+                        throw new ArgumentException($"A route in direction {direction} names kernel {kernelId}, which is neither registered nor among the kernels to register.", nameof(routes));
+                }
+
                 if (_kernels.TryGetValue(source, out K2KEndpoint? sender) && _kernels.TryGetValue(target, out K2KEndpoint? receiver))
                     CheckFree(sender, (int)direction, receiver, (int)direction.Opposite());
             }
 
             var registered = new List<uint>();
-            var connected = new List<K2KRoute>(plan.Count);
+            var connected = new List<K2KRoute>(routes.Count);
             try
             {
-                for (int tile = 0; tile < grid.TileCount; tile++)
+                foreach (uint kernelId in kernelIds)
                 {
-                    uint kernelId = firstKernelId + (uint)tile;
                     if (!_kernels.ContainsKey(kernelId))
                     {
                         RegisterLocked(kernelId);
@@ -214,7 +203,7 @@ public sealed class K2KFabric : IDisposable
                     }
                 }
 
-                foreach ((uint source, K2KDirection direction, uint target) in plan)
+                foreach ((uint source, K2KDirection direction, uint target) in routes)
                     connected.Add(ConnectLocked(_kernels[source], (int)direction, _kernels[target], (int)direction.Opposite()));
             }
             catch

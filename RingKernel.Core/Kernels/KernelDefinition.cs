@@ -1,5 +1,3 @@
-using RingKernel.Dispatch;
-
 namespace RingKernel.Kernels;
 
 /// <summary>

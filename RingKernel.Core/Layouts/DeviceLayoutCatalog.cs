@@ -1,5 +1,3 @@
-using RingKernel.Stencils.Halo;
-
 namespace RingKernel.Layouts;
 
 /// <summary>

@@ -1,9 +1,10 @@
 namespace RingKernel.Layouts;
 
 /// <summary>
-/// Generates the CUDA C, GLSL and MSL declarations of the shared layouts from their C#
-/// definitions, so that the C# struct is the only one written by hand. The generated headers are
-/// committed next to each backend's kernels; a test fails when one differs from what this produces.
+/// Generates the device-language declarations of the shared layouts from their C# definitions, so
+/// that the C# struct is the only one written by hand; each backend supplies the
+/// <see cref="DeviceLayoutWriter"/> of its language. The generated headers are committed next to
+/// each backend's kernels; a test fails when one differs from what this produces.
 /// </summary>
 public static class DeviceLayoutGenerator
 {
@@ -11,29 +12,22 @@ public static class DeviceLayoutGenerator
     public const string RegenerateCommand =
         "RINGKERNEL_UPDATE_LAYOUTS=1 dotnet test RingKernel.sln -c Release --filter FullyQualifiedName~RingKernel.Tests.Layouts.CommittedLayoutHeaderTests";
 
-    /// <summary>The header for <paramref name="language"/> declaring everything in <see cref="DeviceLayoutCatalog"/>.</summary>
-    public static string Generate(DeviceLanguage language) =>
-        Generate(language, DeviceLayoutCatalog.Structs, DeviceLayoutCatalog.Enums);
+    /// <summary>The header <paramref name="writer"/> writes declaring everything in <see cref="DeviceLayoutCatalog"/>.</summary>
+    public static string Generate(DeviceLayoutWriter writer) =>
+        Generate(writer, DeviceLayoutCatalog.Structs, DeviceLayoutCatalog.Enums);
 
     /// <summary>
-    /// The header for <paramref name="language"/> declaring <paramref name="structs"/> and <paramref name="enums"/>.
+    /// The header <paramref name="writer"/> writes declaring <paramref name="structs"/> and <paramref name="enums"/>.
     /// Throws <see cref="DeviceLayoutException"/> for a layout no device language can reproduce exactly.
     /// </summary>
-    public static string Generate(DeviceLanguage language, IEnumerable<Type> structs, IEnumerable<Type> enums)
+    public static string Generate(DeviceLayoutWriter writer, IEnumerable<Type> structs, IEnumerable<Type> enums)
     {
+        ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(structs);
         ArgumentNullException.ThrowIfNull(enums);
         List<DeviceStructLayout> structLayouts = structs.Select(DeviceStructLayout.FromType).ToList();
         List<DeviceEnumLayout> enumLayouts = enums.Select(DeviceEnumLayout.FromType).ToList();
         CheckConsistent(structLayouts, enumLayouts);
-
-        DeviceLayoutWriter writer = language switch
-        {
-            DeviceLanguage.CudaC => new CudaLayoutWriter(),
-            DeviceLanguage.Glsl => new GlslLayoutWriter(),
-            DeviceLanguage.Metal => new MetalLayoutWriter(),
-            _ => throw new ArgumentOutOfRangeException(nameof(language), language, null),
-        };
         return writer.Write(structLayouts, enumLayouts);
     }
 

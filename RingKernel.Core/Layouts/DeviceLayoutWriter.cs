@@ -4,16 +4,17 @@ using System.Text;
 namespace RingKernel.Layouts;
 
 /// <summary>
-/// Writes one device header: a banner saying how it was made, the constants (enum values, then
-/// sizes, block offsets and field offsets), then the structs. Each language supplies its type
-/// names, constant syntax and opening and closing lines.
+/// Writes one device header for <see cref="DeviceLayoutGenerator"/>: a banner saying how it was
+/// made, the constants (enum values, then sizes, block offsets and field offsets), then the structs.
+/// A backend derives one for its device language, supplying type names, constant syntax and
+/// opening and closing lines.
 /// </summary>
-internal abstract class DeviceLayoutWriter
+public abstract class DeviceLayoutWriter
 {
     /// <summary>True where the language has static_assert and __builtin_offsetof, so the compiler checks every offset.</summary>
     protected abstract bool HasStaticAssert { get; }
 
-    public string Write(IReadOnlyList<DeviceStructLayout> structs, IReadOnlyList<DeviceEnumLayout> enums)
+    internal string Write(IReadOnlyList<DeviceStructLayout> structs, IReadOnlyList<DeviceEnumLayout> enums)
     {
         var text = new StringBuilder();
         text.Append("// Generated from RingKernel.Core/Layouts by RingKernel.Layouts.DeviceLayoutGenerator; do not edit.\n");

@@ -1,3 +1,4 @@
+using RingKernel.K2K;
 using RingKernel.Kernels;
 
 namespace RingKernel.Stencils;
@@ -22,6 +23,12 @@ public static class TileFaces
         TileFace.ZPlus => new Index3(0, 0, 1),
         _ => throw new ArgumentOutOfRangeException(nameof(face), face, "Not a tile face."),
     };
+
+    /// <summary>The K2K route number of <paramref name="face"/>: the same code (<see cref="K2KDirection"/> 0 to 5).</summary>
+    public static K2KDirection ToDirection(this TileFace face) =>
+        face is >= TileFace.XMinus and <= TileFace.ZPlus
+            ? (K2KDirection)(int)face
+            : throw new ArgumentOutOfRangeException(nameof(face), face, "Not a tile face.");
 
     /// <summary>The face a neighbour sees this face as: a halo sent through XPlus arrives on the neighbour's XMinus.</summary>
     public static TileFace Opposite(this TileFace face) => face switch

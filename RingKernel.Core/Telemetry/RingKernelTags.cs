@@ -15,7 +15,7 @@ public static class RingKernelTags
     /// <summary>The name a ring was observed under with <see cref="RingKernelTelemetry.ObserveRing(Rings.SlotRing, string)"/>.</summary>
     public const string RingName = "ringkernel.ring.name";
 
-    /// <summary>The name of a K2K fabric (<see cref="K2K.K2KFabric.Name"/>).</summary>
+    /// <summary>The name of a K2K fabric (its <c>Name</c>).</summary>
     public const string K2KFabric = "ringkernel.k2k.fabric";
 
     /// <summary>The backend a kernel was dispatched on: <c>cpu</c>, <c>vulkan</c>, <c>cuda</c>, <c>metal</c>.</summary>

@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using RingKernel.Cpu.Kernels;
 using RingKernel.Cpu.Workgroups;
 using RingKernel.Kernels;
 
@@ -15,6 +16,7 @@ internal sealed class GridDispatch<TArgs>
     private const int ChunksPerWorker = 8;
 
     private readonly KernelDefinition<TArgs> _kernel;
+    private readonly CpuKernelBody<TArgs> _body;
     private readonly TArgs _args;
     private readonly WorkgroupSchedulerPool _pool;
     private readonly CancellationToken _cancellationToken;
@@ -25,9 +27,10 @@ internal sealed class GridDispatch<TArgs>
     private volatile bool _stop;
     private volatile bool _cancelled;
 
-    private GridDispatch(KernelDefinition<TArgs> kernel, TArgs args, WorkgroupSchedulerPool pool, int workers, CancellationToken cancellationToken)
+    private GridDispatch(KernelDefinition<TArgs> kernel, CpuKernelBody<TArgs> body, TArgs args, WorkgroupSchedulerPool pool, int workers, CancellationToken cancellationToken)
     {
         _kernel = kernel;
+        _body = body;
         _args = args;
         _pool = pool;
         _cancellationToken = cancellationToken;
@@ -35,18 +38,18 @@ internal sealed class GridDispatch<TArgs>
         _chunk = Math.Max(1, _workgroupCount / (workers * ChunksPerWorker));
     }
 
-    /// <summary>Runs every workgroup of the grid on up to <paramref name="workerCount"/> threads, the caller's among them.</summary>
-    public static void Run(KernelDefinition<TArgs> kernel, TArgs args, WorkgroupSchedulerPool pool, int workerCount, CancellationToken cancellationToken)
+    /// <summary>Runs every workgroup of the grid with <paramref name="body"/> on up to <paramref name="workerCount"/> threads, the caller's among them.</summary>
+    public static void Run(KernelDefinition<TArgs> kernel, CpuKernelBody<TArgs> body, TArgs args, WorkgroupSchedulerPool pool, int workerCount, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         int workers = Math.Min(workerCount, kernel.Options.WorkgroupCount);
         if (workers == 1)
         {
-            RunOnCaller(kernel, args, pool, cancellationToken);
+            RunOnCaller(kernel, body, args, pool, cancellationToken);
             return;
         }
 
-        var dispatch = new GridDispatch<TArgs>(kernel, args, pool, workers, cancellationToken);
+        var dispatch = new GridDispatch<TArgs>(kernel, body, args, pool, workers, cancellationToken);
         Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, dispatch.RunWorker);
 
         if (dispatch._fault is { } fault)
@@ -59,7 +62,7 @@ internal sealed class GridDispatch<TArgs>
     /// The one-worker dispatch: every workgroup in order on the calling thread, with no dispatch
     /// object, so a workgroup-level body is dispatched without allocating.
     /// </summary>
-    private static void RunOnCaller(KernelDefinition<TArgs> kernel, TArgs args, WorkgroupSchedulerPool pool, CancellationToken cancellationToken)
+    private static void RunOnCaller(KernelDefinition<TArgs> kernel, CpuKernelBody<TArgs> body, TArgs args, WorkgroupSchedulerPool pool, CancellationToken cancellationToken)
     {
         WorkgroupScheduler scheduler = pool.Rent();
         try
@@ -70,7 +73,7 @@ internal sealed class GridDispatch<TArgs>
             {
                 if (cancellationToken.IsCancellationRequested)
                     throw new OperationCanceledException($"The dispatch of kernel '{kernel.Name}' was cancelled before every workgroup ran.", cancellationToken);
-                scheduler.Run(kernel, args, workgroup);
+                scheduler.Run(kernel, body, args, workgroup);
             }
         }
         finally
@@ -102,7 +105,7 @@ internal sealed class GridDispatch<TArgs>
                         return;
                     }
 
-                    scheduler.Run(_kernel, _args, workgroup);
+                    scheduler.Run(_kernel, _body, _args, workgroup);
                 }
             }
         }

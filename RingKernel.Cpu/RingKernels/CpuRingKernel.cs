@@ -1,3 +1,4 @@
+using RingKernel.Cpu.Kernels;
 using RingKernel.Cpu.Workgroups;
 using RingKernel.Kernels;
 using RingKernel.Kernels.Persistent;
@@ -18,6 +19,7 @@ namespace RingKernel.Cpu.RingKernels;
 internal sealed class CpuRingKernel<TArgs> : RingKernelBase
 {
     private readonly KernelDefinition<TArgs> _kernel;
+    private readonly CpuKernelBody<TArgs> _body;
     private readonly TArgs _args;
     private readonly RingKernelContext _context;
     private readonly CooperativeKernelRun? _cooperative;
@@ -28,17 +30,19 @@ internal sealed class CpuRingKernel<TArgs> : RingKernelBase
     private bool _resumeRequested;
 
     /// <param name="kernel">The kernel.</param>
+    /// <param name="body">Its CPU body.</param>
     /// <param name="args">Its arguments.</param>
     /// <param name="memory">Its rings and control block.</param>
     /// <param name="workers">The workers to run a resumable body on; null for a dedicated thread.</param>
     /// <param name="placement">Where among its siblings it runs on <paramref name="workers"/>; null to be dealt round-robin.</param>
-    public CpuRingKernel(KernelDefinition<TArgs> kernel, TArgs args, RingKernelMemory memory, CooperativeKernelWorkers? workers, RingKernelPlacement? placement)
+    public CpuRingKernel(KernelDefinition<TArgs> kernel, CpuKernelBody<TArgs> body, TArgs args, RingKernelMemory memory, CooperativeKernelWorkers? workers, RingKernelPlacement? placement)
         : base(kernel.Name, memory)
     {
         _kernel = kernel;
+        _body = body;
         _args = args;
         _context = new RingKernelContext(kernel.Name, memory, Commands);
-        if (workers is not null && kernel.CpuResumableBody is not null)
+        if (workers is not null && body.Resumable is not null)
         {
             _cooperative = new CooperativeKernelRun(workers, workers.HomeOf(placement), RunSlice, () => _context.InputMissedWhileArmed);
             _wakeCooperative = _cooperative.Wake;
@@ -99,7 +103,7 @@ internal sealed class CpuRingKernel<TArgs> : RingKernelBase
     private KernelExecutionException? RunBody()
     {
         RingKernelContext context = _context;
-        if (_kernel.CpuResumableBody is { } resumable)
+        if (_body.Resumable is { } resumable)
         {
             _context.OnResume(Resumed);
             using CancellationTokenRegistration terminate = context.TerminationToken.UnsafeRegister(static state => ((CpuRingKernel<TArgs>)state!).Resumed(), this);
@@ -123,7 +127,7 @@ internal sealed class CpuRingKernel<TArgs> : RingKernelBase
             return null;
         }
 
-        if (_kernel.CpuMessageBody is { } messageBody)
+        if (_body.Message is { } messageBody)
         {
             while (context.Receive())
             {
@@ -145,7 +149,7 @@ internal sealed class CpuRingKernel<TArgs> : RingKernelBase
         var scheduler = new WorkgroupScheduler();
         scheduler.Bind(_kernel);
         scheduler.AttachRingKernel(context);
-        scheduler.Run(_kernel, _args, workgroupIndex: 0);
+        scheduler.Run(_kernel, _body, _args, workgroupIndex: 0);
         return null;
     }
 
@@ -179,7 +183,7 @@ internal sealed class CpuRingKernel<TArgs> : RingKernelBase
     private SliceOutcome RunSlice()
     {
         RingKernelContext context = _context;
-        CpuResumableBody<TArgs> body = _kernel.CpuResumableBody!;
+        CpuResumableBody<TArgs> body = _body.Resumable!;
         context.DisarmWake();
         try
         {

@@ -1,3 +1,4 @@
+using RingKernel.Cpu.Kernels;
 using RingKernel.Kernels;
 
 namespace RingKernel.Cpu.Workgroups;
@@ -58,7 +59,7 @@ internal sealed class WorkgroupScheduler
     }
 
     /// <summary>Gives the workgroup's threads the ring kernel they run (null for one-shot dispatches).</summary>
-    public void AttachRingKernel(RingKernel.Kernels.Persistent.RingKernelContext? ringKernel) => _workgroup.AttachRingKernel(ringKernel);
+    public void AttachRingKernel(RingKernelContext? ringKernel) => _workgroup.AttachRingKernel(ringKernel);
 
     /// <summary>
     /// Drops what the threads' coroutine boxes still hold of the last workgroup's bodies (their
@@ -74,11 +75,11 @@ internal sealed class WorkgroupScheduler
         }
     }
 
-    /// <summary>Runs workgroup <paramref name="workgroupIndex"/> of the bound kernel to completion.</summary>
-    public void Run<TArgs>(KernelDefinition<TArgs> kernel, TArgs args, int workgroupIndex)
+    /// <summary>Runs workgroup <paramref name="workgroupIndex"/> of the bound kernel, whose CPU body is <paramref name="cpu"/>, to completion.</summary>
+    public void Run<TArgs>(KernelDefinition<TArgs> kernel, CpuKernelBody<TArgs> cpu, TArgs args, int workgroupIndex)
     {
         _workgroup.Enter(workgroupIndex);
-        if (kernel.CpuWorkgroupBody is { } workgroupBody)
+        if (cpu.Workgroup is { } workgroupBody)
         {
             try
             {
@@ -92,13 +93,13 @@ internal sealed class WorkgroupScheduler
             return;
         }
 
-        if (kernel.CpuCoroutineBody is { } coroutineBody)
+        if (cpu.Coroutine is { } coroutineBody)
         {
-            RunThreadCoroutines(kernel, coroutineBody, args);
+            RunThreadCoroutines(cpu, coroutineBody, args);
             return;
         }
 
-        CpuThreadBody<TArgs> body = kernel.CpuThreadBody!;
+        CpuThreadBody<TArgs> body = cpu.Thread!;
         ThreadContext[] threads = _threads;
         Coroutine[] coroutines = _coroutines;
         int count = _threadCount;
@@ -176,7 +177,7 @@ internal sealed class WorkgroupScheduler
     /// method itself, the next workgroup restarts those in place instead of calling the body and
     /// copying a new state machine into each box.
     /// </summary>
-    private void RunThreadCoroutines<TArgs>(KernelDefinition<TArgs> kernel, CpuCoroutineBody<TArgs> body, TArgs args)
+    private void RunThreadCoroutines<TArgs>(CpuKernelBody<TArgs> cpu, CpuCoroutineBody<TArgs> body, TArgs args)
     {
         KernelExecutionException? fault;
         bool waiting = false;
@@ -203,7 +204,7 @@ internal sealed class WorkgroupScheduler
         }
 
         // Within a binding the body and its boxes' type stay the same: checked once, then kept.
-        _restartBoxes = waiting && (_restartBoxes || _boxes[0]!.HoldsBodiesOf(kernel.CoroutineBodyStateMachine));
+        _restartBoxes = waiting && (_restartBoxes || _boxes[0]!.HoldsBodiesOf(cpu.CoroutineStateMachine));
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using RingKernel.Commands;
+using RingKernel.Cuda.Kernels;
 using RingKernel.Cuda.Memory;
 using RingKernel.Cuda.Modules;
 using RingKernel.Cuda.Streams;

@@ -1,3 +1,4 @@
+using RingKernel.Cuda.Compilation;
 using RingKernel.Cuda.Interop;
 using RingKernel.Cuda.Memory;
 using RingKernel.Cuda.Modules;
@@ -14,6 +15,8 @@ namespace RingKernel.Cuda.Kernels;
 /// </summary>
 public sealed class CudaLaunchPerMessageEcho : IDisposable
 {
+    private const string Program = "ring_echo.cu";
+
     private readonly CudaBackend _backend;
     private readonly CudaStream _stream;
     private readonly KernelDefinition<RingEchoOnceArgs> _kernel;
@@ -28,7 +31,7 @@ public sealed class CudaLaunchPerMessageEcho : IDisposable
             throw new ArgumentException("The rings must be allocated in the CUDA backend's MemorySpace.", nameof(memory));
         _backend = backend;
         _stream = new CudaStream(backend.Context);
-        _kernel = new KernelDefinition<RingEchoOnceArgs>("ring_echo_once", new LaunchOptions(1, 1)) { CudaBody = CudaKernels.RingEchoOnce() };
+        _kernel = new KernelDefinition<RingEchoOnceArgs>("ring_echo_once", new LaunchOptions(1, 1)).WithCuda(RingEchoOnce());
         ulong control;
         CudaCheck.Driver(CudaDriver.MemHostGetDevicePointer(&control, memory.ControlBlockPointer, 0), "cuMemHostGetDevicePointer");
         _args = new RingEchoOnceArgs(control, memory.Input.Ring.Buffer.DeviceAddress, memory.Output.Ring.Buffer.DeviceAddress, memory.Output.Checksummed, replyTypeId);
@@ -37,10 +40,21 @@ public sealed class CudaLaunchPerMessageEcho : IDisposable
     /// <summary>One launch that answers every message in the input ring now, waited for.</summary>
     public void LaunchAndWait()
     {
-        CudaKernelBody<RingEchoOnceArgs> body = _kernel.CudaBody!;
+        CudaKernelBody<RingEchoOnceArgs> body = CudaBackend.BodyOf(_kernel);
         CudaLauncher.Launch(_backend.FunctionOf(body), _kernel, body, _args, _stream.Handle);
         _stream.Synchronize();
     }
 
     public void Dispose() => _stream.Dispose();
+
+    /// <summary>ring_echo_once: one launch answers what is in the input ring now and returns; the caller passes the ring pointers.</summary>
+    private static CudaKernelBody<RingEchoOnceArgs> RingEchoOnce() =>
+        new(Program, CudaKernelSources.Read(Program), "ring_echo_once", 5, static (args, ref parameters) =>
+        {
+            parameters.Value(args.ControlBlock);
+            parameters.Value(args.Input);
+            parameters.Value(args.Output);
+            parameters.Value(args.Checksummed ? 1 : 0);
+            parameters.Value(args.ReplyTypeId);
+        });
 }

@@ -1,4 +1,5 @@
 using RingKernel.Cuda.Interop;
+using RingKernel.Cuda.Kernels;
 using RingKernel.Dispatch;
 using RingKernel.Kernels;
 

@@ -1,5 +1,6 @@
 using RingKernel.Cuda.Interop;
 using RingKernel.Cuda.K2K;
+using RingKernel.Cuda.Kernels;
 using RingKernel.Cuda.Modules;
 using RingKernel.Cuda.Streams;
 using RingKernel.Kernels;
@@ -24,9 +25,6 @@ namespace RingKernel.Cuda.RingKernels;
 /// </remarks>
 internal sealed class CudaRingKernel<TArgs> : RingKernelBase
 {
-    /// <summary>The parameters the backend binds before the body's own.</summary>
-    public const int BackendParameters = 5;
-
     private readonly CudaBackend _backend;
     private readonly KernelDefinition<TArgs> _kernel;
     private readonly CudaKernelBody<TArgs> _body;
@@ -36,8 +34,8 @@ internal sealed class CudaRingKernel<TArgs> : RingKernelBase
     public CudaRingKernel(CudaBackend backend, KernelDefinition<TArgs> kernel, CudaKernelBody<TArgs> body, TArgs args, RingKernelMemory memory)
         : base(kernel.Name, memory)
     {
-        if (body.ParameterCount < BackendParameters)
-            throw new ArgumentException($"A CUDA ring kernel declares at least the {BackendParameters} parameters the backend binds (control block, input ring, output ring, checksummed, K2K endpoint); '{kernel.Name}' declares {body.ParameterCount}.", nameof(kernel));
+        if (body.ParameterCount < CudaBackend.RingKernelParameters)
+            throw new ArgumentException($"A CUDA ring kernel declares at least the {CudaBackend.RingKernelParameters} parameters the backend binds (control block, input ring, output ring, checksummed, K2K endpoint); '{kernel.Name}' declares {body.ParameterCount}.", nameof(kernel));
         _backend = backend;
         _kernel = kernel;
         _body = body;

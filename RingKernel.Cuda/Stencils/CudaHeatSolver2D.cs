@@ -33,9 +33,7 @@ public sealed class CudaHeatSolver2D : IDisposable
             SharedMemoryBytes = kernel == CudaStencilKernel.CSharpSharedMemory ? CudaHeatKernels2D.SharedBytes(block) : 0,
         };
         _step = new KernelDefinition<HeatStepArgs>("heat2d_step", options)
-        {
-            CudaBody = CudaStencilRunner.Select(kernel, CudaStencilRunner.Body<HeatStepArgs>("heat2d_step", 7, BindCudaC), CudaHeatKernels2D.Step, CudaHeatKernels2D.SharedStep, BindCSharp),
-        };
+            .WithCuda(CudaStencilRunner.Select(kernel, CudaStencilRunner.Body<HeatStepArgs>("heat2d_step", 7, BindCudaC), CudaHeatKernels2D.Step, CudaHeatKernels2D.SharedStep, BindCSharp));
     }
 
     public HeatEquation2D Equation => _equation;

@@ -1,11 +1,12 @@
 using RingKernel.Cuda.Compilation;
 using RingKernel.Cuda.K2K;
+using RingKernel.Cuda.Kernels;
 using RingKernel.Cuda.Memory;
 using RingKernel.Cuda.Modules;
 using RingKernel.Cuda.Streams;
 using RingKernel.Kernels;
+using RingKernel.Layouts;
 using RingKernel.Stencils;
-using RingKernel.Stencils.Halo;
 
 namespace RingKernel.Cuda.Stencils;
 
@@ -78,8 +79,7 @@ public static class CudaTiledHeat2D
         using var errors = (CudaDeviceBuffer)space.Allocate(sizeof(uint), 256);
 
         var kernel = new KernelDefinition<Args>("halo_heat2d", new LaunchOptions(tiles, threadsPerTile))
-        {
-            CudaBody = new CudaKernelBody<Args>(Program, CudaKernelSources.Read(Program), "halo_heat2d", 15, static (args, ref parameters) =>
+            .WithCuda(new CudaKernelBody<Args>(Program, CudaKernelSources.Read(Program), "halo_heat2d", 15, static (args, ref parameters) =>
             {
                 parameters.Address(args.FieldIn);
                 parameters.Address(args.FieldOut);
@@ -100,11 +100,10 @@ public static class CudaTiledHeat2D
             {
                 // Tiles wait for their neighbours' halos: every block must be resident at once.
                 Cooperative = true,
-            },
-        };
+            });
         using (var stream = new CudaStream(backend.Context))
         {
-            CudaKernelBody<Args> body = kernel.CudaBody!;
+            CudaKernelBody<Args> body = CudaBackend.BodyOf(kernel);
             var args = new Args(equation, fieldIn, fieldOut, tileWidth, tileHeight, tilesX, steps, routes, inboxes, scratch, errors);
             CudaLauncher.Launch(backend.FunctionOf(body), kernel, body, args, stream.Handle);
             stream.Synchronize();

@@ -35,9 +35,7 @@ public sealed class CudaWaveSolver3D : IDisposable
             SharedMemoryBytes = kernel == CudaStencilKernel.CSharpSharedMemory ? CudaWaveKernels3D.SharedBytes(block) : 0,
         };
         _step = new KernelDefinition<WaveStepArgs>("wave3d_step", options)
-        {
-            CudaBody = CudaStencilRunner.Select(kernel, CudaStencilRunner.Body<WaveStepArgs>("wave3d_step", 9, BindCudaC), CudaWaveKernels3D.Step, CudaWaveKernels3D.SharedStep, BindCSharp),
-        };
+            .WithCuda(CudaStencilRunner.Select(kernel, CudaStencilRunner.Body<WaveStepArgs>("wave3d_step", 9, BindCudaC), CudaWaveKernels3D.Step, CudaWaveKernels3D.SharedStep, BindCSharp));
     }
 
     public WaveEquation3D Equation => _equation;

@@ -1,5 +1,6 @@
 using RingKernel.Kernels;
 using RingKernel.Metal.Shaders;
+using RingKernel.Vulkan.Kernels;
 
 namespace RingKernel.Metal.Kernels;
 

@@ -1,4 +1,5 @@
 using RingKernel.Kernels;
+using RingKernel.Vulkan.Kernels;
 
 namespace RingKernel.Metal.Kernels;
 
@@ -17,8 +18,8 @@ public static class MetalKernelDefinitionExtensions
     public static KernelDefinition<TArgs> WithMetal<TArgs>(this KernelDefinition<TArgs> kernel)
     {
         ArgumentNullException.ThrowIfNull(kernel);
-        VulkanKernelBody<TArgs> vulkan = kernel.VulkanBody
-            ?? throw new ArgumentException($"Kernel '{kernel.Name}' has no Vulkan body to translate; give it a MetalKernelBody instead.", nameof(kernel));
+        if (!kernel.TryGetBody(out VulkanKernelBody<TArgs>? vulkan))
+            throw new ArgumentException($"Kernel '{kernel.Name}' has no Vulkan body to translate; give it a MetalKernelBody instead.", nameof(kernel));
         return kernel.WithBody(MetalKernelBody.FromVulkan(vulkan));
     }
 }

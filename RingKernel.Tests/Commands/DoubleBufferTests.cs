@@ -1,6 +1,7 @@
 using RingKernel.Commands;
 using RingKernel.Cpu;
 using RingKernel.Cpu.Commands;
+using RingKernel.Cpu.Kernels;
 using RingKernel.Kernels;
 using RingKernel.Memory;
 
@@ -31,7 +32,7 @@ public class DoubleBufferTests
         using var tiles = new DoubleBuffer(HostMemorySpace.Instance, TileElements * sizeof(int), "tiles");
         using var computeStarted = new TimelineSignal("compute-started");
         using var copyStarted = new TimelineSignal("copy-started");
-        var square = new KernelDefinition<TileArgs>("square-tile", new LaunchOptions(Half / WorkgroupSize, WorkgroupSize)) { CpuWorkgroupBody = SquareHalfTile };
+        var square = new KernelDefinition<TileArgs>("square-tile", new LaunchOptions(Half / WorkgroupSize, WorkgroupSize)).WithCpuWorkgroup(SquareHalfTile);
         CommandToken last = default;
         using (var copy = new CpuCommandQueue(backend, QueueKind.Copy, "copy"))
         using (var compute = new CpuCommandQueue(backend, QueueKind.Compute, "compute"))
@@ -81,7 +82,7 @@ public class DoubleBufferTests
             expected[i] = ((long)input[i] * input[i]) + (i / TileElements);
         using var tiles = new DoubleBuffer(HostMemorySpace.Instance, TileElements * sizeof(int), "tiles");
         using var gate = new TimelineSignal("gate");
-        var square = new KernelDefinition<TileArgs>("square-tile", new LaunchOptions(Half / WorkgroupSize, WorkgroupSize)) { CpuWorkgroupBody = SquareHalfTile };
+        var square = new KernelDefinition<TileArgs>("square-tile", new LaunchOptions(Half / WorkgroupSize, WorkgroupSize)).WithCpuWorkgroup(SquareHalfTile);
         using var copy = new CpuCommandQueue(backend, QueueKind.Copy, "copy");
         using var compute = new CpuCommandQueue(backend, QueueKind.Compute, "compute");
 

@@ -1,6 +1,7 @@
 using RingKernel.Commands;
 using RingKernel.Cpu;
 using RingKernel.Cpu.Commands;
+using RingKernel.Cpu.Kernels;
 using RingKernel.Dispatch;
 using RingKernel.Kernels;
 using RingKernel.Memory;
@@ -22,11 +23,8 @@ public sealed class KernelArgumentBufferTests : IDisposable
 
     private readonly DeviceBuffer _input = HostMemorySpace.Instance.Allocate(Elements * sizeof(int));
     private readonly DeviceBuffer _output = HostMemorySpace.Instance.Allocate(Elements * sizeof(long));
-    private readonly KernelDefinition<KernelArguments> _scale = new("scale", new LaunchOptions(Workgroups, WorkgroupSize))
-    {
-        Signature = ScaleSignature,
-        CpuWorkgroupBody = Scale,
-    };
+    private readonly KernelDefinition<KernelArguments> _scale = new KernelDefinition<KernelArguments>("scale", new LaunchOptions(Workgroups, WorkgroupSize)) { Signature = ScaleSignature }
+        .WithCpuWorkgroup(Scale);
 
     public KernelArgumentBufferTests()
     {
@@ -67,12 +65,9 @@ public sealed class KernelArgumentBufferTests : IDisposable
     public void Wrong_kinds_unset_arguments_and_other_kernels_signatures_are_refused()
     {
         using var arguments = new KernelArgumentBuffer(_scale);
-        var other = new KernelDefinition<KernelArguments>("other", new LaunchOptions(1, 1))
-        {
-            Signature = new KernelSignature(new KernelParameter("input", KernelParameterKind.Buffer)),
-            CpuWorkgroupBody = (_, _) => { },
-        };
-        var unsigned = new KernelDefinition<KernelArguments>("unsigned", new LaunchOptions(1, 1)) { CpuWorkgroupBody = (_, _) => { } };
+        var other = new KernelDefinition<KernelArguments>("other", new LaunchOptions(1, 1)) { Signature = new KernelSignature(new KernelParameter("input", KernelParameterKind.Buffer)) }
+            .WithCpuWorkgroup((_, _) => { });
+        var unsigned = new KernelDefinition<KernelArguments>("unsigned", new LaunchOptions(1, 1)).WithCpuWorkgroup((_, _) => { });
 
         Assert.Throws<KernelArgumentException>(() => arguments.Pack(_input, _output, 3.0f, 1.0));
         Assert.Throws<KernelArgumentException>(() => arguments.Patch(0, 5));
@@ -93,11 +88,8 @@ public sealed class KernelArgumentBufferTests : IDisposable
     {
         using var arguments = new KernelArgumentBuffer(_scale);
         arguments.Pack(_input, _output, 3, 1.0);
-        var misread = new KernelDefinition<KernelArguments>("misread", new LaunchOptions(1, 1))
-        {
-            Signature = ScaleSignature,
-            CpuWorkgroupBody = (_, args) => args.F32(2),
-        };
+        var misread = new KernelDefinition<KernelArguments>("misread", new LaunchOptions(1, 1)) { Signature = ScaleSignature }
+            .WithCpuWorkgroup((_, args) => args.F32(2));
 
         var error = Assert.Throws<KernelExecutionException>(() => new CpuBackend(1).Dispatch(misread, arguments.Bind(misread)));
 

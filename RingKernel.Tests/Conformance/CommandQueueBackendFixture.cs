@@ -2,9 +2,11 @@ using RingKernel.Backends;
 using RingKernel.Commands;
 using RingKernel.Cpu;
 using RingKernel.Cpu.Commands;
+using RingKernel.Cpu.Kernels;
 using RingKernel.Kernels;
 using RingKernel.Memory;
 using RingKernel.Metal;
+using RingKernel.TestKernels.Vulkan;
 using RingKernel.Tests.Cuda;
 using RingKernel.Vulkan;
 using RingKernel.Vulkan.Kernels;
@@ -97,14 +99,12 @@ public sealed class CpuQueueBackend : CommandQueueBackendFixture
 {
     private const int FailingWorkgroup = 2;
 
-    private static readonly KernelDefinition<int> Boom = new("boom", new LaunchOptions(4, 8))
-    {
-        CpuWorkgroupBody = static (workgroup, _) =>
+    private static readonly KernelDefinition<int> Boom = new KernelDefinition<int>("boom", new LaunchOptions(4, 8))
+        .WithCpuWorkgroup(static (workgroup, _) =>
         {
             if (workgroup.WorkgroupIndex == FailingWorkgroup)
                 throw new InvalidDataException("bad tile");
-        },
-    };
+        });
 
     private readonly CpuBackend _backend = new(workerCount: 2);
 

@@ -1,3 +1,5 @@
+using RingKernel.Cpu.Kernels;
+using RingKernel.Cuda.Kernels;
 using RingKernel.Cuda.RingKernels;
 using RingKernel.K2K;
 using RingKernel.Kernels;
@@ -5,6 +7,9 @@ using RingKernel.Kernels.Persistent;
 using RingKernel.Layouts;
 using RingKernel.Metal.Kernels;
 using RingKernel.Rings;
+using RingKernel.TestKernels.Cuda;
+using RingKernel.TestKernels.Vulkan;
+using RingKernel.Vulkan.Kernels;
 using RingKernel.Vulkan.RingKernels;
 
 namespace RingKernel.Tests.Conformance;
@@ -49,31 +54,29 @@ public static class ConformanceKernels
 
     /// <summary>Replies with the number it received; faults on <see cref="Poison"/> without replying.</summary>
     public static KernelDefinition<object?> Echo(LaunchOptions? options = null) => new KernelDefinition<object?>("echo", options ?? Options())
-    {
-        CpuMessageBody = static (kernel, _) =>
+        .WithCpuMessage(static (kernel, _) =>
         {
             Number number = kernel.Get<Number>();
             if (number.Value == Poison)
                 throw new InvalidOperationException("poison message");
             kernel.Reply(number);
-        },
-        VulkanBody = VulkanRingKernelBodies.Echo<object?>(),
-        CudaBody = CudaRingKernelBodies.Echo<object?>(),
-    }.WithMetal();
+        })
+        .WithVulkan(VulkanRingKernelBodies.Echo<object?>())
+        .WithCuda(CudaRingKernelBodies.Echo<object?>())
+        .WithMetal();
 
     /// <summary>Sends and receives K2K messages on the host's orders and answers each with a <see cref="K2KOutcome"/>.</summary>
     public static KernelDefinition<object?> K2KRelay(LaunchOptions? options = null) => new KernelDefinition<object?>("k2k-relay", options ?? Options())
-    {
-        CpuMessageBody = static (kernel, _) =>
+        .WithCpuMessage(static (kernel, _) =>
         {
             if (kernel.Is<K2KSendOrder>())
                 kernel.Reply(Send(kernel, kernel.Get<K2KSendOrder>()));
             else
                 kernel.Reply(Receive(kernel, kernel.Get<K2KReceiveOrder>()));
-        },
-        VulkanBody = VulkanRingKernelBodies.K2KRelay<object?>(SendOrderTypeId, ReceiveOrderTypeId, OutcomeTypeId, K2KValueTypeId),
-        CudaBody = CudaRingKernelBodies.K2KRelay<object?>(SendOrderTypeId, ReceiveOrderTypeId, OutcomeTypeId, K2KValueTypeId),
-    }.WithMetal();
+        })
+        .WithVulkan(VulkanRingKernelBodies.K2KRelay<object?>(SendOrderTypeId, ReceiveOrderTypeId, OutcomeTypeId, K2KValueTypeId))
+        .WithCuda(CudaRingKernelBodies.K2KRelay<object?>(SendOrderTypeId, ReceiveOrderTypeId, OutcomeTypeId, K2KValueTypeId))
+        .WithMetal();
 
     private static K2KOutcome Send(RingKernelContext kernel, K2KSendOrder order)
     {

@@ -1,14 +1,17 @@
-using RingKernel.Cuda.Compilation;
+using RingKernel.Cpu.Kernels;
+using RingKernel.Cuda.Kernels;
 using RingKernel.Kernels;
 using RingKernel.Metal.Kernels;
+using RingKernel.TestKernels;
+using RingKernel.TestKernels.Vulkan;
 using RingKernel.Vulkan.Kernels;
 
 namespace RingKernel.Tests.Conformance;
 
 /// <summary>
 /// The kernels of the command-queue conformance suite, each with a body per backend: the CPU's C#
-/// workgroup body, the Vulkan shader (RingKernel.Vulkan/Shaders/saxpy.comp), its MSL translation for
-/// Metal and the CUDA kernel (RingKernel.Cuda/Kernels/saxpy.cu).
+/// workgroup body, the Vulkan shader (RingKernel.TestKernels/Vulkan/Shaders/saxpy.comp), its MSL
+/// translation for Metal and the CUDA kernel (RingKernel.TestKernels/Cuda/Kernels/saxpy.cu).
 /// </summary>
 public static class QueueConformanceKernels
 {
@@ -17,10 +20,15 @@ public static class QueueConformanceKernels
     /// <summary><c>y = a x + y</c> over <paramref name="count"/> floats, one thread each.</summary>
     public static KernelDefinition<SaxpyArgs> Saxpy(int count)
     {
-        KernelDefinition<SaxpyArgs> vulkan = VulkanKernels.Saxpy(count);
-        return new KernelDefinition<SaxpyArgs>(vulkan.Name, vulkan.Options)
-        {
-            CpuWorkgroupBody = static (workgroup, args) =>
+        return VulkanKernels.Saxpy(count)
+            .WithCuda(new CudaKernelBody<SaxpyArgs>(CudaSaxpy, TestKernelFiles.CudaSource(CudaSaxpy), "saxpy", 4, static (args, ref parameters) =>
+            {
+                parameters.Address(args.X);
+                parameters.Address(args.Y);
+                parameters.Value(args.Count);
+                parameters.Value(args.A);
+            }))
+            .WithCpuWorkgroup(static (workgroup, args) =>
             {
                 int threads = workgroup.WorkgroupSize.X;
                 int first = workgroup.WorkgroupIndex * threads;
@@ -31,15 +39,7 @@ public static class QueueConformanceKernels
                 Span<float> y = args.Y.AsSpan<float>(first * (long)sizeof(float), count);
                 for (int i = 0; i < count; i++)
                     y[i] = (args.A * x[i]) + y[i];
-            },
-            VulkanBody = vulkan.VulkanBody,
-            CudaBody = new CudaKernelBody<SaxpyArgs>(CudaSaxpy, CudaKernelSources.Read(CudaSaxpy), "saxpy", 4, static (args, ref parameters) =>
-            {
-                parameters.Address(args.X);
-                parameters.Address(args.Y);
-                parameters.Value(args.Count);
-                parameters.Value(args.A);
-            }),
-        }.WithMetal();
+            })
+            .WithMetal();
     }
 }

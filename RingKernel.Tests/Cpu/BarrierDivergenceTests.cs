@@ -1,4 +1,5 @@
 using RingKernel.Cpu;
+using RingKernel.Cpu.Kernels;
 using RingKernel.Kernels;
 
 namespace RingKernel.Tests.Cpu;
@@ -13,9 +14,7 @@ public class BarrierDivergenceTests
     public void Threads_returning_early_while_others_wait_name_kernel_barrier_and_threads()
     {
         var kernel = new KernelDefinition<int[]>("early-exit", new LaunchOptions(3, 64) { SharedMemoryBytes = 64 * sizeof(int) })
-        {
-            CpuThreadBody = EarlyExit,
-        };
+            .WithCpuThread(EarlyExit);
 
         var error = Assert.Throws<KernelBarrierDivergenceException>(() => new CpuBackend(workerCount: 1).Dispatch(kernel, new int[1]));
 
@@ -37,9 +36,7 @@ public class BarrierDivergenceTests
     {
         int[] cleanedUp = new int[1];
         var kernel = new KernelDefinition<int[]>("early-exit", new LaunchOptions(1, 64) { SharedMemoryBytes = 64 * sizeof(int) })
-        {
-            CpuThreadBody = EarlyExit,
-        };
+            .WithCpuThread(EarlyExit);
 
         Assert.Throws<KernelBarrierDivergenceException>(() => new CpuBackend().Dispatch(kernel, cleanedUp));
 
@@ -51,9 +48,7 @@ public class BarrierDivergenceTests
     public void A_thread_passing_one_barrier_more_than_the_rest_is_reported_at_that_barrier()
     {
         var kernel = new KernelDefinition<int>("one-extra-barrier", new LaunchOptions(2, 7))
-        {
-            CpuThreadBody = (thread, _) => ExtraBarrierForThread(thread, 5),
-        };
+            .WithCpuThread((thread, _) => ExtraBarrierForThread(thread, 5));
 
         var error = Assert.Throws<KernelBarrierDivergenceException>(() => new CpuBackend(workerCount: 1).Dispatch(kernel, 0));
 
@@ -68,11 +63,10 @@ public class BarrierDivergenceTests
     public void Threads_that_all_finish_after_the_same_barriers_are_not_divergent()
     {
         int[] cleanedUp = new int[1];
+
+        // Every thread returns early, so no thread waits alone.
         var kernel = new KernelDefinition<int[]>("uniform", new LaunchOptions(4, 100) { SharedMemoryBytes = 100 * sizeof(int) })
-        {
-            // Every thread returns early, so no thread waits alone.
-            CpuThreadBody = (thread, args) => EarlyExit(thread, args, exitFrom: 0),
-        };
+            .WithCpuThread((thread, args) => EarlyExit(thread, args, exitFrom: 0));
 
         new CpuBackend().Dispatch(kernel, cleanedUp);
 

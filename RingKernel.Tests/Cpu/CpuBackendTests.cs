@@ -1,5 +1,6 @@
 using RingKernel.Backends;
 using RingKernel.Cpu;
+using RingKernel.Cpu.Kernels;
 using RingKernel.Kernels;
 using RingKernel.Memory;
 using Xunit.Abstractions;
@@ -37,9 +38,7 @@ public class CpuBackendTests(ITestOutputHelper output)
     public void A_ring_kernel_is_rejected_by_one_shot_dispatch_at_once_even_when_async()
     {
         var kernel = new KernelDefinition<int>("ringed", new LaunchOptions(1, 32) { InputRingCapacity = 1024 })
-        {
-            CpuThreadBody = (thread, _) => [],
-        };
+            .WithCpuThread((thread, _) => []);
 
         var error = Assert.Throws<ArgumentException>(() => { _ = new CpuBackend().DispatchAsync(kernel, 0); });
 
@@ -51,7 +50,7 @@ public class CpuBackendTests(ITestOutputHelper output)
     {
         IComputeBackend[] backends = [new CpuBackend()];
         int[] values = new int[37 * 13];
-        var kernel = new KernelDefinition<int[]>("fill", new LaunchOptions(37, 13)) { CpuThreadBody = Fill };
+        var kernel = new KernelDefinition<int[]>("fill", new LaunchOptions(37, 13)).WithCpuThread(Fill);
 
         await backends[0].DispatchAsync(kernel, values);
 
@@ -64,14 +63,12 @@ public class CpuBackendTests(ITestOutputHelper output)
         using var cancellation = new CancellationTokenSource();
         int[] ran = new int[20];
         var kernel = new KernelDefinition<int[]>("cancel-after-3", new LaunchOptions(20, 4))
-        {
-            CpuWorkgroupBody = (workgroup, seen) =>
+            .WithCpuWorkgroup((workgroup, seen) =>
             {
                 seen[workgroup.WorkgroupIndex] = 1;
                 if (workgroup.WorkgroupIndex == 2)
                     cancellation.Cancel();
-            },
-        };
+            });
 
         var error = Assert.Throws<OperationCanceledException>(() => new CpuBackend(workerCount: 1).Dispatch(kernel, ran, cancellation.Token));
 
@@ -85,9 +82,7 @@ public class CpuBackendTests(ITestOutputHelper output)
     {
         int[] ran = new int[1];
         var kernel = new KernelDefinition<int[]>("never", new LaunchOptions(8, 8))
-        {
-            CpuWorkgroupBody = (_, seen) => seen[0] = 1,
-        };
+            .WithCpuWorkgroup((_, seen) => seen[0] = 1);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new CpuBackend().DispatchAsync(kernel, ran, new CancellationToken(canceled: true)));
         Assert.Throws<OperationCanceledException>(() => new CpuBackend().Dispatch(kernel, ran, new CancellationToken(canceled: true)));
@@ -99,7 +94,7 @@ public class CpuBackendTests(ITestOutputHelper output)
     public void Concurrent_dispatches_on_one_backend_each_get_their_own_workgroup_state()
     {
         var backend = new CpuBackend(workerCount: 2);
-        var kernel = new KernelDefinition<int[]>("fill", new LaunchOptions(16, 64)) { CpuThreadBody = Fill };
+        var kernel = new KernelDefinition<int[]>("fill", new LaunchOptions(16, 64)).WithCpuThread(Fill);
         int[][] outputs = Enumerable.Range(0, 8).Select(_ => new int[16 * 64]).ToArray();
 
         Parallel.ForEach(outputs, new ParallelOptions { MaxDegreeOfParallelism = 4 }, values => backend.Dispatch(kernel, values));
@@ -117,7 +112,7 @@ public class CpuBackendTests(ITestOutputHelper output)
     {
         const int Threads = 256;
         var backend = new CpuBackend(workerCount: 1);
-        var oneGroup = new KernelDefinition<int>("phases", new LaunchOptions(1, Threads) { SharedMemoryBytes = Threads * sizeof(int) }) { CpuThreadBody = Phases };
+        var oneGroup = new KernelDefinition<int>("phases", new LaunchOptions(1, Threads) { SharedMemoryBytes = Threads * sizeof(int) }).WithCpuThread(Phases);
         var fourGroups = oneGroup.WithOptions(new LaunchOptions(4, Threads) { SharedMemoryBytes = Threads * sizeof(int) });
         long iterator = Allocated(() => Phases(null!, 1));
 

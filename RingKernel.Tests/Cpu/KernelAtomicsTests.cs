@@ -1,4 +1,5 @@
 using RingKernel.Cpu;
+using RingKernel.Cpu.Kernels;
 using RingKernel.Kernels;
 
 namespace RingKernel.Tests.Cpu;
@@ -19,9 +20,7 @@ public class KernelAtomicsTests
         int[] values = Enumerable.Range(0, size * 40).Select(_ => random.Next(Bins)).ToArray();
         uint[] histogram = new uint[Bins];
         var kernel = new KernelDefinition<HistogramArgs>("histogram", new LaunchOptions(40, size) { SharedMemoryBytes = Bins * sizeof(int) })
-        {
-            CpuThreadBody = Histogram,
-        };
+            .WithCpuThread(Histogram);
 
         Backend.Dispatch(kernel, new HistogramArgs(values, histogram));
 
@@ -38,9 +37,7 @@ public class KernelAtomicsTests
         int[] values = Enumerable.Range(0, 64 * 50).Select(_ => random.Next(-1_000_000, 1_000_000)).ToArray();
         var results = new Extremes { Min = int.MaxValue, Max = int.MinValue };
         var kernel = new KernelDefinition<(int[] Values, Extremes Results)>("extremes", new LaunchOptions(50, 64))
-        {
-            CpuThreadBody = (thread, args) => TrackExtremes(thread, args.Values, args.Results),
-        };
+            .WithCpuThread((thread, args) => TrackExtremes(thread, args.Values, args.Results));
 
         Backend.Dispatch(kernel, (values, results));
 
@@ -75,9 +72,7 @@ public class KernelAtomicsTests
         int[] leaders = Enumerable.Repeat(-1, 30).ToArray();
         int[] previous = new int[30];
         var kernel = new KernelDefinition<(int[] Leaders, int[] Previous)>("elect", new LaunchOptions(30, 100) { SharedMemoryBytes = 2 * sizeof(int) })
-        {
-            CpuThreadBody = (thread, args) => Elect(thread, args.Leaders, args.Previous),
-        };
+            .WithCpuThread((thread, args) => Elect(thread, args.Leaders, args.Previous));
 
         Backend.Dispatch(kernel, (leaders, previous));
 

@@ -1,4 +1,5 @@
 using RingKernel.Cpu;
+using RingKernel.Cpu.Kernels;
 using RingKernel.Kernels;
 
 namespace RingKernel.Tests.Cpu;
@@ -10,9 +11,7 @@ public class KernelFaultTests
     public void An_exception_in_a_thread_body_names_kernel_workgroup_thread_and_barriers()
     {
         var kernel = new KernelDefinition<int>("faulty", new LaunchOptions(new Dim3(4, 2), new Dim3(8, 2)))
-        {
-            CpuThreadBody = (thread, _) => ThrowAt(thread, new Index3(1, 1, 0), new Index3(5, 1, 0)),
-        };
+            .WithCpuThread((thread, _) => ThrowAt(thread, new Index3(1, 1, 0), new Index3(5, 1, 0)));
 
         var error = Assert.Throws<KernelExecutionException>(() => new CpuBackend(workerCount: 1).Dispatch(kernel, 0));
 
@@ -31,9 +30,7 @@ public class KernelFaultTests
     public async Task Faults_in_many_workgroups_on_many_workers_surface_as_one_exception_not_an_aggregate()
     {
         var kernel = new KernelDefinition<int>("all-fail", new LaunchOptions(64, 32))
-        {
-            CpuThreadBody = (thread, _) => ThrowAt(thread, thread.WorkgroupId, new Index3(3, 0, 0)),
-        };
+            .WithCpuThread((thread, _) => ThrowAt(thread, thread.WorkgroupId, new Index3(3, 0, 0)));
 
         var error = await Assert.ThrowsAsync<KernelExecutionException>(() => new CpuBackend(workerCount: 4).DispatchAsync(kernel, 0));
 
@@ -46,9 +43,7 @@ public class KernelFaultTests
     public void A_body_that_throws_before_its_first_step_is_named_too()
     {
         var kernel = new KernelDefinition<int>("eager", new LaunchOptions(2, 16))
-        {
-            CpuThreadBody = (thread, _) => thread.ThreadIndex == 9 ? throw new ArgumentException("no coroutine for you") : Idle(thread),
-        };
+            .WithCpuThread((thread, _) => thread.ThreadIndex == 9 ? throw new ArgumentException("no coroutine for you") : Idle(thread));
 
         var error = Assert.Throws<KernelExecutionException>(() => new CpuBackend(workerCount: 1).Dispatch(kernel, 0));
 
@@ -62,13 +57,11 @@ public class KernelFaultTests
     public void An_exception_in_a_workgroup_body_names_the_workgroup()
     {
         var kernel = new KernelDefinition<int>("wide-fault", new LaunchOptions(new Dim3(3, 3), 32))
-        {
-            CpuWorkgroupBody = (workgroup, _) =>
+            .WithCpuWorkgroup((workgroup, _) =>
             {
                 if (workgroup.WorkgroupId == new Index3(2, 1, 0))
                     throw new DivideByZeroException();
-            },
-        };
+            });
 
         var error = Assert.Throws<KernelExecutionException>(() => new CpuBackend().Dispatch(kernel, 0));
 
@@ -84,13 +77,9 @@ public class KernelFaultTests
         int[] started = new int[1];
         var backend = new CpuBackend(workerCount: 1);
         var failing = new KernelDefinition<int[]>("stop-early", new LaunchOptions(100, 8))
-        {
-            CpuThreadBody = (thread, count) => CountThenFail(thread, count, failIn: 3),
-        };
+            .WithCpuThread((thread, count) => CountThenFail(thread, count, failIn: 3));
         var healthy = new KernelDefinition<int[]>("healthy", new LaunchOptions(100, 8))
-        {
-            CpuThreadBody = (thread, count) => CountThenFail(thread, count, failIn: -1),
-        };
+            .WithCpuThread((thread, count) => CountThenFail(thread, count, failIn: -1));
 
         Assert.Throws<KernelExecutionException>(() => backend.Dispatch(failing, started));
         Assert.Equal(4 * 8, started[0]);

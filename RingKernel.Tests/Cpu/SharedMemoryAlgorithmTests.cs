@@ -1,4 +1,5 @@
 using RingKernel.Cpu;
+using RingKernel.Cpu.Kernels;
 using RingKernel.Kernels;
 
 namespace RingKernel.Tests.Cpu;
@@ -20,9 +21,7 @@ public class SharedMemoryAlgorithmTests
         long[] input = RandomLongs(size * Workgroups, seed: size);
         long[] sums = new long[Workgroups];
         var kernel = new KernelDefinition<ReduceArgs>("tree-reduce", new LaunchOptions(Workgroups, size) { SharedMemoryBytes = size * sizeof(long) })
-        {
-            CpuThreadBody = TreeReduce,
-        };
+            .WithCpuThread(TreeReduce);
 
         Backend.Dispatch(kernel, new ReduceArgs(input, sums));
 
@@ -37,9 +36,7 @@ public class SharedMemoryAlgorithmTests
         long[] input = RandomLongs(size * Workgroups, seed: 100 + size);
         long[] output = new long[input.Length];
         var kernel = new KernelDefinition<ScanArgs>("hillis-steele-scan", new LaunchOptions(Workgroups, size) { SharedMemoryBytes = 2 * size * sizeof(long) })
-        {
-            CpuThreadBody = InclusiveScan,
-        };
+            .WithCpuThread(InclusiveScan);
 
         Backend.Dispatch(kernel, new ScanArgs(input, output));
 
@@ -63,9 +60,7 @@ public class SharedMemoryAlgorithmTests
         float[] output = new float[input.Length];
         int padded = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)size);
         var kernel = new KernelDefinition<SortArgs>("bitonic-sort", new LaunchOptions(Workgroups, size) { SharedMemoryBytes = padded * sizeof(float) })
-        {
-            CpuThreadBody = BitonicSort,
-        };
+            .WithCpuThread(BitonicSort);
 
         Backend.Dispatch(kernel, new SortArgs(input, output, padded));
 

@@ -1,4 +1,5 @@
 using RingKernel.Cpu;
+using RingKernel.Cpu.Kernels;
 using RingKernel.Kernels;
 
 namespace RingKernel.Tests.Cpu;
@@ -13,7 +14,7 @@ public class SharedMemoryTests
         var options = new LaunchOptions(200, Size) { SharedMemoryBytes = Size * sizeof(int) };
         long[] sums = new long[options.WorkgroupCount];
         int[] dirty = new int[1];
-        var kernel = new KernelDefinition<IsolationArgs>("isolation", options) { CpuThreadBody = WriteOwnAndSumAll };
+        var kernel = new KernelDefinition<IsolationArgs>("isolation", options).WithCpuThread(WriteOwnAndSumAll);
 
         new CpuBackend(workerCount: 2).Dispatch(kernel, new IsolationArgs(sums, dirty));
 
@@ -30,9 +31,7 @@ public class SharedMemoryTests
     public void Reading_past_the_declared_shared_memory_is_a_kernel_fault()
     {
         var kernel = new KernelDefinition<int>("overrun", new LaunchOptions(1, 4) { SharedMemoryBytes = 16 })
-        {
-            CpuThreadBody = (thread, _) => Touch(thread, byteOffset: 4, count: 4),
-        };
+            .WithCpuThread((thread, _) => Touch(thread, byteOffset: 4, count: 4));
 
         var error = Assert.Throws<KernelExecutionException>(() => new CpuBackend().Dispatch(kernel, 0));
 
@@ -44,9 +43,7 @@ public class SharedMemoryTests
     public void A_misaligned_typed_view_is_a_kernel_fault_as_on_a_gpu()
     {
         var kernel = new KernelDefinition<int>("misaligned", new LaunchOptions(1, 4) { SharedMemoryBytes = 64 })
-        {
-            CpuThreadBody = (thread, _) => Touch(thread, byteOffset: 2, count: 1),
-        };
+            .WithCpuThread((thread, _) => Touch(thread, byteOffset: 2, count: 1));
 
         var error = Assert.Throws<KernelExecutionException>(() => new CpuBackend().Dispatch(kernel, 0));
 
@@ -58,15 +55,13 @@ public class SharedMemoryTests
     {
         string?[] errors = new string?[4];
         var kernel = new KernelDefinition<string?[]>("struct-views", new LaunchOptions(1, 1) { SharedMemoryBytes = 128 })
-        {
-            CpuWorkgroupBody = (workgroup, seen) =>
+            .WithCpuWorkgroup((workgroup, seen) =>
             {
                 seen[0] = Try(() => workgroup.Shared<Float3>(4, 2).Length); // 12 bytes: 4-aligned
                 seen[1] = Try(() => workgroup.Shared<Triple>(8, 2).Length); // 24 bytes: 8-aligned
                 seen[2] = Try(() => workgroup.Shared<Float4>(8, 1).Length); // 16 bytes: 16-aligned
                 seen[3] = Try(() => workgroup.Shared<Float4>(112, 1).Length);
-            },
-        };
+            });
 
         new CpuBackend().Dispatch(kernel, errors);
 
@@ -91,9 +86,7 @@ public class SharedMemoryTests
     {
         int[] lengths = [-1];
         var kernel = new KernelDefinition<int[]>("no-shared", new LaunchOptions(1, 1))
-        {
-            CpuWorkgroupBody = (workgroup, seen) => seen[0] = workgroup.SharedMemory.Length + workgroup.Shared<long>(0, 0).Length,
-        };
+            .WithCpuWorkgroup((workgroup, seen) => seen[0] = workgroup.SharedMemory.Length + workgroup.Shared<long>(0, 0).Length);
 
         new CpuBackend().Dispatch(kernel, lengths);
 

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using RingKernel.Cpu;
+using RingKernel.Cpu.Kernels;
 using RingKernel.Kernels;
 
 namespace RingKernel.Tests.Cpu;
@@ -18,9 +19,7 @@ public class ThreadCoroutineRestartTests
     {
         const int Workgroups = 12;
         var kernel = new KernelDefinition<RoundArgs>("rounds", new LaunchOptions(Workgroups, Threads) { SharedMemoryBytes = Threads * sizeof(int) })
-        {
-            CpuCoroutineBody = Rounds,
-        };
+            .WithCpuCoroutine(Rounds);
         var args = new RoundArgs(new int[Workgroups * Threads], new int[Workgroups * Threads], new int[Workgroups * Threads]);
 
         new CpuBackend(workerCount: 1).Dispatch(kernel, args);
@@ -40,9 +39,7 @@ public class ThreadCoroutineRestartTests
     public void A_new_dispatch_starts_its_bodies_with_its_own_arguments()
     {
         var kernel = new KernelDefinition<int[]>("copy-through-shared", new LaunchOptions(4, Threads) { SharedMemoryBytes = Threads * sizeof(int) })
-        {
-            CpuCoroutineBody = CopyThroughShared,
-        };
+            .WithCpuCoroutine(CopyThroughShared);
         var backend = new CpuBackend(workerCount: 1);
         int[] first = new int[4 * Threads], second = new int[4 * Threads];
 
@@ -57,12 +54,10 @@ public class ThreadCoroutineRestartTests
     [Fact]
     public void A_body_called_through_a_wrapper_that_computes_its_parameters_is_called_for_every_workgroup()
     {
+        // The wrapper passes each workgroup its own index: restarting the last workgroup's
+        // bodies would write the wrong one.
         var kernel = new KernelDefinition<int[]>("wrapped", new LaunchOptions(5, Threads))
-        {
-            // The wrapper passes each workgroup its own index: restarting the last workgroup's
-            // bodies would write the wrong one.
-            CpuCoroutineBody = (thread, output) => WriteWorkgroup(thread, output, thread.WorkgroupIndex),
-        };
+            .WithCpuCoroutine((thread, output) => WriteWorkgroup(thread, output, thread.WorkgroupIndex));
         int[] output = new int[5 * Threads];
 
         new CpuBackend(workerCount: 1).Dispatch(kernel, output);
@@ -75,15 +70,12 @@ public class ThreadCoroutineRestartTests
     {
         var backend = new CpuBackend(workerCount: 1);
         int[] cleanedUp = new int[1];
+
+        // Only in workgroup 3 does thread 5 wait at a second barrier alone.
         var kernel = new KernelDefinition<int[]>("late-divergence", new LaunchOptions(6, Threads))
-        {
-            // Only in workgroup 3 does thread 5 wait at a second barrier alone.
-            CpuCoroutineBody = (thread, count) => LonelyIn(thread, count, workgroup: 3, lonely: 5),
-        };
+            .WithCpuCoroutine((thread, count) => LonelyIn(thread, count, workgroup: 3, lonely: 5));
         var copy = new KernelDefinition<int[]>("copy-through-shared", new LaunchOptions(3, Threads) { SharedMemoryBytes = Threads * sizeof(int) })
-        {
-            CpuCoroutineBody = CopyThroughShared,
-        };
+            .WithCpuCoroutine(CopyThroughShared);
         int[] copied = new int[3 * Threads];
 
         var error = Assert.Throws<KernelBarrierDivergenceException>(() => backend.Dispatch(kernel, cleanedUp));
@@ -100,9 +92,7 @@ public class ThreadCoroutineRestartTests
     public void A_helper_coroutine_that_waits_in_a_restarted_body_is_rejected_as_in_a_started_one()
     {
         var kernel = new KernelDefinition<int>("late-helper", new LaunchOptions(3, Threads))
-        {
-            CpuCoroutineBody = StartsAHelperIn(workgroup: 2),
-        };
+            .WithCpuCoroutine(StartsAHelperIn(workgroup: 2));
 
         var error = Assert.Throws<KernelExecutionException>(() => new CpuBackend(workerCount: 1).Dispatch(kernel, 0));
 
@@ -119,9 +109,7 @@ public class ThreadCoroutineRestartTests
     public void A_state_machine_that_does_not_start_over_is_reported_instead_of_waiting_forever()
     {
         var kernel = new KernelDefinition<int>("stops-for-good", new LaunchOptions(2, Threads))
-        {
-            CpuCoroutineBody = StopsForGood.Body,
-        };
+            .WithCpuCoroutine(StopsForGood.Body);
 
         var error = Assert.Throws<KernelExecutionException>(() => new CpuBackend(workerCount: 1).Dispatch(kernel, 0));
 

@@ -1,4 +1,5 @@
 using RingKernel.Cpu;
+using RingKernel.Cpu.Kernels;
 using RingKernel.Kernels;
 
 namespace RingKernel.Tests.Cpu;
@@ -30,8 +31,8 @@ public class ThreadCoroutineTests
     {
         const int Threads = 100;
         var size = new LaunchOptions(new Dim3(3, 2), new Dim3(10, 10)) { SharedMemoryBytes = Threads * sizeof(int) };
-        var coroutine = new KernelDefinition<int[]>("reverse-coroutine", size) { CpuCoroutineBody = ReverseCoroutine };
-        var iterator = new KernelDefinition<int[]>("reverse-iterator", size) { CpuThreadBody = ReverseIterator };
+        var coroutine = new KernelDefinition<int[]>("reverse-coroutine", size).WithCpuCoroutine(ReverseCoroutine);
+        var iterator = new KernelDefinition<int[]>("reverse-iterator", size).WithCpuThread(ReverseIterator);
         int[] fromCoroutine = new int[6 * Threads], fromIterator = new int[6 * Threads];
         var backend = new CpuBackend(workerCount: 2);
 
@@ -78,9 +79,7 @@ public class ThreadCoroutineTests
         var backend = new CpuBackend(workerCount: 1);
         var phases = PhaseKernel(workgroups: 4, Threads);
         var reverse = new KernelDefinition<int[]>("reverse", new LaunchOptions(4, Threads) { SharedMemoryBytes = Threads * sizeof(int) })
-        {
-            CpuCoroutineBody = ReverseCoroutine,
-        };
+            .WithCpuCoroutine(ReverseCoroutine);
         var sums = new long[4 * Threads];
         int[] reversed = new int[4 * Threads];
         backend.Dispatch(phases, new PhaseArgs(1, sums));
@@ -104,9 +103,7 @@ public class ThreadCoroutineTests
     public void Threads_returning_at_the_first_barrier_while_others_wait_are_diagnosed_with_the_barrier_name()
     {
         var kernel = new KernelDefinition<int[]>("early-exit", new LaunchOptions(3, 64))
-        {
-            CpuCoroutineBody = (thread, cleanedUp) => EarlyExit(thread, cleanedUp, exitFrom: 40, lonely: -1),
-        };
+            .WithCpuCoroutine((thread, cleanedUp) => EarlyExit(thread, cleanedUp, exitFrom: 40, lonely: -1));
 
         var error = Assert.Throws<KernelBarrierDivergenceException>(() => new CpuBackend(workerCount: 1).Dispatch(kernel, new int[1]));
 
@@ -123,11 +120,10 @@ public class ThreadCoroutineTests
     public void A_thread_waiting_alone_at_a_later_barrier_is_diagnosed_and_every_waiting_thread_runs_its_finally_block()
     {
         int[] cleanedUp = new int[1];
+
+        // Thread 5 waits at "after-load" while the others finish after "loaded".
         var kernel = new KernelDefinition<int[]>("late-exit", new LaunchOptions(2, 7))
-        {
-            // Thread 5 waits at "after-load" while the others finish after "loaded".
-            CpuCoroutineBody = (thread, count) => EarlyExit(thread, count, exitFrom: int.MaxValue, lonely: 5),
-        };
+            .WithCpuCoroutine((thread, count) => EarlyExit(thread, count, exitFrom: int.MaxValue, lonely: 5));
 
         var error = Assert.Throws<KernelBarrierDivergenceException>(() => new CpuBackend(workerCount: 1).Dispatch(kernel, cleanedUp));
 
@@ -143,9 +139,7 @@ public class ThreadCoroutineTests
     {
         var backend = new CpuBackend(workerCount: 1);
         var faulty = new KernelDefinition<int>("faulty", new LaunchOptions(new Dim3(4, 2), new Dim3(8, 2)))
-        {
-            CpuCoroutineBody = (thread, _) => ThrowAt(thread, new Index3(1, 1, 0), new Index3(5, 1, 0)),
-        };
+            .WithCpuCoroutine((thread, _) => ThrowAt(thread, new Index3(1, 1, 0), new Index3(5, 1, 0)));
         var phases = PhaseKernel(workgroups: 3, threads: 16);
         var sums = new long[3 * 16];
 
@@ -165,9 +159,7 @@ public class ThreadCoroutineTests
     {
         int[] cleanedUp = new int[1];
         var kernel = new KernelDefinition<int[]>("eager", new LaunchOptions(2, 16))
-        {
-            CpuCoroutineBody = (thread, count) => thread.ThreadIndex == 9 ? throw new ArgumentException("no coroutine for you") : EarlyExit(thread, count, exitFrom: 16, lonely: -1),
-        };
+            .WithCpuCoroutine((thread, count) => thread.ThreadIndex == 9 ? throw new ArgumentException("no coroutine for you") : EarlyExit(thread, count, exitFrom: 16, lonely: -1));
 
         var error = Assert.Throws<KernelExecutionException>(() => new CpuBackend(workerCount: 1).Dispatch(kernel, cleanedUp));
 
@@ -181,9 +173,7 @@ public class ThreadCoroutineTests
     public void Awaiting_anything_but_a_barrier_fails_the_workgroup_with_the_reason()
     {
         var kernel = new KernelDefinition<int>("yields", new LaunchOptions(1, 4))
-        {
-            CpuCoroutineBody = AwaitsAYield,
-        };
+            .WithCpuCoroutine(AwaitsAYield);
 
         var error = Assert.Throws<KernelExecutionException>(() => new CpuBackend(workerCount: 1).Dispatch(kernel, 0));
 
@@ -195,9 +185,7 @@ public class ThreadCoroutineTests
     public void A_helper_coroutine_that_waits_while_the_body_runs_is_rejected()
     {
         var kernel = new KernelDefinition<int>("nested", new LaunchOptions(1, 4))
-        {
-            CpuCoroutineBody = StartsAHelper,
-        };
+            .WithCpuCoroutine(StartsAHelper);
 
         var error = Assert.Throws<KernelExecutionException>(() => new CpuBackend(workerCount: 1).Dispatch(kernel, 0));
 
@@ -210,9 +198,7 @@ public class ThreadCoroutineTests
     {
         ThreadContext? seen = null;
         var kernel = new KernelDefinition<int>("capture", new LaunchOptions(1, 1))
-        {
-            CpuThreadBody = (thread, _) => Capture(thread, t => seen = t),
-        };
+            .WithCpuThread((thread, _) => Capture(thread, t => seen = t));
         new CpuBackend(workerCount: 1).Dispatch(kernel, 0);
         Assert.NotNull(seen);
 
@@ -226,9 +212,7 @@ public class ThreadCoroutineTests
     {
         ThreadContext? seen = null;
         var kernel = new KernelDefinition<int>("capture", new LaunchOptions(1, 1))
-        {
-            CpuThreadBody = (thread, _) => Capture(thread, t => seen = t),
-        };
+            .WithCpuThread((thread, _) => Capture(thread, t => seen = t));
         new CpuBackend(workerCount: 1).Dispatch(kernel, 0);
 
         var error = Assert.Throws<InvalidOperationException>(() => WaitsAtABarrier(seen!));
@@ -237,7 +221,7 @@ public class ThreadCoroutineTests
     }
 
     private static KernelDefinition<PhaseArgs> PhaseKernel(int workgroups, int threads) =>
-        new("phases", new LaunchOptions(workgroups, threads) { SharedMemoryBytes = threads * sizeof(int) }) { CpuCoroutineBody = Phases };
+        new KernelDefinition<PhaseArgs>("phases", new LaunchOptions(workgroups, threads) { SharedMemoryBytes = threads * sizeof(int) }).WithCpuCoroutine(Phases);
 
     /// <summary>Each phase: add 1 to my slot, barrier, read my neighbour's slot, barrier.</summary>
     private static async ThreadCoroutine Phases(ThreadContext thread, PhaseArgs args)

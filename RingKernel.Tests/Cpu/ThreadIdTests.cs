@@ -1,4 +1,5 @@
 using RingKernel.Cpu;
+using RingKernel.Cpu.Kernels;
 using RingKernel.Kernels;
 
 namespace RingKernel.Tests.Cpu;
@@ -21,7 +22,7 @@ public class ThreadIdTests
     {
         var options = new LaunchOptions(grid, workgroup);
         var seen = new Seen(options.TotalThreads);
-        var kernel = new KernelDefinition<Seen>("ids", options) { CpuThreadBody = Record };
+        var kernel = new KernelDefinition<Seen>("ids", options).WithCpuThread(Record);
 
         new CpuBackend(workerCount: 3).Dispatch(kernel, seen);
 
@@ -45,7 +46,7 @@ public class ThreadIdTests
     public void One_dimensional_global_index_is_workgroup_index_times_size_plus_thread_index()
     {
         var seen = new Seen(6 * 10);
-        var kernel = new KernelDefinition<Seen>("ids-1d", new LaunchOptions(6, 10)) { CpuThreadBody = Record };
+        var kernel = new KernelDefinition<Seen>("ids-1d", new LaunchOptions(6, 10)).WithCpuThread(Record);
 
         new CpuBackend().Dispatch(kernel, seen);
 
@@ -57,7 +58,7 @@ public class ThreadIdTests
     public void Pooled_contexts_rebind_their_ids_when_the_workgroup_shape_changes()
     {
         var backend = new CpuBackend(workerCount: 1);
-        var kernel = new KernelDefinition<Seen>("ids-reshaped", new LaunchOptions(2, new Dim3(4, 4))) { CpuThreadBody = Record };
+        var kernel = new KernelDefinition<Seen>("ids-reshaped", new LaunchOptions(2, new Dim3(4, 4))).WithCpuThread(Record);
         foreach (LaunchOptions options in new[] { new LaunchOptions(2, new Dim3(4, 4)), new LaunchOptions(3, 16), new LaunchOptions(2, new Dim3(2, 2, 4)), new LaunchOptions(1, 64) })
         {
             var seen = new Seen(options.TotalThreads);

@@ -1,6 +1,8 @@
 using System.Numerics;
 using RingKernel.Cpu;
+using RingKernel.Cpu.Kernels;
 using RingKernel.Kernels;
+using RingKernel.TestKernels.Vulkan;
 
 namespace RingKernel.Tests.Cpu;
 
@@ -22,7 +24,7 @@ public class WorkgroupBodyTests
         const float A = 1.75f;
         for (int i = 0; i < length; i++)
             expected[i] = (A * x[i]) + y[i];
-        var kernel = new KernelDefinition<SaxpyArgs>("saxpy", new LaunchOptions(workgroups, size)) { CpuWorkgroupBody = VectorSaxpy };
+        var kernel = new KernelDefinition<SaxpyArgs>("saxpy", new LaunchOptions(workgroups, size)).WithCpuWorkgroup(VectorSaxpy);
 
         new CpuBackend().Dispatch(kernel, new SaxpyArgs(A, x, y));
 
@@ -34,10 +36,8 @@ public class WorkgroupBodyTests
     {
         int[] calls = new int[2];
         var kernel = new KernelDefinition<int[]>("both-bodies", new LaunchOptions(new Dim3(3, 2), 16))
-        {
-            CpuThreadBody = CountThreadCall,
-            CpuWorkgroupBody = (workgroup, counts) => KernelAtomics.Add(ref counts[1], 1),
-        };
+            .WithCpuThread(CountThreadCall)
+            .WithCpuWorkgroup((workgroup, counts) => KernelAtomics.Add(ref counts[1], 1));
 
         new CpuBackend().Dispatch(kernel, calls);
 
@@ -50,8 +50,7 @@ public class WorkgroupBodyTests
         var options = new LaunchOptions(new Dim3(4, 3, 2), new Dim3(8, 2)) { SharedMemoryBytes = 64 };
         int[] visits = new int[options.WorkgroupCount];
         var kernel = new KernelDefinition<int[]>("workgroup-ids", options)
-        {
-            CpuWorkgroupBody = (workgroup, seen) =>
+            .WithCpuWorkgroup((workgroup, seen) =>
             {
                 Span<int> shared = workgroup.Shared<int>(0, 16);
                 if (shared.ContainsAnyExcept(0) || workgroup.SharedMemory.Length != 64 || workgroup.ThreadCount != 16)
@@ -59,8 +58,7 @@ public class WorkgroupBodyTests
                 shared.Fill(workgroup.WorkgroupIndex + 1);
                 Assert.Equal(workgroup.GridSize.Linearize(workgroup.WorkgroupId), workgroup.WorkgroupIndex);
                 KernelAtomics.Add(ref seen[workgroup.WorkgroupIndex], 1);
-            },
-        };
+            });
 
         new CpuBackend().Dispatch(kernel, visits);
 

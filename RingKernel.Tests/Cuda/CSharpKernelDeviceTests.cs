@@ -33,16 +33,14 @@ public class CSharpKernelDeviceTests
         var block = new Dim3(8, 8);
         var kernel = new KernelDefinition<(CudaDeviceBuffer Current, CudaDeviceBuffer Next)>("heat2d_shared",
             new LaunchOptions(new Dim3((size.Width + 7) / 8, (size.Height + 7) / 8), block) { SharedMemoryBytes = CudaHeatKernels2D.SharedBytes(block) })
-        {
-            CudaBody = CSharpKernels.Body<(CudaDeviceBuffer Current, CudaDeviceBuffer Next)>(CudaHeatKernels2D.SharedStep, (args, ref parameters) =>
+            .WithCuda(CSharpKernels.Body<(CudaDeviceBuffer Current, CudaDeviceBuffer Next)>(CudaHeatKernels2D.SharedStep, (args, ref parameters) =>
             {
                 parameters.View<float>(args.Current);
                 parameters.View<float>(args.Next);
                 parameters.Value(equation.Size);
                 parameters.Value(equation.Alpha);
                 parameters.Value(equation.Boundary);
-            }),
-        };
+            }));
         await CudaFacts.Backend.DispatchAsync(kernel, (current, next));
 
         float[] actual = new float[size.CellCount];

@@ -5,6 +5,7 @@ using RingKernel.Cuda.Kernels;
 using RingKernel.Kernels.Persistent;
 using RingKernel.Memory;
 using RingKernel.Rings;
+using RingKernel.TestKernels.Cuda;
 
 namespace RingKernel.Tests.Cuda;
 

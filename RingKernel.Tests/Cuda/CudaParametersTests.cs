@@ -1,6 +1,7 @@
 using RingKernel.Cuda.Kernels;
 using RingKernel.Kernels;
 using RingKernel.Memory;
+using RingKernel.TestKernels.Cuda;
 
 namespace RingKernel.Tests.Cuda;
 
@@ -66,7 +67,7 @@ public class CudaParametersTests
     public void The_ring_echo_binder_appends_what_its_signature_declares_after_the_backends_five()
     {
         KernelDefinition<RingEchoArgs> echo = CudaKernels.RingEcho("echo", 16, 16);
-        CudaKernelBody<RingEchoArgs> body = echo.CudaBody!;
+        Assert.True(echo.TryGetBody(out CudaKernelBody<RingEchoArgs>? body));
         Assert.Equal(("ring_echo.cu", "ring_echo", 8), (body.ProgramName, body.EntryPoint, body.ParameterCount));
         byte[] bytes = new byte[CudaParameters.MaxBytes];
         int[] offsets = new int[body.ParameterCount];

@@ -3,8 +3,9 @@ using RingKernel.Cuda.Kernels;
 using RingKernel.Kernels;
 using RingKernel.Kernels.Persistent;
 using RingKernel.Layouts;
+using RingKernel.TestKernels.Cuda;
 using RingKernel.Tests.Cpu.RingKernels;
-using static RingKernel.Tests.Cpu.RingKernels.TestKernels;
+using static RingKernel.Tests.Cpu.RingKernels.RingTestKernels;
 
 namespace RingKernel.Tests.Cuda;
 

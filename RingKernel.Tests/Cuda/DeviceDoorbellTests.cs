@@ -20,7 +20,7 @@ public class DeviceDoorbellTests
     [Fact]
     public async Task A_reply_the_device_publishes_wakes_the_parked_reader_with_its_data()
     {
-        using RingKernelMemory memory = RingKernelMemory.Allocate(HostMemorySpace.Instance, Options, TestKernels.Types());
+        using RingKernelMemory memory = RingKernelMemory.Allocate(HostMemorySpace.Instance, Options, RingTestKernels.Types());
         var doorbell = new DeviceDoorbell(memory, new RingKernelCommands(memory));
         Assert.False(doorbell.Poll());
         Task reader = memory.Output.WaitToReadAsync().AsTask();
@@ -37,7 +37,7 @@ public class DeviceDoorbellTests
     [Fact]
     public async Task Slots_the_device_commits_wake_a_producer_waiting_on_a_full_input_ring()
     {
-        using RingKernelMemory memory = RingKernelMemory.Allocate(HostMemorySpace.Instance, Options, TestKernels.Types());
+        using RingKernelMemory memory = RingKernelMemory.Allocate(HostMemorySpace.Instance, Options, RingTestKernels.Types());
         var doorbell = new DeviceDoorbell(memory, new RingKernelCommands(memory));
         for (int i = 1; i <= 4; i++)
             Assert.True(memory.Input.TryEnqueue(new Number(i), new MessageHeader { CorrelationId = (ulong)i }));
@@ -48,7 +48,7 @@ public class DeviceDoorbellTests
         await producer.WaitAsync(TimeSpan.FromSeconds(10));
 
         // The device took 1 and 2; a consumer attaching now finds 3, 4 and 5, in order.
-        var attached = new MessageRing(MpscRing.Attach(memory.Input.Ring.Buffer), TestKernels.Types());
+        var attached = new MessageRing(MpscRing.Attach(memory.Input.Ring.Buffer), RingTestKernels.Types());
         var left = new List<long>();
         while (attached.TryDequeue(out Number number, out MessageHeader _))
             left.Add(number.Value);
@@ -58,7 +58,7 @@ public class DeviceDoorbellTests
     [Fact]
     public async Task An_acknowledgement_the_device_writes_completes_the_hosts_command()
     {
-        using RingKernelMemory memory = RingKernelMemory.Allocate(HostMemorySpace.Instance, Options, TestKernels.Types());
+        using RingKernelMemory memory = RingKernelMemory.Allocate(HostMemorySpace.Instance, Options, RingTestKernels.Types());
         var commands = new RingKernelCommands(memory);
         var doorbell = new DeviceDoorbell(memory, commands);
         var never = new TaskCompletionSource();
@@ -76,7 +76,7 @@ public class DeviceDoorbellTests
     {
         // The bytes a host producer would write are the bytes the device writes: make them with a scratch ring.
         using DeviceBuffer scratchBuffer = HostMemorySpace.Instance.Allocate(memory.Output.Ring.Buffer.Length);
-        var scratch = new MessageRing(SpscRing.Create(scratchBuffer, 4, Options.MessageSlotBytes), TestKernels.Types());
+        var scratch = new MessageRing(SpscRing.Create(scratchBuffer, 4, Options.MessageSlotBytes), RingTestKernels.Types());
         Assert.True(scratch.TryEnqueue(value, new MessageHeader { CorrelationId = correlationId, Flags = MessageFlags.Reply }));
         Assert.True(scratch.Ring.TryPeek(out ReadOnlySpan<byte> slot));
 

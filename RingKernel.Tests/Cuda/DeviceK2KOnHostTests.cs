@@ -177,7 +177,7 @@ public sealed class DeviceK2KOnHostTests : IDisposable
         foreach ((string name, string text) in CudaKernelSources.Headers)
             File.WriteAllText(Path.Combine(work.FullName, name), text);
         foreach (string program in (string[])["k2k_exchange.cu", "halo_heat2d.cu"])
-            File.WriteAllText(Path.Combine(work.FullName, program), CudaKernelSources.Read(program));
+            File.WriteAllText(Path.Combine(work.FullName, program), CudaProgramFiles.Read(program));
         File.WriteAllText(Path.Combine(work.FullName, "harness.cpp"), HostHarness);
         string output = Path.Combine(work.FullName, "k2k_host");
         // No contraction into FMAs, as on the device (--fmad=false): the halo result must be bit-exact.

@@ -6,7 +6,7 @@ using RingKernel.Kernels.Persistent;
 using RingKernel.Layouts;
 using RingKernel.Tests.Cpu.RingKernels;
 using RingKernel.Tests.Layouts;
-using static RingKernel.Tests.Cpu.RingKernels.TestKernels;
+using static RingKernel.Tests.Cpu.RingKernels.RingTestKernels;
 
 namespace RingKernel.Tests.Cuda;
 

@@ -1,3 +1,4 @@
+using RingKernel.Cpu.Kernels;
 using RingKernel.Kernels;
 using RingKernel.Kernels.Actors;
 using RingKernel.Tests.Cpu.RingKernels;
@@ -14,16 +15,14 @@ public static class HostingKernels
 
     /// <summary>Answers a <see cref="Number"/> with <paramref name="factor"/> times it; faults on a negative one.</summary>
     public static KernelDefinition<object?> Multiplier(string name, long factor) =>
-        new(name, new LaunchOptions(new Dim3(1), new Dim3(1)) { InputRingCapacity = 64, OutputRingCapacity = 64 })
-        {
-            CpuMessageBody = (kernel, _) =>
+        new KernelDefinition<object?>(name, new LaunchOptions(new Dim3(1), new Dim3(1)) { InputRingCapacity = 64, OutputRingCapacity = 64 })
+            .WithCpuMessage((kernel, _) =>
             {
                 long value = kernel.Get<Number>().Value;
                 if (value < 0)
                     throw new InvalidOperationException($"poison {value}");
                 kernel.Reply(new Number(value * factor));
-            },
-        };
+            });
 
     /// <summary>The registry key of the kernel actor that triples.</summary>
     public sealed class Tripler;

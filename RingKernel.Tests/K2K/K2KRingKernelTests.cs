@@ -1,4 +1,5 @@
 using RingKernel.Cpu;
+using RingKernel.Cpu.Kernels;
 using RingKernel.K2K;
 using RingKernel.Kernels;
 using RingKernel.Kernels.Persistent;
@@ -15,20 +16,17 @@ public class K2KRingKernelTests
     private const int West = (int)K2KDirection.XMinus;
 
     /// <summary>For each value from the host: sends it east, waits for the answer from the east, replies with it.</summary>
-    private static readonly KernelDefinition<object?> Asker = new("asker", Options())
-    {
-        CpuMessageBody = static (kernel, _) =>
+    private static readonly KernelDefinition<object?> Asker = new KernelDefinition<object?>("asker", Options())
+        .WithCpuMessage(static (kernel, _) =>
         {
             StreamValue question = kernel.Get<StreamValue>();
             kernel.K2K.Send(East, question, kernel.TerminationToken);
             kernel.Reply(kernel.K2K.Receive<StreamValue>(East, kernel.TerminationToken));
-        },
-    };
+        });
 
     /// <summary>For a count from the host: answers that many values from the west with 2v + 1, then replies with the count.</summary>
-    private static readonly KernelDefinition<object?> Answerer = new("answerer", Options())
-    {
-        CpuMessageBody = static (kernel, _) =>
+    private static readonly KernelDefinition<object?> Answerer = new KernelDefinition<object?>("answerer", Options())
+        .WithCpuMessage(static (kernel, _) =>
         {
             long count = kernel.Get<StreamValue>().Value;
             for (long i = 0; i < count; i++)
@@ -38,8 +36,7 @@ public class K2KRingKernelTests
             }
 
             kernel.Reply(new StreamValue(count));
-        },
-    };
+        });
 
     [Fact]
     public async Task Two_ring_kernels_exchange_K2K_messages_from_their_bodies()

@@ -94,6 +94,24 @@ public class K2KRoutingTableTests
         Assert.Throws<ArgumentException>(() => fabric.Endpoint(0));
     }
 
+    [Fact]
+    public void A_set_of_routes_registers_its_kernels_and_is_set_up_whole_or_not_at_all()
+    {
+        using K2KFabric fabric = Fabric();
+        fabric.Register(7);
+
+        Assert.Equal(2, fabric.ConnectAll([5, 6], [(5, K2KDirection.XPlus, 6), (6, K2KDirection.XPlus, 7)]));
+        Assert.Equal(6u, fabric.FindRoute(5, (int)K2KDirection.XPlus)!.TargetKernelId);
+        Assert.Equal((int)K2KDirection.XMinus, fabric.FindRoute(6, (int)K2KDirection.XPlus)!.InboxRoute);
+
+        // A route to a kernel neither registered nor listed, or into a used inbox, refuses the whole set.
+        ArgumentException unknown = Assert.Throws<ArgumentException>(() => fabric.ConnectAll([8], [(8, K2KDirection.YPlus, 5), (5, K2KDirection.YPlus, 9)]));
+        Assert.Contains("kernel 9", unknown.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => fabric.ConnectAll([8], [(8, K2KDirection.YPlus, 5), (6, K2KDirection.XPlus, 5)]));
+        Assert.Equal(2, fabric.RouteCount);
+        Assert.Throws<ArgumentException>(() => fabric.Endpoint(8));
+    }
+
     private static void CheckTables(TileGrid grid, K2KNeighbourhood neighbourhood, BoundaryKind boundary)
     {
         using K2KFabric fabric = Fabric(inboxCapacity: 4);

@@ -1,3 +1,4 @@
+using RingKernel.Cpu.Kernels;
 using RingKernel.Kernels;
 using RingKernel.Kernels.Actors;
 using RingKernel.Tests.Cpu.RingKernels;
@@ -19,42 +20,36 @@ public static class KernelActorKernels
         new(new Dim3(1), new Dim3(1)) { InputRingCapacity = capacity, OutputRingCapacity = capacity };
 
     /// <summary>Replies with three times the value; throws on a negative value.</summary>
-    public static KernelDefinition<object?> Tripler(int capacity = 64) => new("tripler", Launch(capacity))
-    {
-        CpuMessageBody = static (kernel, _) =>
+    public static KernelDefinition<object?> Tripler(int capacity = 64) => new KernelDefinition<object?>("tripler", Launch(capacity))
+        .WithCpuMessage(static (kernel, _) =>
         {
             long value = kernel.Get<Number>().Value;
             if (value < 0)
                 throw new InvalidOperationException($"poison {value}");
             kernel.Reply(new Number(value * 3));
-        },
-    };
+        });
 
     /// <summary>Adds each value to the total in its arguments and replies with the total; throws on a negative value.</summary>
-    public static KernelDefinition<long[]> RunningSum() => new("running-sum", Launch())
-    {
-        CpuMessageBody = static (kernel, total) =>
+    public static KernelDefinition<long[]> RunningSum() => new KernelDefinition<long[]>("running-sum", Launch())
+        .WithCpuMessage(static (kernel, total) =>
         {
             long value = kernel.Get<Number>().Value;
             if (value < 0)
                 throw new InvalidOperationException($"poison {value}");
             total[0] += value;
             kernel.Reply(new Number(total[0]));
-        },
-    };
+        });
 
     /// <summary>Waits for the gate before every message; throws on a negative value, replies with the value otherwise.</summary>
-    public static KernelDefinition<ManualResetEventSlim> Gated() => new("gated", Launch())
-    {
-        CpuMessageBody = static (kernel, gate) =>
+    public static KernelDefinition<ManualResetEventSlim> Gated() => new KernelDefinition<ManualResetEventSlim>("gated", Launch())
+        .WithCpuMessage(static (kernel, gate) =>
         {
             gate.Wait();
             long value = kernel.Get<Number>().Value;
             if (value < 0)
                 throw new InvalidOperationException($"poison {value}");
             kernel.Reply(new Number(value));
-        },
-    };
+        });
 
     public static KernelCheckpoint<long[]> SumCheckpoint() => new(
         total => BitConverter.GetBytes(total[0]),

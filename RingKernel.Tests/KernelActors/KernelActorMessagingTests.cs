@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Event;
 using Akka.TestKit;
+using RingKernel.Cpu.Kernels;
 using RingKernel.Kernels;
 using RingKernel.Kernels.Actors;
 using RingKernel.Tests.Cpu.RingKernels;
@@ -78,7 +79,7 @@ public sealed class KernelActorMessagingTests : KernelActorTestBase
     [Fact]
     public void Props_for_a_kernel_without_rings_are_refused_with_the_kernel_named()
     {
-        var definition = new KernelDefinition<object?>("no-rings", new LaunchOptions(new Dim3(1), new Dim3(1))) { CpuMessageBody = static (_, _) => { } };
+        var definition = new KernelDefinition<object?>("no-rings", new LaunchOptions(new Dim3(1), new Dim3(1))).WithCpuMessage(static (_, _) => { });
         var error = Assert.Throws<ArgumentException>(() => { KernelActor.Props(Backend, definition, (object?)null, Options()); });
         Assert.Contains("'no-rings'", error.Message, StringComparison.Ordinal);
     }

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.TestKit;
+using RingKernel.Cpu.Kernels;
 using RingKernel.Kernels.Actors;
 using RingKernel.Kernels.Persistent;
 using RingKernel.Rings;
@@ -171,14 +172,12 @@ public sealed class KernelRefTests : KernelActorTestBase
         using var entered = new SemaphoreSlim(0);
         using var gate = new ManualResetEventSlim();
         var holding = new RingKernel.Kernels.KernelDefinition<object?>("holding", Launch())
-        {
-            CpuMessageBody = (kernel, _) =>
+            .WithCpuMessage((kernel, _) =>
             {
                 entered.Release();
                 gate.Wait();
                 kernel.Reply(kernel.Get<Number>());
-            },
-        };
+            });
         var backend = new TrackingBackend(Backend);
         IActorRef kernel = Supervised(KernelActor.Props(backend, holding, (object?)null, Options()), Directive.Restart);
         KernelRef<Number, Number> direct = await kernel.GetKernelRefAsync<Number, Number>();

@@ -1,3 +1,4 @@
+using RingKernel.Dispatch;
 using RingKernel.Kernels;
 
 namespace RingKernel.Tests.Kernels;
@@ -13,53 +14,58 @@ public class KernelDefinitionTests
     }
 
     [Fact]
-    public void With_options_keeps_name_and_bodies()
+    public void With_options_keeps_the_name_and_takes_the_new_options()
     {
-        CpuThreadBody<int> threadBody = (thread, _) => [];
-        CpuWorkgroupBody<int> workgroupBody = (_, _) => { };
-        var kernel = new KernelDefinition<int>("k", new LaunchOptions(1, 32)) { CpuThreadBody = threadBody, CpuWorkgroupBody = workgroupBody };
+        var kernel = new KernelDefinition<int>("k", new LaunchOptions(1, 32));
         var bigger = new LaunchOptions(8, 64) { SharedMemoryBytes = 512 };
 
         KernelDefinition<int> resized = kernel.WithOptions(bigger);
 
         Assert.Equal("k", resized.Name);
         Assert.Same(bigger, resized.Options);
-        Assert.Same(threadBody, resized.CpuThreadBody);
-        Assert.Same(workgroupBody, resized.CpuWorkgroupBody);
         Assert.Equal("kernel 'k' (grid (8, 1, 1) x workgroup (64, 1, 1), 512 B shared)", resized.ToString());
     }
 
     [Fact]
-    public void Bodies_are_found_by_type_replaced_by_type_and_kept_by_with_options()
+    public void With_body_adds_a_body_and_replaces_one_of_the_same_type()
     {
+        var kernel = new KernelDefinition<int>("k", new LaunchOptions(1, 32)) { Signature = new KernelSignature(new KernelParameter("n", KernelParameterKind.U32)) };
         var first = new NamedBody("first");
-        var second = new NamedBody("second");
         var other = new OtherBody();
-        var kernel = new KernelDefinition<int>("k", new LaunchOptions(1, 32));
+        var second = new NamedBody("second");
 
-        KernelDefinition<int> withBodies = kernel.WithBody(first).WithBody(other).WithBody(second);
-        KernelDefinition<int> resized = withBodies.WithOptions(new LaunchOptions(4, 32));
+        KernelDefinition<int> withFirst = kernel.WithBody(first);
+        KernelDefinition<int> withBoth = withFirst.WithBody(other);
+        KernelDefinition<int> replaced = withBoth.WithBody(second);
 
         Assert.Empty(kernel.Bodies);
-        Assert.False(kernel.TryGetBody(out NamedBody? none));
-        Assert.Null(none);
-        Assert.Equal([other, second], withBodies.Bodies);
-        Assert.True(resized.TryGetBody(out NamedBody? found));
-        Assert.Same(second, found);
-        Assert.True(resized.TryGetBody(out OtherBody? otherFound));
-        Assert.Same(other, otherFound);
-        Assert.Equal(withBodies.Bodies, resized.Bodies);
+        Assert.Equal<IKernelBody>([first], withFirst.Bodies);
+        Assert.Equal<IKernelBody>([first, other], withBoth.Bodies);
+        Assert.Equal<IKernelBody>([second, other], replaced.Bodies);
+        Assert.Same(kernel.Signature, replaced.Signature);
+        Assert.Equal("k", replaced.Name);
+        Assert.True(replaced.TryGetBody(out NamedBody? named));
+        Assert.Same(second, named);
+        Assert.True(replaced.TryGetBody(out OtherBody? found));
+        Assert.Same(other, found);
+        Assert.False(withFirst.TryGetBody(out OtherBody? missing));
+        Assert.Null(missing);
         Assert.Throws<ArgumentNullException>(() => kernel.WithBody(null!));
+    }
+
+    [Fact]
+    public void With_options_keeps_the_bodies_backends_supplied()
+    {
+        var body = new NamedBody("b");
+        KernelDefinition<int> kernel = new KernelDefinition<int>("k", new LaunchOptions(1, 32)).WithBody(body);
+
+        KernelDefinition<int> resized = kernel.WithOptions(new LaunchOptions(4, 32));
+
+        Assert.Equal<IKernelBody>([body], resized.Bodies);
+        Assert.Equal(4, resized.Options.WorkgroupCount);
     }
 
     private sealed record NamedBody(string Name) : IKernelBody;
 
     private sealed class OtherBody : IKernelBody;
-
-    [Fact]
-    public void Barrier_tokens_carry_their_names_for_diagnostics()
-    {
-        Assert.Equal("an unnamed barrier", default(WorkgroupBarrier).ToString());
-        Assert.Null(default(WorkgroupBarrier).Name);
-    }
 }

@@ -22,7 +22,7 @@ public sealed class DeviceHeaderCompileTests : IDisposable
     public void GlslHeaderCompilesInStd430BuffersWithCSharpOffsets()
     {
         string glslc = RequireTool("glslc", "glslc");
-        string header = LayoutHeaderFiles.FullPath(DeviceLanguage.Glsl);
+        string header = LayoutHeaderFiles.FullPath(LayoutHeaderFiles.Glsl);
         string shader = Path.Combine(_work.FullName, "layouts.comp");
         string spirv = Path.Combine(_work.FullName, "layouts.spv");
         File.WriteAllText(shader, ShaderUsingEveryStruct());
@@ -30,7 +30,7 @@ public sealed class DeviceHeaderCompileTests : IDisposable
         (int exit, string output) = ExternalTool.Run(glslc, _work.FullName,
             "--target-env=vulkan1.2", "-I", Path.GetDirectoryName(header)!, "-o", spirv, shader);
 
-        Assert.True(exit == 0, $"glslc failed on {LayoutHeaderFiles.RelativePath(DeviceLanguage.Glsl)}:\n{output}");
+        Assert.True(exit == 0, $"glslc failed on {LayoutHeaderFiles.RelativePath(LayoutHeaderFiles.Glsl)}:\n{output}");
         var module = new SpirvModule(File.ReadAllBytes(spirv));
         foreach (Type type in DeviceLayoutCatalog.Structs)
         {
@@ -46,18 +46,18 @@ public sealed class DeviceHeaderCompileTests : IDisposable
     public void CudaHeaderCompilesWithoutSystemHeadersAndItsStaticAssertsHold()
     {
         string gxx = RequireTool("g++", "g++");
-        string header = LayoutHeaderFiles.FullPath(DeviceLanguage.CudaC);
+        string header = LayoutHeaderFiles.FullPath(LayoutHeaderFiles.CudaC);
 
         (int exit, string output) = CompileAsCxx(gxx, "c++17", CudaShim, header);
 
-        Assert.True(exit == 0, $"g++ rejected {LayoutHeaderFiles.RelativePath(DeviceLanguage.CudaC)}:\n{output}");
+        Assert.True(exit == 0, $"g++ rejected {LayoutHeaderFiles.RelativePath(LayoutHeaderFiles.CudaC)}:\n{output}");
     }
 
     [SkippableFact]
     public void CudaHeaderWithAWrongOffsetFailsItsStaticAssert()
     {
         string gxx = RequireTool("g++", "g++");
-        string correct = File.ReadAllText(LayoutHeaderFiles.FullPath(DeviceLanguage.CudaC));
+        string correct = File.ReadAllText(LayoutHeaderFiles.FullPath(LayoutHeaderFiles.CudaC));
         const string HeadOffset = "RINGKERNEL_RING_HEADER_HEAD_OFFSET = 128u;";
         Assert.Contains(HeadOffset, correct, StringComparison.Ordinal);
         string broken = Path.Combine(_work.FullName, "broken_layouts.cuh");
@@ -73,11 +73,11 @@ public sealed class DeviceHeaderCompileTests : IDisposable
     public void MetalHeaderCompilesAsCxxWithMetalBuiltinsAndItsStaticAssertsHold()
     {
         string gxx = RequireTool("g++", "g++");
-        string header = LayoutHeaderFiles.FullPath(DeviceLanguage.Metal);
+        string header = LayoutHeaderFiles.FullPath(LayoutHeaderFiles.Msl);
 
         (int exit, string output) = CompileAsCxx(gxx, "c++14", MetalShim, header);
 
-        Assert.True(exit == 0, $"g++ rejected {LayoutHeaderFiles.RelativePath(DeviceLanguage.Metal)}:\n{output}");
+        Assert.True(exit == 0, $"g++ rejected {LayoutHeaderFiles.RelativePath(LayoutHeaderFiles.Msl)}:\n{output}");
     }
 
     /// <summary>NVRTC predefines __CUDACC_RTC__ and has no system headers; -nostdinc holds g++ to the same.</summary>

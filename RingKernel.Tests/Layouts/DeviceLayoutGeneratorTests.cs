@@ -9,7 +9,7 @@ namespace RingKernel.Tests.Layouts;
 /// <summary>What the generator makes of a struct, and that it refuses, naming struct and field, what no device language can reproduce.</summary>
 public sealed class DeviceLayoutGeneratorTests
 {
-    public static TheoryData<DeviceLanguage> Languages => [DeviceLanguage.CudaC, DeviceLanguage.Glsl, DeviceLanguage.Metal];
+    public static TheoryData<string> Languages => LayoutHeaderFiles.Languages;
 
     [Fact]
     public void RingHeaderMembersAreItsFieldsInOffsetOrderWithPaddingFillingEachGap()
@@ -92,18 +92,18 @@ public sealed class DeviceLayoutGeneratorTests
 
     [Theory]
     [MemberData(nameof(Languages))]
-    public void OverlappingFieldsAreRejectedNamingStructAndField(DeviceLanguage language)
+    public void OverlappingFieldsAreRejectedNamingStructAndField(string language)
     {
-        var error = Assert.Throws<DeviceLayoutException>(() => DeviceLayoutGenerator.Generate(language, [typeof(OverlappingFields)], []));
+        var error = Assert.Throws<DeviceLayoutException>(() => DeviceLayoutGenerator.Generate(LayoutHeaderFiles.Writer(language), [typeof(OverlappingFields)], []));
         Assert.Contains("OverlappingFields.Inside", error.Message, StringComparison.Ordinal);
         Assert.Contains("overlaps", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
     [MemberData(nameof(Languages))]
-    public void FieldOfUnmappableTypeIsRejectedNamingStructAndField(DeviceLanguage language)
+    public void FieldOfUnmappableTypeIsRejectedNamingStructAndField(string language)
     {
-        var error = Assert.Throws<DeviceLayoutException>(() => DeviceLayoutGenerator.Generate(language, [typeof(UnmappableField)], []));
+        var error = Assert.Throws<DeviceLayoutException>(() => DeviceLayoutGenerator.Generate(LayoutHeaderFiles.Writer(language), [typeof(UnmappableField)], []));
         Assert.Contains("UnmappableField.Enabled", error.Message, StringComparison.Ordinal);
         Assert.Contains(nameof(Boolean), error.Message, StringComparison.Ordinal);
     }
@@ -146,7 +146,7 @@ public sealed class DeviceLayoutGeneratorTests
     [Fact]
     public void FieldHoldingAnEnumThatIsNotEmittedIsRejected()
     {
-        var error = Assert.Throws<DeviceLayoutException>(() => DeviceLayoutGenerator.Generate(DeviceLanguage.CudaC, [typeof(RingHeader)], []));
+        var error = Assert.Throws<DeviceLayoutException>(() => DeviceLayoutGenerator.Generate(LayoutHeaderFiles.Writer(LayoutHeaderFiles.CudaC), [typeof(RingHeader)], []));
         Assert.Contains("RingHeader.Kind", error.Message, StringComparison.Ordinal);
         Assert.Contains(nameof(RingKind), error.Message, StringComparison.Ordinal);
     }
@@ -155,15 +155,15 @@ public sealed class DeviceLayoutGeneratorTests
     public void NameDeclaredTwiceIsRejected()
     {
         var error = Assert.Throws<DeviceLayoutException>(
-            () => DeviceLayoutGenerator.Generate(DeviceLanguage.Glsl, [typeof(RouteEntry), typeof(RouteEntry)], []));
+            () => DeviceLayoutGenerator.Generate(LayoutHeaderFiles.Writer(LayoutHeaderFiles.Glsl), [typeof(RouteEntry), typeof(RouteEntry)], []));
         Assert.Contains("RouteEntry", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
     [MemberData(nameof(Languages))]
-    public void InlineArraysAndNestedStructsAreDeclaredWithTheirElementCountAndStructName(DeviceLanguage language)
+    public void InlineArraysAndNestedStructsAreDeclaredWithTheirElementCountAndStructName(string language)
     {
-        string header = DeviceLayoutGenerator.Generate(language, [typeof(RouteEntry), typeof(WithArrayAndNested)], []);
+        string header = DeviceLayoutGenerator.Generate(LayoutHeaderFiles.Writer(language), [typeof(RouteEntry), typeof(WithArrayAndNested)], []);
 
         DeviceStructLayout layout = DeviceStructLayout.FromType(typeof(WithArrayAndNested));
         DeviceMember route = layout.Fields.Single(f => f.Name == "Route");

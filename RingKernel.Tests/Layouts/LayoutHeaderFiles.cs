@@ -1,21 +1,41 @@
+using RingKernel.Cuda.Layouts;
 using RingKernel.Layouts;
+using RingKernel.Metal.Layouts;
+using RingKernel.Vulkan.Layouts;
 
 namespace RingKernel.Tests.Layouts;
 
-/// <summary>Where each generated layout header is committed, found from the test binary's location.</summary>
+/// <summary>
+/// The device languages the backends generate layout headers in, by name: each backend's writer, and
+/// where its header is committed, found from the test binary's location.
+/// </summary>
 internal static class LayoutHeaderFiles
 {
+    public const string CudaC = "CUDA C++";
+    public const string Glsl = "GLSL";
+    public const string Msl = "MSL";
+
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
-    public static string RelativePath(DeviceLanguage language) => language switch
+    public static TheoryData<string> Languages => [CudaC, Glsl, Msl];
+
+    public static DeviceLayoutWriter Writer(string language) => language switch
     {
-        DeviceLanguage.CudaC => "RingKernel.Cuda/Kernels/ringkernel_layouts.cuh",
-        DeviceLanguage.Glsl => "RingKernel.Vulkan/Shaders/ringkernel_layouts.glsl",
-        DeviceLanguage.Metal => "RingKernel.Metal/Shaders/ringkernel_layouts.metal",
+        CudaC => new CudaLayoutWriter(),
+        Glsl => new GlslLayoutWriter(),
+        Msl => new MetalLayoutWriter(),
         _ => throw new ArgumentOutOfRangeException(nameof(language), language, null),
     };
 
-    public static string FullPath(DeviceLanguage language) =>
+    public static string RelativePath(string language) => language switch
+    {
+        CudaC => "RingKernel.Cuda/Kernels/ringkernel_layouts.cuh",
+        Glsl => "RingKernel.Vulkan/Shaders/ringkernel_layouts.glsl",
+        Msl => "RingKernel.Metal/Shaders/ringkernel_layouts.metal",
+        _ => throw new ArgumentOutOfRangeException(nameof(language), language, null),
+    };
+
+    public static string FullPath(string language) =>
         Path.Combine(RepositoryRoot, RelativePath(language).Replace('/', Path.DirectorySeparatorChar));
 
     private static string FindRepositoryRoot()

@@ -5,6 +5,7 @@ using RingKernel.Metal;
 using RingKernel.Metal.Kernels;
 using RingKernel.Stencils;
 using RingKernel.Tests.Vulkan;
+using RingKernel.TestKernels.Vulkan;
 using RingKernel.Vulkan.Kernels;
 using RingKernel.Vulkan.Stencils;
 

@@ -3,6 +3,7 @@ using RingKernel.Memory;
 using RingKernel.Metal.Kernels;
 using RingKernel.Metal.Shaders;
 using RingKernel.Stencils;
+using RingKernel.TestKernels.Vulkan;
 using RingKernel.Vulkan.Kernels;
 using RingKernel.Vulkan.RingKernels;
 using RingKernel.Vulkan.Shaders;
@@ -49,11 +50,12 @@ public sealed class MetalKernelBodyTests
         var args = new VulkanHeatArgs(current, next);
         MetalShader shader = MetalShaders.Get("heat2d_step");
 
-        MetalArguments bound = MetalArguments.Bind(MetalKernelBody.FromVulkan(heat.VulkanBody!), args, heat.Name);
+        Assert.True(heat.TryGetBody(out VulkanKernelBody<VulkanHeatArgs>? vulkan));
+        MetalArguments bound = MetalArguments.Bind(MetalKernelBody.FromVulkan(vulkan), args, heat.Name);
 
         Assert.Equal([(shader.StorageBufferIndices[0], current), (shader.StorageBufferIndices[1], next)], bound.Buffers);
         Assert.Equal(shader.ConstantsIndex, bound.ConstantsIndex);
-        Assert.Equal(VulkanPushConstants(heat.VulkanBody!, args), bound.Constants);
+        Assert.Equal(VulkanPushConstants(vulkan, args), bound.Constants);
     }
 
     [Fact]

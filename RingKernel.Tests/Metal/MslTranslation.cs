@@ -27,14 +27,17 @@ internal static partial class MslTranslation
     /// <summary>The SHA-256 of a committed SPIR-V module, in lower-case hex.</summary>
     public static string SpirvHash(string name) => Convert.ToHexStringLower(SHA256.HashData(Spirv(name)));
 
-    public static byte[] Spirv(string name) => File.ReadAllBytes(Path.Combine(ShaderSources.SpirvDirectory, name + ".spv"));
+    public static byte[] Spirv(string name) => File.ReadAllBytes(SpirvSets.Select(set => Path.Combine(set.SpirvDirectory, name + ".spv")).First(File.Exists));
+
+    /// <summary>Where the committed SPIR-V lives: the backend's kernels and the test kernels.</summary>
+    private static ShaderSources[] SpirvSets => [ShaderSources.Backend, ShaderSources.TestKernels];
 
     /// <summary>The committed modules Metal takes, and those it cannot with why, in name order.</summary>
     public static (IReadOnlyList<string> Translated, IReadOnlyList<(string Name, string Reason)> Untranslated) Plan()
     {
         var translated = new List<string>();
         var untranslated = new List<(string, string)>();
-        foreach (string name in ShaderSources.Names())
+        foreach (string name in SpirvSets.SelectMany(set => set.Names()).Order(StringComparer.Ordinal))
         {
             if (new SpirvForMetal(Spirv(name)).WhyNoMsl() is { } reason)
                 untranslated.Add((name, reason));

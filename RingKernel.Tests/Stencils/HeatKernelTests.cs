@@ -1,4 +1,5 @@
 using RingKernel.Cpu;
+using RingKernel.Cpu.Stencils;
 using RingKernel.Stencils;
 
 namespace RingKernel.Tests.Stencils;
@@ -38,12 +39,12 @@ public class HeatKernelTests
         float[] expected = StencilFieldsForTests.Random(size, seed: workgroupWidth * 31 + workgroupHeight);
         float[] current = (float[])expected.Clone();
         float[] next = new float[size.CellCount];
-        var kernel = HeatKernel2D.Create(equation, workgroupWidth, workgroupHeight);
+        var kernel = CpuHeatKernel2D.Create(equation, workgroupWidth, workgroupHeight);
 
         const int Steps = 4;
         for (int step = 0; step < Steps; step++)
         {
-            Backend.Dispatch(kernel, new HeatKernelArgs(equation, current, next));
+            Backend.Dispatch(kernel, new CpuHeatArgs(equation, current, next));
             (current, next) = (next, current);
         }
 
@@ -64,15 +65,15 @@ public class HeatKernelTests
         float[] expected = StencilFieldsForTests.Random(size, seed: 5);
         float[] current = (float[])expected.Clone();
         float[] next = new float[size.CellCount];
-        var kernel = HeatKernel2D.Create(equation, 16, 16);
+        var kernel = CpuHeatKernel2D.Create(equation, 16, 16);
         var backend = new CpuBackend(workerCount: 1);
-        backend.Dispatch(kernel, new HeatKernelArgs(equation, current, next)); // warm: JIT, boxes
+        backend.Dispatch(kernel, new CpuHeatArgs(equation, current, next)); // warm: JIT, boxes
         (current, next) = (next, current);
 
         long before = GC.GetAllocatedBytesForCurrentThread();
         for (int step = 0; step < 3; step++)
         {
-            backend.Dispatch(kernel, new HeatKernelArgs(equation, current, next));
+            backend.Dispatch(kernel, new CpuHeatArgs(equation, current, next));
             (current, next) = (next, current);
         }
 
@@ -87,7 +88,7 @@ public class HeatKernelTests
     public void Workgroups_cover_the_grid_and_overhang_only_at_its_far_edges()
     {
         var equation = new HeatEquation2D(new GridSize(37, 29), 0.1f, StencilBoundary.Periodic);
-        var kernel = HeatKernel2D.Create(equation, 8, 4);
+        var kernel = CpuHeatKernel2D.Create(equation, 8, 4);
         Assert.Equal(new RingKernel.Kernels.Dim3(5, 8), kernel.Options.Grid);
         Assert.Equal(10 * 6 * sizeof(float), kernel.Options.SharedMemoryBytes);
     }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using RingKernel.Cpu;
+using RingKernel.Cpu.Kernels;
 using RingKernel.Kernels;
 using RingKernel.Kernels.Persistent;
 using RingKernel.Streams;
@@ -118,16 +119,14 @@ public class RingKernelStreamsTests
 
     /// <summary>Doubles every tick; throws on <see cref="Poison"/>.</summary>
     private static KernelDefinition<object?> Doubler(int capacity) =>
-        new("doubler", new LaunchOptions(new Dim3(1), new Dim3(1)) { InputRingCapacity = capacity, OutputRingCapacity = capacity, MessageSlotBytes = StreamMessages.SlotSize })
-        {
-            CpuMessageBody = static (kernel, _) =>
+        new KernelDefinition<object?>("doubler", new LaunchOptions(new Dim3(1), new Dim3(1)) { InputRingCapacity = capacity, OutputRingCapacity = capacity, MessageSlotBytes = StreamMessages.SlotSize })
+            .WithCpuMessage(static (kernel, _) =>
             {
                 Tick tick = kernel.Get<Tick>();
                 if (tick.Value == Poison)
                     throw new InvalidOperationException("poison tick");
                 kernel.Reply(new Tick(tick.Value * 2));
-            },
-        };
+            });
 
     /// <summary>A doubler kernel serving one end of a pair of pipes; the test is the client at the other.</summary>
     private sealed class Served : IAsyncDisposable

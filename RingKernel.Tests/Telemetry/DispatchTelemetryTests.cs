@@ -1,4 +1,5 @@
 using RingKernel.Cpu;
+using RingKernel.Cpu.Kernels;
 using RingKernel.Kernels;
 using RingKernel.Telemetry;
 using static RingKernel.Tests.Telemetry.TelemetryKernels;
@@ -15,9 +16,7 @@ public sealed class DispatchTelemetryTests
         using var recorder = new TelemetryRecorder(RingKernelTags.KernelName, name);
         int[] counts = new int[4];
         var definition = new KernelDefinition<int[]>(name, new LaunchOptions(new Dim3(4), new Dim3(1)))
-        {
-            CpuWorkgroupBody = static (workgroup, counts) => Interlocked.Increment(ref counts[workgroup.WorkgroupIndex]),
-        };
+            .WithCpuWorkgroup(static (workgroup, counts) => Interlocked.Increment(ref counts[workgroup.WorkgroupIndex]));
         var backend = new CpuBackend(2);
 
         backend.Dispatch(definition, counts);

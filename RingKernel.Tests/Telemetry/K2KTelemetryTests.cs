@@ -20,7 +20,7 @@ public sealed class K2KTelemetryTests
         string name = UniqueName("fabric");
         using var recorder = new TelemetryRecorder(RingKernelTags.K2KFabric, name);
         TileGrid grid = TileGrid.Create(new GridSize(8, 4), new Dim3(2, 1));
-        using var fabric = new K2KFabric(new CpuBackend(1).MemorySpace, HaloChunk.CreateTypes(), inboxCapacity: 4, inboxSlotSize: HaloChunk.InboxSlotSize, name: name);
+        using var fabric = new K2KFabric(new CpuBackend(1).MemorySpace, HaloInboxes.CreateTypes(), inboxCapacity: 4, inboxSlotSize: HaloChunk.InboxSlotSize, name: name);
         fabric.ConnectNeighbourhood(grid, K2KNeighbourhood.VonNeumann, BoundaryKind.Fixed);
         var layout = new HaloTileLayout(grid, 1);
         var left = new HaloExchange(fabric.Endpoint(0), layout, K2KDirections.VonNeumann2D, chunkElements: 3);

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.TestKit;
+using RingKernel.Cpu.Kernels;
 using RingKernel.Kernels;
 using RingKernel.Kernels.Actors;
 using RingKernel.Kernels.Persistent;
@@ -10,10 +11,8 @@ namespace RingKernel.Tests.TestKit;
 /// <summary>The complete test RingKernel.TestKit's README shows, kept here so that the README's code compiles and passes.</summary>
 public sealed class TriplerKernelTests : KernelTestKit
 {
-    private static readonly KernelDefinition<object?> Tripler = new("tripler", new LaunchOptions(new Dim3(1), new Dim3(1)) { InputRingCapacity = 64, OutputRingCapacity = 64 })
-    {
-        CpuMessageBody = static (kernel, _) => kernel.Reply(new Value(kernel.Get<Value>().Number * 3)),
-    };
+    private static readonly KernelDefinition<object?> Tripler = new KernelDefinition<object?>("tripler", new LaunchOptions(new Dim3(1), new Dim3(1)) { InputRingCapacity = 64, OutputRingCapacity = 64 })
+        .WithCpuMessage(static (kernel, _) => kernel.Reply(new Value(kernel.Get<Value>().Number * 3)));
 
     private static readonly KernelActorOptions Options = new() { Messages = new KernelMessageTypes().Add<Value>(1) };
 

@@ -1,6 +1,7 @@
 using RingKernel.Dispatch;
 using RingKernel.Kernels;
 using RingKernel.Memory;
+using RingKernel.TestKernels.Vulkan;
 using RingKernel.Vulkan;
 using RingKernel.Vulkan.Kernels;
 using RingKernel.Vulkan.Memory;
@@ -173,9 +174,7 @@ public sealed class VulkanComputeTests : IDisposable
         var foreign = Assert.Throws<ArgumentException>(() => Backend.Dispatch(VulkanKernels.Saxpy(16), new SaxpyArgs(host, ours, 16, 1f)));
         Assert.Contains("not allocated by this Vulkan backend", foreign.Message, StringComparison.Ordinal);
         var unset = new KernelDefinition<int>("unset", new LaunchOptions(1, 1))
-        {
-            VulkanBody = new VulkanKernelBody<int>(RingKernel.Vulkan.Shaders.VulkanShaders.Spirv("saxpy"), 2, 8, (_, _) => { }),
-        };
+            .WithVulkan(new VulkanKernelBody<int>(RingKernel.TestKernels.TestKernelFiles.Spirv("saxpy"), 2, 8, (_, _) => { }));
         var missing = Assert.Throws<ArgumentException>(() => Backend.Dispatch(unset, 0));
         Assert.Contains("left storage buffer binding 0 unset", missing.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => Backend.Dispatch(new KernelDefinition<int>("cpu-only", new LaunchOptions(1, 1)), 0));

@@ -1,5 +1,6 @@
 using RingKernel.Layouts;
 using RingKernel.Memory;
+using RingKernel.TestKernels.Vulkan;
 using RingKernel.Vulkan;
 using RingKernel.Vulkan.Kernels;
 

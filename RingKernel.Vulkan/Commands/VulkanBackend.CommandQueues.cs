@@ -2,6 +2,7 @@ using RingKernel.Commands;
 using RingKernel.Kernels;
 using RingKernel.Memory;
 using RingKernel.Vulkan.Commands;
+using RingKernel.Vulkan.Kernels;
 using RingKernel.Vulkan.Memory;
 using RingKernel.Vulkan.Pipelines;
 using Silk.NET.Vulkan;

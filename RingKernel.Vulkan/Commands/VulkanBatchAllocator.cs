@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using RingKernel.Kernels;
 using RingKernel.Vulkan.Devices;
 using RingKernel.Vulkan.Interop;
+using RingKernel.Vulkan.Kernels;
 using Silk.NET.Vulkan;
 
 namespace RingKernel.Vulkan.Commands;

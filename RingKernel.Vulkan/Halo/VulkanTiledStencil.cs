@@ -8,6 +8,7 @@ using RingKernel.Rings;
 using RingKernel.Stencils;
 using RingKernel.Stencils.Halo;
 using RingKernel.Vulkan.Devices;
+using RingKernel.Vulkan.Kernels;
 using RingKernel.Vulkan.Shaders;
 
 namespace RingKernel.Vulkan.Halo;
@@ -322,6 +323,6 @@ public sealed class VulkanTiledStencil : IDisposable
             bindings.PushConstant(48, coefficient);
         });
         var options = new LaunchOptions(new Dim3(Grid.TileCount), new Dim3(Options.WorkgroupThreads));
-        return _device.Adopt(new KernelDefinition<VulkanHaloDispatch>(_kind == KindHeat2D ? "halo-heat2d" : "halo-wave3d", options) { VulkanBody = body });
+        return _device.Adopt(new KernelDefinition<VulkanHaloDispatch>(_kind == KindHeat2D ? "halo-heat2d" : "halo-wave3d", options).WithVulkan(body));
     }
 }

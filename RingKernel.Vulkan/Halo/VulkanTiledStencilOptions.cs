@@ -1,4 +1,4 @@
-using RingKernel.Stencils.Halo;
+using RingKernel.Layouts;
 
 namespace RingKernel.Vulkan.Halo;
 

@@ -1,5 +1,6 @@
 using RingKernel.Kernels;
 using RingKernel.Vulkan.Devices;
+using RingKernel.Vulkan.Kernels;
 
 namespace RingKernel.Vulkan.Pipelines;
 

@@ -1,5 +1,6 @@
 using RingKernel.Kernels;
 using RingKernel.Vulkan.Devices;
+using RingKernel.Vulkan.Kernels;
 using Silk.NET.Vulkan;
 
 namespace RingKernel.Vulkan.Pipelines;
@@ -12,8 +13,8 @@ internal static unsafe class VulkanKernelValidator
     public static VulkanKernelBody<TArgs> Validate<TArgs>(KernelDefinition<TArgs> kernel, VulkanPhysicalDevice device)
     {
         ArgumentNullException.ThrowIfNull(kernel);
-        VulkanKernelBody<TArgs> body = kernel.VulkanBody
-            ?? throw new ArgumentException($"Kernel '{kernel.Name}' has no Vulkan body: give it a VulkanBody with its SPIR-V.", nameof(kernel));
+        if (!kernel.TryGetBody(out VulkanKernelBody<TArgs>? body))
+            throw new ArgumentException($"Kernel '{kernel.Name}' has no Vulkan body: give it one with its SPIR-V (WithVulkan).", nameof(kernel));
         LaunchOptions options = kernel.Options;
         if (options.HasRings)
             throw new ArgumentException($"Kernel '{kernel.Name}' declares rings ({options}); a one-shot dispatch has no rings to give it.", nameof(kernel));

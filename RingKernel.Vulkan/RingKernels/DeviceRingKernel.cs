@@ -4,6 +4,7 @@ using RingKernel.Kernels.Persistent;
 using RingKernel.Layouts;
 using RingKernel.Memory;
 using RingKernel.Vulkan.Devices;
+using RingKernel.Vulkan.Kernels;
 
 namespace RingKernel.Vulkan.RingKernels;
 

@@ -2,6 +2,7 @@ using RingKernel.Backends;
 using RingKernel.Kernels;
 using RingKernel.Kernels.Persistent;
 using RingKernel.Memory;
+using RingKernel.Vulkan.Kernels;
 using RingKernel.Vulkan.Memory;
 using RingKernel.Vulkan.RingKernels;
 
@@ -10,6 +11,13 @@ namespace RingKernel.Vulkan;
 // Persistent ring kernels on Vulkan (RingKernels/): see VulkanRingKernel and VulkanRingKernelMode.
 public sealed partial class VulkanBackend : IRingKernelBackend
 {
+    /// <summary>
+    /// The push-constant bytes the backend writes first for every ring kernel (where its rings and
+    /// control block are, how long a dispatch may run: the <c>RingKernelArguments</c> block of
+    /// Shaders/ringkernel_ring.glsl); a ring kernel's own push constants follow from this offset.
+    /// </summary>
+    public const int RingKernelArgumentBytes = RingKernelDispatchArguments.Size;
+
     /// <summary>How <see cref="CreateRingKernel{TArgs}(KernelDefinition{TArgs}, TArgs, RingKernelMemory)"/> runs kernels: event-driven unless set.</summary>
     public VulkanRingKernelOptions RingKernelOptions { get; set; } = new();
 
@@ -32,8 +40,8 @@ public sealed partial class VulkanBackend : IRingKernelBackend
         ArgumentNullException.ThrowIfNull(memory);
         ArgumentNullException.ThrowIfNull(options);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        VulkanKernelBody<TArgs> body = kernel.VulkanBody
-            ?? throw new ArgumentException($"Ring kernel '{kernel.Name}' has no Vulkan body: give it a VulkanBody with its SPIR-V.", nameof(kernel));
+        if (!kernel.TryGetBody(out VulkanKernelBody<TArgs>? body))
+            throw new ArgumentException($"Ring kernel '{kernel.Name}' has no Vulkan body: give it one with its SPIR-V (WithVulkan).", nameof(kernel));
         if (kernel.Options.WorkgroupCount != 1)
             throw new ArgumentException($"A ring kernel runs as one workgroup; '{kernel.Name}' has a grid of {kernel.Options.Grid}.", nameof(kernel));
         if (body.PushConstantBytes < RingKernelDispatchArguments.Size)

@@ -4,6 +4,7 @@ using RingKernel.Memory;
 using RingKernel.Vulkan.Commands;
 using RingKernel.Vulkan.Devices;
 using RingKernel.Vulkan.Interop;
+using RingKernel.Vulkan.Kernels;
 using RingKernel.Vulkan.Memory;
 using RingKernel.Vulkan.Pipelines;
 using Silk.NET.Vulkan;

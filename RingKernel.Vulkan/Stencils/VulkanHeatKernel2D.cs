@@ -1,6 +1,7 @@
 using RingKernel.Kernels;
 using RingKernel.Memory;
 using RingKernel.Stencils;
+using RingKernel.Vulkan.Kernels;
 using RingKernel.Vulkan.Shaders;
 
 namespace RingKernel.Vulkan.Stencils;
@@ -44,7 +45,7 @@ public static class VulkanHeatKernel2D
         var options = new LaunchOptions(
             new Dim3((size.Width + workgroupX - 1) / workgroupX, (size.Height + workgroupY - 1) / workgroupY),
             new Dim3(workgroupX, workgroupY));
-        return new KernelDefinition<VulkanHeatArgs>(memory == VulkanStencilMemory.SharedTile ? "heat2d-step-shared" : "heat2d-step", options) { VulkanBody = body };
+        return new KernelDefinition<VulkanHeatArgs>(memory == VulkanStencilMemory.SharedTile ? "heat2d-step-shared" : "heat2d-step", options).WithVulkan(body);
     }
 
     private static void CheckField(DeviceBuffer field, long bytes, HeatEquation2D equation, string name)

@@ -1,6 +1,7 @@
 using RingKernel.Kernels;
 using RingKernel.Memory;
 using RingKernel.Stencils;
+using RingKernel.Vulkan.Kernels;
 using RingKernel.Vulkan.Shaders;
 
 namespace RingKernel.Vulkan.Stencils;
@@ -47,7 +48,7 @@ public static class VulkanWaveKernel3D
         var options = new LaunchOptions(
             new Dim3(Blocks(size.Width, workgroup.X), Blocks(size.Height, workgroup.Y), Blocks(size.Depth, workgroup.Z)),
             workgroup);
-        return new KernelDefinition<VulkanWaveArgs>(shader.Replace('_', '-'), options) { VulkanBody = body };
+        return new KernelDefinition<VulkanWaveArgs>(shader.Replace('_', '-'), options).WithVulkan(body);
     }
 
     private static int Blocks(int cells, int perWorkgroup) => (cells + perWorkgroup - 1) / perWorkgroup;

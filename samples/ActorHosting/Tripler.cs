@@ -1,3 +1,4 @@
+using RingKernel.Cpu.Kernels;
 using RingKernel.Kernels;
 using RingKernel.Kernels.Actors;
 
@@ -12,16 +13,14 @@ public sealed class Tripler
 
     /// <summary>A ring kernel on the CPU backend; a negative number makes it fault, as a bug on a GPU would.</summary>
     public static KernelDefinition<object?> Definition { get; } =
-        new("tripler", new LaunchOptions(new Dim3(1), new Dim3(1)) { InputRingCapacity = 64, OutputRingCapacity = 64 })
-        {
-            CpuMessageBody = static (kernel, _) =>
+        new KernelDefinition<object?>("tripler", new LaunchOptions(new Dim3(1), new Dim3(1)) { InputRingCapacity = 64, OutputRingCapacity = 64 })
+            .WithCpuMessage(static (kernel, _) =>
             {
                 long value = kernel.Get<Number>().Value;
                 if (value < 0)
                     throw new InvalidOperationException($"it cannot triple {value}");
                 kernel.Reply(new Number(value * 3));
-            },
-        };
+            });
 
     public static KernelActorOptions Options { get; } = new() { Messages = new KernelMessageTypes().Add<Number>(1) };
 }

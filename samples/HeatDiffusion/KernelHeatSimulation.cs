@@ -1,4 +1,5 @@
 using RingKernel.Cpu;
+using RingKernel.Cpu.Stencils;
 using RingKernel.Kernels;
 using RingKernel.Samples.Cli;
 using RingKernel.Samples.Hosting;
@@ -8,7 +9,7 @@ using RingKernel.Stencils;
 internal sealed class KernelHeatSimulation : IStencilSimulation
 {
     private readonly HeatEquation2D _equation;
-    private readonly KernelDefinition<HeatKernelArgs> _kernel;
+    private readonly KernelDefinition<CpuHeatArgs> _kernel;
     private readonly CpuBackend _backend = new();
     private float[] _field;
     private float[] _scratch;
@@ -19,7 +20,7 @@ internal sealed class KernelHeatSimulation : IStencilSimulation
         _field = HeatSetup.InitialField(options.Size);
         _scratch = new float[_field.Length];
         GridSize tile = options.Tiles.TileSize;
-        _kernel = HeatKernel2D.Create(_equation, tile.Width, tile.Height);
+        _kernel = CpuHeatKernel2D.Create(_equation, tile.Width, tile.Height);
         EngineDescription = $"{options.Tiles}, one workgroup of {tile.Width}x{tile.Height} coroutine threads per tile, dispatched once per step over {_backend.WorkerCount} cores";
     }
 
@@ -42,7 +43,7 @@ internal sealed class KernelHeatSimulation : IStencilSimulation
     {
         for (int step = 0; step < steps; step++)
         {
-            _backend.Dispatch(_kernel, new HeatKernelArgs(_equation, _field, _scratch));
+            _backend.Dispatch(_kernel, new CpuHeatArgs(_equation, _field, _scratch));
             (_field, _scratch) = (_scratch, _field);
         }
     }

@@ -1,14 +1,13 @@
 using Akka.Actor;
 using RingKernel.Cpu;
+using RingKernel.Cpu.Kernels;
 using RingKernel.Kernels;
 using RingKernel.Kernels.Actors;
 
 // A ring kernel that answers a number with three times it: launched once, it lives and takes its
 // messages from a lock-free ring. Here it runs on the CPU backend; the actor does not care which.
 var tripler = new KernelDefinition<object?>("tripler", new LaunchOptions(new Dim3(1), new Dim3(1)) { InputRingCapacity = 64, OutputRingCapacity = 64 })
-{
-    CpuMessageBody = static (kernel, _) => kernel.Reply(new Number(kernel.Get<Number>().Value * 3)),
-};
+    .WithCpuMessage(static (kernel, _) => kernel.Reply(new Number(kernel.Get<Number>().Value * 3)));
 var options = new KernelActorOptions { Messages = new KernelMessageTypes().Add<Number>(1) };
 
 // The kernel is an ordinary Akka.NET actor: its parent's supervisor strategy decides when it faults.

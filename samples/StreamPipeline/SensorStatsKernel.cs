@@ -1,3 +1,4 @@
+using RingKernel.Cpu.Kernels;
 using RingKernel.Kernels;
 using RingKernel.Rings;
 
@@ -13,10 +14,8 @@ public static class SensorStatsKernel
     public const int SlotBytes = 128;
 
     public static KernelDefinition<SensorStatistics> Definition() =>
-        new("sensor-stats", new LaunchOptions(new Dim3(1), new Dim3(1)) { InputRingCapacity = RingCapacity, OutputRingCapacity = RingCapacity, MessageSlotBytes = SlotBytes })
-        {
-            CpuMessageBody = static (kernel, statistics) => kernel.Send(statistics.Update(kernel.Get<SensorReading>())),
-        };
+        new KernelDefinition<SensorStatistics>("sensor-stats", new LaunchOptions(new Dim3(1), new Dim3(1)) { InputRingCapacity = RingCapacity, OutputRingCapacity = RingCapacity, MessageSlotBytes = SlotBytes })
+            .WithCpuMessage(static (kernel, statistics) => kernel.Send(statistics.Update(kernel.Get<SensorReading>())));
 
     /// <summary>The messages both rings carry.</summary>
     public static MessageTypeRegistry Types() =>

@@ -1,14 +1,13 @@
 using Akka.Actor;
 using RingKernel.Cpu;
+using RingKernel.Cpu.Kernels;
 using RingKernel.Kernels;
 using RingKernel.Kernels.Actors;
 
 // A kernel actor on the CPU backend, from the packages alone: 100 asks through the direct ring path,
 // every reply checked. Exit code 0 when all are right.
 var tripler = new KernelDefinition<object?>("tripler", new LaunchOptions(new Dim3(1), new Dim3(1)) { InputRingCapacity = 64, OutputRingCapacity = 64 })
-{
-    CpuMessageBody = static (kernel, _) => kernel.Reply(new Value(kernel.Get<Value>().Number * 3)),
-};
+    .WithCpuMessage(static (kernel, _) => kernel.Reply(new Value(kernel.Get<Value>().Number * 3)));
 var options = new KernelActorOptions { Messages = new KernelMessageTypes().Add<Value>(1) };
 
 var backend = new CpuBackend();

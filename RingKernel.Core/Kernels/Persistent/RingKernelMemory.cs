@@ -46,7 +46,7 @@ public sealed class RingKernelMemory : IDisposable
     public K2KEndpoint? K2K { get; private set; }
 
     /// <summary>
-    /// Gives the kernel running over this memory its K2K endpoint (see <see cref="RingKernelContext.K2K"/>)
+    /// Gives the kernel running over this memory its K2K endpoint (a CPU body reaches it through its context)
     /// and makes the endpoint's id the kernel's id in the control block, so the messages it sends on
     /// its output ring and over K2K carry the same source id. Kernels relaunched over this memory keep it.
     /// </summary>

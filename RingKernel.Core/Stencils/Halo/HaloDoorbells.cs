@@ -6,7 +6,7 @@ namespace RingKernel.Stencils.Halo;
 /// One doorbell per tile: a tile kernel that finds a halo exchange waiting on its neighbours
 /// returns from its resumable body, and a neighbour rings its doorbell after sending to it (data to
 /// read) or, when the tile waits for room in the neighbour's inbox, after receiving from it, which resumes it
-/// (<see cref="RingKernelContext.Resume"/>). So a waiting tile holds no thread, and is run again as
+/// (<see cref="IResumableKernel.Resume"/>). So a waiting tile holds no thread, and is run again as
 /// soon as there is something to do.
 /// </summary>
 /// <remarks>
@@ -17,20 +17,20 @@ namespace RingKernel.Stencils.Halo;
 /// </remarks>
 public sealed class HaloDoorbells
 {
-    private readonly RingKernelContext?[] _kernels;
+    private readonly IResumableKernel?[] _kernels;
     private readonly int[] _waitingForRoom;
     private readonly Action?[] _listeners;
 
     public HaloDoorbells(int tileCount)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(tileCount);
-        _kernels = new RingKernelContext?[tileCount];
+        _kernels = new IResumableKernel?[tileCount];
         _waitingForRoom = new int[tileCount];
         _listeners = new Action?[tileCount];
     }
 
     /// <summary>Makes <paramref name="kernel"/> the one a ring of tile <paramref name="tile"/>'s doorbell resumes (a relaunched tile kernel connects its new context).</summary>
-    public void Connect(uint tile, RingKernelContext kernel)
+    public void Connect(uint tile, IResumableKernel kernel)
     {
         ArgumentNullException.ThrowIfNull(kernel);
         Volatile.Write(ref _kernels[tile], kernel);

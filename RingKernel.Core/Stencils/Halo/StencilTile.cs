@@ -199,8 +199,8 @@ public abstract class StencilTile
         return (int)(((long)cells * levels + chunkElements - 1) / chunkElements);
     }
 
-    /// <summary>Makes <paramref name="kernel"/> the one this tile's doorbell resumes, if the tile has doorbells.</summary>
-    internal void ConnectDoorbell(RingKernelContext kernel) => _doorbells?.Connect((uint)Index, kernel);
+    /// <summary>Makes <paramref name="kernel"/> the one this tile's doorbell resumes, if the tile has doorbells; a tile kernel calls it before <see cref="TryRunUntil"/>.</summary>
+    public void ConnectDoorbell(IResumableKernel kernel) => _doorbells?.Connect((uint)Index, kernel);
 
     /// <summary>Writes the tile's cells into the engine's whole-grid field(s).</summary>
     public abstract void Snapshot();

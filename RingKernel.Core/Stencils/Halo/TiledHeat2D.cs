@@ -1,5 +1,4 @@
 using Akka.Actor;
-using RingKernel.Backends;
 
 namespace RingKernel.Stencils.Halo;
 
@@ -21,7 +20,7 @@ public sealed class TiledHeat2D : IAsyncDisposable
     public TiledStencilEngine Engine { get; }
 
     /// <summary>Starts the tile kernel actors of <paramref name="grid"/> in <paramref name="system"/>, their kernels on <paramref name="backend"/>, from <paramref name="initial"/> (copied).</summary>
-    public static async Task<TiledHeat2D> StartAsync(ActorSystem system, IRingKernelBackend backend, HeatEquation2D equation, TileGrid grid, int halo, float[] initial, TiledStencilOptions? options = null)
+    public static async Task<TiledHeat2D> StartAsync(ActorSystem system, ITiledStencilBackend backend, HeatEquation2D equation, TileGrid grid, int halo, float[] initial, TiledStencilOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(equation);
         ArgumentNullException.ThrowIfNull(grid);

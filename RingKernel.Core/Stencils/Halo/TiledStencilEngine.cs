@@ -21,52 +21,29 @@ namespace RingKernel.Stencils.Halo;
 /// replies; disposing stops the actors, which end the kernels and free their rings.
 /// </summary>
 /// <remarks>
-/// A tile kernel's body is resumable (<see cref="CpuResumableBody{TArgs}"/>): it runs as many steps
-/// as its halos allow and, when an exchange waits for a neighbour, returns instead of blocking; the
-/// neighbour rings the tile's <see cref="HaloDoorbells"/> doorbell after sending to it (or making room it waits for), which
-/// resumes it. So the CPU backend can run hundreds of tiles as coroutines on one worker thread per
-/// core (its cooperative ring-kernel scheduling), and a waiting tile holds no thread.
+/// The backend supplies the tile kernel (<see cref="ITiledStencilBackend.TileKernel"/>). Its body
+/// is resumable: it runs as many steps as its halos allow and, when an exchange waits for a
+/// neighbour, returns instead of blocking; the neighbour rings the tile's <see cref="HaloDoorbells"/>
+/// doorbell after sending to it (or making room it waits for), which resumes it (<see cref="IResumableKernel"/>). So the
+/// CPU backend can run hundreds of tiles as coroutines on one worker thread per core (its
+/// cooperative ring-kernel scheduling), and a waiting tile holds no thread.
 /// </remarks>
 public sealed class TiledStencilEngine : IAsyncDisposable
 {
-    private static readonly LaunchOptions TileKernelOptions = new(new Dim3(1), new Dim3(1)) { InputRingCapacity = 16, OutputRingCapacity = 16 };
-
-    internal static readonly KernelDefinition<StencilTile> TileKernel = new("stencil-tile", TileKernelOptions)
-    {
-        CpuResumableBody = static (kernel, tile) =>
-        {
-            TileCommand command = kernel.Get<TileCommand>();
-            switch (command.Kind)
-            {
-                case TileCommandKind.RunSteps:
-                    tile.ConnectDoorbell(kernel);
-                    if (!tile.TryRunUntil(command.UntilStep))
-                        return false;
-                    break;
-                case TileCommandKind.Snapshot:
-                    tile.Snapshot();
-                    break;
-                default:
-                    throw new InvalidOperationException($"Tile {tile.Index} got an unknown command {command.Kind}.");
-            }
-
-            kernel.Reply(tile.Progress);
-            return true;
-        },
-    };
-
     private readonly K2KFabric _fabric;
+    private readonly string _tileKernelName;
     private readonly TileSupervisionStrategy _supervision;
     private IActorRef? _supervisor;
     private IActorRef[] _actors = [];
     private KernelRef<TileCommand, TileProgress>[] _refs = [];
     private volatile bool _disposing;
 
-    private TiledStencilEngine(ActorSystem system, IReadOnlyList<StencilTile> tiles, K2KFabric fabric, TiledStencilOptions options)
+    private TiledStencilEngine(ActorSystem system, IReadOnlyList<StencilTile> tiles, K2KFabric fabric, string tileKernelName, TiledStencilOptions options)
     {
         System = system;
         Tiles = tiles;
         _fabric = fabric;
+        _tileKernelName = tileKernelName;
         _supervision = new TileSupervisionStrategy(tiles.Count, options);
     }
 
@@ -90,10 +67,10 @@ public sealed class TiledStencilEngine : IAsyncDisposable
 
     /// <summary>
     /// Connects <paramref name="tiles"/> (every tile of one grid, by number, with one halo width and
-    /// boundary) over K2K and starts a kernel actor for each, running its ring kernel on
-    /// <paramref name="backend"/>, under one supervisor in <paramref name="system"/>.
+    /// boundary) over K2K and starts a kernel actor for each, running <paramref name="backend"/>'s
+    /// tile kernel, under one supervisor in <paramref name="system"/>.
     /// </summary>
-    public static async Task<TiledStencilEngine> StartAsync(ActorSystem system, IRingKernelBackend backend, IReadOnlyList<StencilTile> tiles, TiledStencilOptions? options = null)
+    public static async Task<TiledStencilEngine> StartAsync(ActorSystem system, ITiledStencilBackend backend, IReadOnlyList<StencilTile> tiles, TiledStencilOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(backend);
@@ -113,8 +90,9 @@ public sealed class TiledStencilEngine : IAsyncDisposable
             throw new ArgumentException($"The {first.Grid} has {first.Grid.TileCount} tiles; {tiles.Count} were given.", nameof(tiles));
 
         int inboxCapacity = options.InboxCapacity ?? WholeStripInboxCapacity(tiles, options.ChunkElements);
-        var fabric = new K2KFabric(backend.MemorySpace, HaloChunk.CreateTypes(), inboxCapacity, HaloChunk.InboxSlotSize, options.Checksummed);
-        var engine = new TiledStencilEngine(system, tiles, fabric, options);
+        var fabric = new K2KFabric(backend.MemorySpace, HaloInboxes.CreateTypes(), inboxCapacity, HaloChunk.InboxSlotSize, options.Checksummed);
+        KernelDefinition<StencilTile> tileKernel = backend.TileKernel;
+        var engine = new TiledStencilEngine(system, tiles, fabric, tileKernel.Name, options);
         try
         {
             fabric.ConnectNeighbourhood(first.Grid, first.Neighbourhood, first.Boundary.Kind);
@@ -124,7 +102,7 @@ public sealed class TiledStencilEngine : IAsyncDisposable
             {
                 K2KEndpoint endpoint = fabric.Endpoint((uint)tile.Index);
                 tile.Attach(endpoint, options, doorbells);
-                props[tile.Index] = TileProps(backend, tile, endpoint, options);
+                props[tile.Index] = TileProps(backend, tileKernel, tile, endpoint, options);
             }
 
             engine._supervisor = system.ActorOf(TileSupervisor.Props(props, engine._supervision));
@@ -181,7 +159,7 @@ public sealed class TiledStencilEngine : IAsyncDisposable
     }
 
     /// <summary>The props of one tile's kernel actor, its kernel attached to <paramref name="endpoint"/> (the cluster engine starts its tiles with them too).</summary>
-    internal static Props TileProps(IRingKernelBackend backend, StencilTile tile, K2KEndpoint endpoint, TiledStencilOptions options)
+    internal static Props TileProps(IRingKernelBackend backend, KernelDefinition<StencilTile> tileKernel, StencilTile tile, K2KEndpoint endpoint, TiledStencilOptions options)
     {
         var actorOptions = new KernelActorOptions
         {
@@ -196,7 +174,7 @@ public sealed class TiledStencilEngine : IAsyncDisposable
             AskTimeout = Timeout.InfiniteTimeSpan,
         };
         bool launched = false;
-        return KernelActor.Props(backend, TileKernel, CreateArgs, actorOptions);
+        return KernelActor.Props(backend, tileKernel, CreateArgs, actorOptions);
 
         // A restart relaunches the tile from its last checkpoint; its failed command is then asked again.
         StencilTile CreateArgs()
@@ -258,7 +236,7 @@ public sealed class TiledStencilEngine : IAsyncDisposable
                 if (_supervision.StopCauseOf(tile) is { } cause)
                 {
                     throw cause as KernelFaultedException
-                        ?? new KernelFaultedException(TileKernel.Name, $"tile {tile}'s actor was stopped: {cause.Message}", cause);
+                        ?? new KernelFaultedException(_tileKernelName, $"tile {tile}'s actor was stopped: {cause.Message}", cause);
                 }
             }
         }

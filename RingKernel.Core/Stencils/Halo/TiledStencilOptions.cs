@@ -1,3 +1,5 @@
+using RingKernel.Layouts;
+
 namespace RingKernel.Stencils.Halo;
 
 /// <summary>How a <see cref="TiledStencilEngine"/> sets up its tiles' K2K halo exchange.</summary>

@@ -1,5 +1,4 @@
 using Akka.Actor;
-using RingKernel.Backends;
 
 namespace RingKernel.Stencils.Halo;
 
@@ -23,7 +22,7 @@ public sealed class TiledWave3D : IAsyncDisposable
     public TiledStencilEngine Engine { get; }
 
     /// <summary>Starts the tile kernel actors of <paramref name="grid"/> in <paramref name="system"/>, their kernels on <paramref name="backend"/>, from the two levels given (copied).</summary>
-    public static async Task<TiledWave3D> StartAsync(ActorSystem system, IRingKernelBackend backend, WaveEquation3D equation, TileGrid grid, int halo, float[] previous, float[] current, TiledStencilOptions? options = null)
+    public static async Task<TiledWave3D> StartAsync(ActorSystem system, ITiledStencilBackend backend, WaveEquation3D equation, TileGrid grid, int halo, float[] previous, float[] current, TiledStencilOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(equation);
         ArgumentNullException.ThrowIfNull(grid);

@@ -1,9 +1,10 @@
 using RingKernel.Cpu;
+using RingKernel.Cpu.Kernels;
 using RingKernel.Cpu.RingKernels;
 using RingKernel.Kernels;
 using RingKernel.Kernels.Persistent;
 using RingKernel.Layouts;
-using static RingKernel.Tests.Cpu.RingKernels.TestKernels;
+using static RingKernel.Tests.Cpu.RingKernels.RingTestKernels;
 
 namespace RingKernel.Tests.Cpu.RingKernels;
 
@@ -28,9 +29,8 @@ public class CooperativeRingKernelTests
 
     private sealed record Link(int Index, Chain Chain);
 
-    private static KernelDefinition<Link> ChainKernel() => new("chain", Options())
-    {
-        CpuResumableBody = static (kernel, link) =>
+    private static KernelDefinition<Link> ChainKernel() => new KernelDefinition<Link>("chain", Options())
+        .WithCpuResumable(static (kernel, link) =>
         {
             long round = kernel.Get<Number>().Value;
             Chain chain = link.Chain;
@@ -46,8 +46,7 @@ public class CooperativeRingKernelTests
                 Volatile.Read(ref chain.Kernels[link.Index + 1])?.Resume();
             kernel.Reply(new Number(position));
             return true;
-        },
-    };
+        });
 
     public static TheoryData<string, int, int> Schedulings() => new()
     {
@@ -119,13 +118,11 @@ public class CooperativeRingKernelTests
         using RingKernelMemory memory = RingKernelMemory.Allocate(backend.MemorySpace, Options(), Types());
         var called = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var waiting = new KernelDefinition<TaskCompletionSource>("waits-forever", Options())
-        {
-            CpuResumableBody = static (_, called) =>
+            .WithCpuResumable(static (_, called) =>
             {
                 called.TrySetResult();
                 return false;
-            },
-        };
+            });
         IRingKernel first = backend.CreateRingKernel(waiting, called, memory);
         first.Launch();
         await first.ActivateAsync();
@@ -139,13 +136,11 @@ public class CooperativeRingKernelTests
 
         // The next instance over the same memory finds the message and answers it.
         var echo = new KernelDefinition<object?>("resumable-echo", Options())
-        {
-            CpuResumableBody = static (kernel, _) =>
+            .WithCpuResumable(static (kernel, _) =>
             {
                 kernel.Reply(kernel.Get<Number>());
                 return true;
-            },
-        };
+            });
         await using IRingKernel second = backend.CreateRingKernel(echo, null, memory);
         second.Launch();
         await second.ActivateAsync();
@@ -158,14 +153,12 @@ public class CooperativeRingKernelTests
         var backend = new CpuBackend(1);
         using RingKernelMemory memory = RingKernelMemory.Allocate(backend.MemorySpace, Options(), Types());
         var adder = new KernelDefinition<long[]>("resumable-adder", Options())
-        {
-            CpuResumableBody = static (kernel, total) =>
+            .WithCpuResumable(static (kernel, total) =>
             {
                 total[0] += kernel.Get<Number>().Value;
                 kernel.Reply(new Number(total[0]));
                 return true;
-            },
-        };
+            });
         await using IRingKernel kernel = backend.CreateRingKernel(adder, new long[1], memory);
         kernel.Launch();
         await kernel.ActivateAsync();
@@ -194,16 +187,14 @@ public class CooperativeRingKernelTests
         var backend = new CpuBackend(1);
         using RingKernelMemory memory = RingKernelMemory.Allocate(backend.MemorySpace, Options(), Types());
         var poisoned = new KernelDefinition<object?>("resumable-poisoned", Options())
-        {
-            CpuResumableBody = static (kernel, _) =>
+            .WithCpuResumable(static (kernel, _) =>
             {
                 Number number = kernel.Get<Number>();
                 if (number.Value == Poison)
                     throw new InvalidOperationException("poison message");
                 kernel.Reply(number);
                 return true;
-            },
-        };
+            });
         IRingKernel kernel = backend.CreateRingKernel(poisoned, null, memory);
         kernel.Launch();
         await kernel.ActivateAsync();
@@ -232,14 +223,12 @@ public class CooperativeRingKernelTests
         var memories = new List<RingKernelMemory>();
         var kernels = new List<IRingKernel>();
         var adder = new KernelDefinition<long[]>("resumable-adder", Options())
-        {
-            CpuResumableBody = static (kernel, total) =>
+            .WithCpuResumable(static (kernel, total) =>
             {
                 total[0] += kernel.Get<Number>().Value;
                 kernel.Reply(new Number(total[0]));
                 return true;
-            },
-        };
+            });
         try
         {
             for (int i = 0; i < Kernels; i++)

@@ -1,6 +1,7 @@
+using RingKernel.Cpu.Kernels;
 using RingKernel.Kernels;
 using RingKernel.Kernels.Persistent;
-using static RingKernel.Tests.Cpu.RingKernels.TestKernels;
+using static RingKernel.Tests.Cpu.RingKernels.RingTestKernels;
 
 namespace RingKernel.Tests.Cpu.RingKernels;
 
@@ -29,13 +30,11 @@ public class KernelWatchdogTests
     {
         using var gate = new ManualResetEventSlim();
         var definition = new KernelDefinition<ManualResetEventSlim>("stuck", Options())
-        {
-            CpuMessageBody = static (kernel, gate) =>
+            .WithCpuMessage(static (kernel, gate) =>
             {
                 gate.Wait();
                 kernel.Reply(kernel.Get<Number>());
-            },
-        };
+            });
         await using RunningKernel running = await StartAsync(definition, gate);
         var time = new ManualTime();
         var watchdog = new KernelWatchdog(running.Kernel, Timeout, time);

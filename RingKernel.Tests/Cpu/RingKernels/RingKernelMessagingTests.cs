@@ -1,6 +1,6 @@
 using RingKernel.Kernels.Persistent;
 using RingKernel.Layouts;
-using static RingKernel.Tests.Cpu.RingKernels.TestKernels;
+using static RingKernel.Tests.Cpu.RingKernels.RingTestKernels;
 
 namespace RingKernel.Tests.Cpu.RingKernels;
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using RingKernel.Backends;
+using RingKernel.Cuda.Kernels;
 using RingKernel.Cuda.RingKernels;
 using RingKernel.Kernels;
 using RingKernel.Kernels.Persistent;
@@ -35,7 +36,8 @@ internal sealed class HostBuiltCudaBackend : IRingKernelBackend, IDisposable
     {
         ArgumentNullException.ThrowIfNull(kernel);
         ArgumentNullException.ThrowIfNull(memory);
-        CudaKernelBody<TArgs> body = kernel.CudaBody ?? throw new ArgumentException($"Kernel '{kernel.Name}' has no CUDA body.", nameof(kernel));
+        if (!kernel.TryGetBody(out CudaKernelBody<TArgs>? body))
+            throw new ArgumentException($"Kernel '{kernel.Name}' has no CUDA body.", nameof(kernel));
         if (kernel.Options.WorkgroupCount != 1)
             throw new ArgumentException($"Ring kernel '{kernel.Name}' has a grid of {kernel.Options.Grid}; a ring kernel runs as one workgroup (one block).", nameof(kernel));
         var created = new HostBuiltRingKernel<TArgs>(this, kernel, body, args, memory);

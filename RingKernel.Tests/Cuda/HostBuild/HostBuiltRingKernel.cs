@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using RingKernel.Cuda.K2K;
+using RingKernel.Cuda;
+using RingKernel.Cuda.Kernels;
 using RingKernel.Cuda.RingKernels;
 using RingKernel.Kernels;
 using RingKernel.Kernels.Persistent;
@@ -68,7 +70,7 @@ internal sealed class HostBuiltRingKernel<TArgs> : RingKernelBase, IHostBuiltKer
         Span<int> offsets = stackalloc int[256];
         var own = new CudaParameters(bytes, offsets);
         _body.Bind(_args, ref own);
-        Assert.Equal(_body.ParameterCount, CudaRingKernel<TArgs>.BackendParameters + own.Count);
+        Assert.Equal(_body.ParameterCount, CudaBackend.RingKernelParameters + own.Count);
         var arguments = new List<string>
         {
             shared.Path,

@@ -75,7 +75,7 @@ internal static class HostBuiltRingKernelPrograms
         foreach ((string name, string text) in CudaKernelSources.Headers)
             File.WriteAllText(System.IO.Path.Combine(work.FullName, name), text);
         foreach (string program in (string[])["ring_payload_echo.cu", "ring_k2k_relay.cu"])
-            File.WriteAllText(System.IO.Path.Combine(work.FullName, program), CudaKernelSources.Read(program));
+            File.WriteAllText(System.IO.Path.Combine(work.FullName, program), CudaProgramFiles.Read(program));
         File.WriteAllText(System.IO.Path.Combine(work.FullName, "harness.cpp"), Harness);
         string output = System.IO.Path.Combine(work.FullName, "ring_kernels_host");
         (int exit, string messages) = ExternalTool.Run(gxx, work.FullName, "-std=c++17", "-O2", "-Wall", "-Werror", "-I.", "-o", output, "harness.cpp");

@@ -162,7 +162,7 @@ public class TiledHeatTests(TileActorSystem actors) : IClassFixture<TileActorSys
         TileGrid grid = TileGrid.Create(size, new Dim3(2, 1));
         using var fabric = new K2KFabric(
             new CpuBackend().MemorySpace,
-            HaloChunk.CreateTypes(),
+            HaloInboxes.CreateTypes(),
             inboxCapacity: 4,
             inboxSlotSize: HaloChunk.InboxSlotSize);
         fabric.ConnectNeighbourhood(grid, K2KNeighbourhood.VonNeumann, BoundaryKind.Fixed);

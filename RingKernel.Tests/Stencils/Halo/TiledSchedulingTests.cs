@@ -18,7 +18,7 @@ namespace RingKernel.Tests.Stencils.Halo;
 public class TiledSchedulingTests(TileActorSystem actors) : IClassFixture<TileActorSystem>
 {
     /// <summary>The CPU backend, recording the placement each ring kernel is created with.</summary>
-    private sealed class PlacementRecorder(CpuBackend inner) : IRingKernelBackend
+    private sealed class PlacementRecorder(CpuBackend inner) : ITiledStencilBackend
     {
         public List<(int Tile, RingKernelPlacement Placement)> Created { get; } = [];
 
@@ -29,6 +29,8 @@ public class TiledSchedulingTests(TileActorSystem actors) : IClassFixture<TileAc
         public string? UnavailableReason => inner.UnavailableReason;
 
         public IMemorySpace MemorySpace => inner.MemorySpace;
+
+        public KernelDefinition<StencilTile> TileKernel => inner.TileKernel;
 
         public Task DispatchAsync<TArgs>(KernelDefinition<TArgs> kernel, TArgs args, CancellationToken cancellationToken = default) =>
             inner.DispatchAsync(kernel, args, cancellationToken);

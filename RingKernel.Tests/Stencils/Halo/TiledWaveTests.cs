@@ -1,6 +1,7 @@
 using RingKernel.Cpu;
 using RingKernel.K2K;
 using RingKernel.Kernels;
+using RingKernel.Layouts;
 using RingKernel.Stencils;
 using RingKernel.Stencils.Halo;
 using static RingKernel.Tests.Stencils.StencilFieldsForTests;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Akka.Actor;
 using Akka.Serialization;
+using RingKernel.Layouts;
 using RingKernel.Cluster;
 using RingKernel.Cluster.Protocol;
 using RingKernel.Stencils.Halo;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using RingKernel.Layouts;
 using RingKernel.K2K;
 using RingKernel.Memory;
 using RingKernel.Stencils.Halo;
@@ -19,7 +20,7 @@ internal static class K2KHaloRoundTrip
 
     public static long[] Measure(IMemorySpace memory, int warmup, int samples)
     {
-        using var fabric = new K2KFabric(memory, HaloChunk.CreateTypes(), inboxCapacity: 16, HaloChunk.InboxSlotSize, checksummed: true, "compare-cluster-k2k");
+        using var fabric = new K2KFabric(memory, HaloInboxes.CreateTypes(), inboxCapacity: 16, HaloChunk.InboxSlotSize, checksummed: true, "compare-cluster-k2k");
         K2KEndpoint tile = fabric.Register(0), neighbour = fabric.Register(1);
         fabric.Connect(0, K2KDirection.XPlus, 1);
         fabric.Connect(1, K2KDirection.XMinus, 0);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using RingKernel.Layouts;
 using RingKernel.Stencils.Halo;
 
 namespace RingKernel.Benchmarks.Cluster;

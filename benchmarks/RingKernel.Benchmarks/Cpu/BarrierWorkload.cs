@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using RingKernel.Cpu;
+using RingKernel.Cpu.Kernels;
 using RingKernel.Kernels;
 
 namespace RingKernel.Benchmarks.Cpu;
@@ -14,13 +15,11 @@ public static class BarrierWorkload
 {
     public const int Threads = 256;
 
-    private static readonly KernelDefinition<BarrierArgs> Kernel = new("barrier-phases", new LaunchOptions(grid: 1, workgroup: Threads)
+    private static readonly KernelDefinition<BarrierArgs> Kernel = new KernelDefinition<BarrierArgs>("barrier-phases", new LaunchOptions(grid: 1, workgroup: Threads)
     {
         SharedMemoryBytes = Threads * sizeof(int),
     })
-    {
-        CpuThreadBody = PhaseBody,
-    };
+        .WithCpuThread(PhaseBody);
 
     /// <summary>Runs <paramref name="phases"/> phases as coroutines; returns the elapsed time.</summary>
     public static TimeSpan RunCoroutines(CpuBackend backend, int phases)

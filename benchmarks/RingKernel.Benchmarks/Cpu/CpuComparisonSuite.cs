@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using RingKernel.Benchmarks.Compare;
 using RingKernel.Cpu;
+using RingKernel.Cpu.Kernels;
 
 namespace RingKernel.Benchmarks.Cpu;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using RingKernel.Cpu;
+using RingKernel.Cpu.Kernels;
 using RingKernel.Kernels;
 using RingKernel.Kernels.Persistent;
 using RingKernel.Layouts;
@@ -143,9 +144,7 @@ public static class RingKernelWorkload
     {
         var options = new LaunchOptions(new Dim3(1), new Dim3(1)) { InputRingCapacity = Capacity, OutputRingCapacity = Capacity, MessageSlotBytes = 128 };
         var kernel = new KernelDefinition<object?>("echo", options)
-        {
-            CpuMessageBody = static (context, _) => context.Reply(context.Get<Value>()),
-        };
+            .WithCpuMessage(static (context, _) => context.Reply(context.Get<Value>()));
         var types = new MessageTypeRegistry(64);
         types.Register<Value>(1);
         var backend = new CpuBackend();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using RingKernel.Cpu;
+using RingKernel.Cpu.Kernels;
 using RingKernel.Kernels;
 
 namespace RingKernel.Benchmarks.Cpu;
@@ -17,9 +18,9 @@ public static class ThreadStartWorkload
 
     private static readonly LaunchOptions Options = new(Workgroups, Threads) { SharedMemoryBytes = Threads * sizeof(int) };
 
-    private static readonly KernelDefinition<int[]> CoroutineKernel = new("one-barrier-coroutine", Options) { CpuCoroutineBody = CoroutineBody };
+    private static readonly KernelDefinition<int[]> CoroutineKernel = new KernelDefinition<int[]>("one-barrier-coroutine", Options).WithCpuCoroutine(CoroutineBody);
 
-    private static readonly KernelDefinition<int[]> IteratorKernel = new("one-barrier-iterator", Options) { CpuThreadBody = IteratorBody };
+    private static readonly KernelDefinition<int[]> IteratorKernel = new KernelDefinition<int[]>("one-barrier-iterator", Options).WithCpuThread(IteratorBody);
 
     public const int ThreadCount = Workgroups * Threads;
 

@@ -9,6 +9,7 @@ using RingKernel.Kernels.Persistent;
 using RingKernel.Layouts;
 using RingKernel.Rings;
 using RingKernel.Stencils;
+using RingKernel.TestKernels.Cuda;
 
 namespace RingKernel.Benchmarks.Cuda;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using Akka.Actor;
 using RingKernel.Benchmarks.Compare;
 using RingKernel.Cpu;
+using RingKernel.Cpu.Stencils;
 using RingKernel.Kernels;
 using RingKernel.Stencils;
 using RingKernel.Stencils.Halo;
@@ -16,7 +17,7 @@ namespace RingKernel.Benchmarks.Stencils;
 /// <list type="bullet">
 /// <item><c>heat2d-512-main-job</c>, <c>heat2d-4096-main-job</c>, <c>wave3d-256-main-job</c>: the
 /// samples' default tiled actor engine against their grid engine (see <see cref="MainJobComparison"/>).</item>
-/// <item><c>stencil2d-gpu-style-512</c>: ours is <see cref="HeatKernel2D"/>, the per-thread
+/// <item><c>stencil2d-gpu-style-512</c>: ours is <see cref="CpuHeatKernel2D"/>, the per-thread
 /// kernel (16x16 coroutine threads a workgroup, tile and halo in shared memory) dispatched once a
 /// step on <see cref="CpuBackend"/>; the baseline is <see cref="HeatBaseline2D"/> on the same
 /// 512² periodic grid. Both end on the same field, checked bit for bit after the runs.</item>
@@ -134,7 +135,7 @@ public sealed class StencilComparisonSuite : IComparisonSuite
         float[] kernelField = (float[])start.Clone(), kernelScratch = new float[start.Length];
         float[] baselineField = (float[])start.Clone();
         var backend = new CpuBackend();
-        var kernel = HeatKernel2D.Create(equation, 16, 16);
+        var kernel = CpuHeatKernel2D.Create(equation, 16, 16);
         var baseline = new HeatBaseline2D(equation);
         long kernelSteps = 0, baselineSteps = 0;
 
@@ -142,7 +143,7 @@ public sealed class StencilComparisonSuite : IComparisonSuite
         {
             for (int i = 0; i < n; i++)
             {
-                backend.Dispatch(kernel, new HeatKernelArgs(equation, kernelField, kernelScratch));
+                backend.Dispatch(kernel, new CpuHeatArgs(equation, kernelField, kernelScratch));
                 (kernelField, kernelScratch) = (kernelScratch, kernelField);
             }
 

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using RingKernel.Kernels;
 using RingKernel.Stencils;
+using RingKernel.TestKernels;
 using RingKernel.Vulkan;
 using RingKernel.Vulkan.Shaders;
 
@@ -83,7 +84,7 @@ internal sealed class VulkanCBaseline : IDisposable
     {
         if (equation.Boundary.Kind != BoundaryKind.Periodic || equation.Size.Width != equation.Size.Height)
             throw new ArgumentException("The C baseline runs periodic square grids.", nameof(equation));
-        return Start(["heat", Text(_device.Index), Module(shader), Text(equation.Size.Width), equation.Alpha.ToString("R", CultureInfo.InvariantCulture),
+        return Start(["heat", Text(_device.Index), Module(shader, VulkanShaders.Spirv(shader)), Text(equation.Size.Width), equation.Alpha.ToString("R", CultureInfo.InvariantCulture),
             Text(workgroup.X), Text(workgroup.Y), startPath, Text(warmup)]);
     }
 
@@ -103,17 +104,17 @@ internal sealed class VulkanCBaseline : IDisposable
     }
 
     /// <summary>Starts one-thread dispatches of the empty module, after <paramref name="warmup"/> untimed ones; <see cref="VulkanCBaselineProcess.Dispatches"/> times more.</summary>
-    public VulkanCBaselineProcess StartEmpty(int warmup) => Start(["empty", Text(_device.Index), Module("empty"), Text(warmup)]);
+    public VulkanCBaselineProcess StartEmpty(int warmup) => Start(["empty", Text(_device.Index), Module("empty", TestKernelFiles.Spirv("empty")), Text(warmup)]);
 
     public void Dispose() => Directory.Delete(_scratch, recursive: true);
 
     private VulkanCBaselineProcess Start(string[] arguments) => new(_program, arguments, _device.Name);
 
-    private string Module(string name)
+    private string Module(string name, ReadOnlyMemory<byte> spirv)
     {
         string path = Path.Combine(_scratch, name + ".spv");
         if (!File.Exists(path))
-            File.WriteAllBytes(path, VulkanShaders.Spirv(name).ToArray());
+            File.WriteAllBytes(path, spirv.ToArray());
         return path;
     }
 

@@ -3,6 +3,7 @@ using RingKernel.Benchmarks.Compare;
 using RingKernel.Kernels;
 using RingKernel.Memory;
 using RingKernel.Stencils;
+using RingKernel.TestKernels.Vulkan;
 using RingKernel.Vulkan;
 using RingKernel.Vulkan.Kernels;
 using RingKernel.Vulkan.Stencils;

@@ -1,10 +1,13 @@
 using System.Diagnostics;
 using RingKernel.Backends;
+using RingKernel.Cpu.Kernels;
 using RingKernel.Kernels;
 using RingKernel.Kernels.Persistent;
 using RingKernel.Layouts;
 using RingKernel.Metal.Kernels;
 using RingKernel.Rings;
+using RingKernel.TestKernels.Vulkan;
+using RingKernel.Vulkan.Kernels;
 using RingKernel.Vulkan.RingKernels;
 
 namespace RingKernel.Benchmarks.VulkanRings;
@@ -31,11 +34,9 @@ public sealed class RingKernelEcho : IAsyncDisposable
     public static async Task<RingKernelEcho> StartAsync(IRingKernelBackend backend)
     {
         var options = new LaunchOptions(new Dim3(1), new Dim3(1)) { InputRingCapacity = Capacity, OutputRingCapacity = Capacity, MessageSlotBytes = 128 };
-        KernelDefinition<object?> definition = new KernelDefinition<object?>("echo", options)
-        {
-            CpuMessageBody = static (kernel, _) => kernel.Reply(kernel.Get<EchoNumber>()),
-            VulkanBody = VulkanRingKernelBodies.Echo<object?>(),
-        }.WithMetal();
+        var definition = new KernelDefinition<object?>("echo", options).WithVulkan(VulkanRingKernelBodies.Echo<object?>())
+            .WithCpuMessage(static (kernel, _) => kernel.Reply(kernel.Get<EchoNumber>()))
+            .WithMetal();
         var types = new MessageTypeRegistry(64);
         types.Register<EchoNumber>(1);
         RingKernelMemory memory = RingKernelMemory.Allocate(backend.MemorySpace, options, types, checksummed: false);
