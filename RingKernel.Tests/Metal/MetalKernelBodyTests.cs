@@ -3,6 +3,7 @@ using RingKernel.Memory;
 using RingKernel.Metal.Kernels;
 using RingKernel.Metal.Shaders;
 using RingKernel.Stencils;
+using RingKernel.TestKernels;
 using RingKernel.TestKernels.Vulkan;
 using RingKernel.Vulkan.Kernels;
 using RingKernel.Vulkan.RingKernels;
@@ -93,7 +94,7 @@ public sealed class MetalKernelBodyTests
     [Fact]
     public void ABinderThatLeavesABindingUnsetIsRefusedOnTheHost()
     {
-        MetalKernelBody<int> body = MetalKernelBody.FromVulkan(new VulkanKernelBody<int>(VulkanShaders.Spirv("saxpy"), 2, 8, static (_, _) => { }));
+        MetalKernelBody<int> body = MetalKernelBody.FromVulkan(new VulkanKernelBody<int>(TestKernelFiles.Spirv("saxpy"), 2, 8, static (_, _) => { }));
 
         var error = Assert.Throws<ArgumentException>(() => MetalArguments.Bind(body, 0, "saxpy"));
         Assert.Contains("left storage buffer binding 0 unset", error.Message, StringComparison.Ordinal);
