@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using RingKernel.K2K;
 using RingKernel.Layouts;
 using RingKernel.Memory;
@@ -9,16 +10,17 @@ namespace RingKernel.Cuda.K2K;
 /// Kernels/ringkernel_k2k.cuh), in mapped host memory: the routing table's device address, whether K2K
 /// messages carry a CRC-32C, and the device addresses of the kernel's inboxes by route. The host sets
 /// routes up and tears them down at any time, so the kernel's doorbell thread calls
-/// <see cref="Refresh"/> while the kernel runs.
+/// <see cref="Refresh"/> while the kernel runs. Kernels whose routes stay fixed for a launch (the
+/// tiles of <see cref="Stencils.CudaTiledHeat2D"/>) take endpoints written once by <see cref="Endpoints"/>.
 /// </summary>
 internal sealed unsafe class CudaK2KBinding : IDisposable
 {
     /// <summary>Bytes of <c>rk_fabric_endpoint</c>: routes (8), checksummed (4), reserved (4), 26 inbox addresses.</summary>
     public const int Size = InboxesOffset + (K2KDirections.Count * sizeof(ulong));
 
-    private const int RoutesOffset = 0;
+    public const int RoutesOffset = 0;
     private const int ChecksummedOffset = 8;
-    private const int InboxesOffset = 16;
+    public const int InboxesOffset = 16;
 
     private readonly K2KEndpoint _endpoint;
     private readonly DeviceBuffer _buffer;
@@ -31,9 +33,8 @@ internal sealed unsafe class CudaK2KBinding : IDisposable
     {
         _endpoint = endpoint;
         _buffer = pinnedMemory.Allocate(Size);
-        byte* binding = _buffer.HostPointer;
-        *(ulong*)(binding + RoutesOffset) = endpoint.RoutingTable.DeviceAddress;
-        Refresh();
+        Write(endpoint, Binding);
+        WakeWhereMoved();
     }
 
     /// <summary>The device address the kernel's K2K parameter points at.</summary>
@@ -47,15 +48,50 @@ internal sealed unsafe class CudaK2KBinding : IDisposable
     /// <returns>Whether the kernel moved any inbox cursor since the last call.</returns>
     public bool Refresh()
     {
+        Publish(_endpoint, Binding);
+        return WakeWhereMoved();
+    }
+
+    /// <summary>Writes <paramref name="endpoint"/> as <c>rk_fabric_endpoint</c> into the first <see cref="Size"/> bytes of <paramref name="binding"/>.</summary>
+    private static void Write(K2KEndpoint endpoint, Span<byte> binding)
+    {
+        MemoryMarshal.Write(binding[RoutesOffset..], endpoint.RoutingTable.DeviceAddress);
+        Publish(endpoint, binding);
+    }
+
+    /// <summary>
+    /// The endpoints of <paramref name="fabric"/>'s kernels 0 to <paramref name="kernels"/> - 1 as a
+    /// cooperative launch's blocks read them (block i's at <c>i * </c><see cref="Size"/>), for routes
+    /// that stay as they are while the kernel runs.
+    /// </summary>
+    public static byte[] Endpoints(K2KFabric fabric, int kernels)
+    {
+        ArgumentNullException.ThrowIfNull(fabric);
+        byte[] bytes = new byte[kernels * Size];
+        for (int kernel = 0; kernel < kernels; kernel++)
+            Write(fabric.Endpoint((uint)kernel), bytes.AsSpan(kernel * Size, Size));
+        return bytes;
+    }
+
+    public void Dispose() => _buffer.Dispose();
+
+    private Span<byte> Binding => _buffer.AsSpan<byte>(0, Size);
+
+    /// <summary>The checksum setting and the inbox addresses, each written whole: a running kernel may read them.</summary>
+    private static void Publish(K2KEndpoint endpoint, Span<byte> binding)
+    {
+        Volatile.Write(ref MemoryMarshal.Cast<byte, uint>(binding[ChecksummedOffset..])[0], Checksummed(endpoint) ? 1u : 0u);
+        Span<ulong> inboxes = MemoryMarshal.Cast<byte, ulong>(binding[InboxesOffset..Size]);
+        for (int route = 0; route < K2KDirections.Count; route++)
+            Volatile.Write(ref inboxes[route], endpoint.FindInbox(route)?.InboxBuffer.DeviceAddress ?? 0);
+    }
+
+    private bool WakeWhereMoved()
+    {
         bool moved = false;
-        byte* binding = _buffer.HostPointer;
-        Volatile.Write(ref *(uint*)(binding + ChecksummedOffset), Checksummed(_endpoint) ? 1u : 0u);
-        ulong* inboxes = (ulong*)(binding + InboxesOffset);
         for (int route = 0; route < K2KDirections.Count; route++)
         {
-            K2KRoute? inbox = _endpoint.FindInbox(route);
-            Volatile.Write(ref inboxes[route], inbox?.InboxBuffer.DeviceAddress ?? 0);
-            if (inbox is not null && Moved(ref InboxHeader(inbox).Head, ref _inboxHeads[route]))
+            if (_endpoint.FindInbox(route) is { } inbox && Moved(ref InboxHeader(inbox).Head, ref _inboxHeads[route]))
             {
                 inbox.WakeAfterDeviceProgress();
                 moved = true;
@@ -70,8 +106,6 @@ internal sealed unsafe class CudaK2KBinding : IDisposable
 
         return moved;
     }
-
-    public void Dispose() => _buffer.Dispose();
 
     private static ref RingHeader InboxHeader(K2KRoute route) => ref *(RingHeader*)route.InboxBuffer.HostPointer;
 

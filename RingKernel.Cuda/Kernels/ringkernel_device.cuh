@@ -1,8 +1,7 @@
 // Device primitives every RingKernel CUDA program uses: memory-ordered loads and stores, back-off,
-// CRC-32C. Rings and control blocks live in pinned host memory mapped into the device, where the
-// other side is a CPU thread, so their loads and stores are at system scope; K2K inboxes are device
-// memory shared by blocks, so theirs are at GPU scope. Needs compute capability 7.0 (acquire and
-// release qualifiers, nanosleep).
+// CRC-32C. Rings, control blocks and K2K inboxes live in pinned host memory mapped into the device,
+// where the other side may be a CPU thread, so their loads and stores are at system scope. Needs
+// compute capability 7.0 (acquire and release qualifiers, nanosleep).
 #pragma once
 #include "ringkernel_layouts.cuh"
 
@@ -35,18 +34,6 @@ static __device__ __forceinline__ void rk_store_release_sys32(rk_u32* p, rk_u32 
     asm volatile("st.release.sys.global.u32 [%0], %1;" : : "l"(p), "r"(v) : "memory");
 }
 
-static __device__ __forceinline__ rk_u64 rk_load_acquire_gpu(const rk_u64* p)
-{
-    rk_u64 v;
-    asm volatile("ld.acquire.gpu.global.u64 %0, [%1];" : "=l"(v) : "l"(p) : "memory");
-    return v;
-}
-
-static __device__ __forceinline__ void rk_store_release_gpu(rk_u64* p, rk_u64 v)
-{
-    asm volatile("st.release.gpu.global.u64 [%0], %1;" : : "l"(p), "l"(v) : "memory");
-}
-
 /// Sleeps about ns nanoseconds: an idle persistent kernel must not saturate the memory system.
 static __device__ __forceinline__ void rk_nanosleep(rk_u32 ns)
 {
@@ -59,8 +46,6 @@ static inline rk_u64 rk_load_acquire_sys(const rk_u64* p) { return __atomic_load
 static inline rk_u32 rk_load_acquire_sys32(const rk_u32* p) { return __atomic_load_n(p, __ATOMIC_ACQUIRE); }
 static inline void rk_store_release_sys(rk_u64* p, rk_u64 v) { __atomic_store_n(p, v, __ATOMIC_RELEASE); }
 static inline void rk_store_release_sys32(rk_u32* p, rk_u32 v) { __atomic_store_n(p, v, __ATOMIC_RELEASE); }
-static inline rk_u64 rk_load_acquire_gpu(const rk_u64* p) { return __atomic_load_n(p, __ATOMIC_ACQUIRE); }
-static inline void rk_store_release_gpu(rk_u64* p, rk_u64 v) { __atomic_store_n(p, v, __ATOMIC_RELEASE); }
 #include <sched.h>
 static inline void rk_nanosleep(rk_u32) { sched_yield(); }
 #endif

@@ -1,51 +1,14 @@
-// Device K2K: kernel-to-kernel messages without the host. An inbox is a single-producer slot ring
-// (RingHeader, then slots) in device memory, written by exactly one sender through its RouteEntry
-// (InboxAddress, the sender's private NextSequence, geometry) and read by one receiver. Same
-// protocol as the host rings: full check before the write, the slot written before Tail is
-// released, the slot read before Head is released; GPU-scope ordering (both sides are blocks).
-//
-// Fabric K2K (rk_fabric_*): a ring kernel's messages through a K2KFabric's routing table and inboxes,
-// which live in pinned host memory shared with host endpoints, so at system scope and with the host's
-// message format: a MessageHeader stamped with the route's sequence number (from 1, advanced in the
-// routing table only after the message is published), the sender's kernel id and the target's; the
-// receiver checks each message carries the sequence after the last (Head + 1) and commits its slot
-// only after reading it.
+// Device K2K: kernel-to-kernel messages without the host, through a K2KFabric's routing tables and
+// inboxes. An inbox is a single-producer slot ring (RingHeader, then slots) written by exactly one
+// sender through its RouteEntry and read by one receiver. The fabric formats rings and writes route
+// entries through host pointers, so its memory is pinned host memory mapped into the device, shared
+// with host endpoints: loads and stores are at system scope, with the host's message format: a
+// MessageHeader stamped with the route's sequence number (from 1, advanced in the routing table only
+// after the message is published), the sender's kernel id and the target's; the receiver checks each
+// message carries the sequence after the last (Head + 1) and commits its slot only after reading it.
+// Ring kernels (ring_k2k_relay.cu) and cooperative grids of blocks (halo_heat2d.cu) use the same helpers.
 #pragma once
 #include "ringkernel_rings.cuh"
-
-/// Sender: copies bytes into the route's inbox and publishes it; false while the inbox is full.
-static __device__ inline bool rk_k2k_try_send(RouteEntry* route, const void* message, rk_u32 bytes)
-{
-    RingHeader* inbox = (RingHeader*)route->InboxAddress;
-    rk_u64 position = route->NextSequence;
-    rk_u64 head = rk_load_acquire_gpu(&inbox->Head);
-    if (position - head >= (rk_u64)route->InboxCapacity)
-        return false;
-    rk_u8* slot = (rk_u8*)(inbox + 1) + (position & ((rk_u64)route->InboxCapacity - 1ull)) * (rk_u64)route->InboxSlotSize;
-    const rk_u8* source = (const rk_u8*)message;
-    for (rk_u32 i = 0; i < bytes; i++)
-        slot[i] = source[i];
-    rk_store_release_gpu(&inbox->Tail, position + 1ull);
-    route->NextSequence = position + 1ull;
-    return true;
-}
-
-/// Receiver: the oldest unread slot of inbox, or null when empty. Release it with rk_k2k_release
-/// after reading it (never before: the sender would overwrite it).
-static __device__ inline const rk_u8* rk_k2k_peek(RingHeader* inbox)
-{
-    rk_u64 head = inbox->Head;
-    if (rk_load_acquire_gpu(&inbox->Tail) == head)
-        return (const rk_u8*)0;
-    return (const rk_u8*)(inbox + 1) + (head & ((rk_u64)inbox->Capacity - 1ull)) * (rk_u64)inbox->SlotSize;
-}
-
-static __device__ inline void rk_k2k_release(RingHeader* inbox)
-{
-    rk_store_release_gpu(&inbox->Head, inbox->Head + 1ull);
-}
-
-// ---- fabric K2K from a ring kernel ----
 
 static constexpr rk_u32 RK_K2K_ROUTES = 26u;
 
@@ -57,8 +20,9 @@ static constexpr rk_u32 RK_K2K_EMPTY = 3u;        // nothing to receive yet
 static constexpr rk_u32 RK_K2K_SEQUENCE_GAP = 4u; // the next message is not the one after the last received; it stays
 static constexpr rk_u32 RK_K2K_REJECTED = 5u;     // the next message failed validation; it was skipped
 
-/// A ring kernel's K2K endpoint as the CUDA backend binds it (RingKernel.Cuda.K2K.CudaK2KBinding), in
-/// mapped host memory the host refreshes while the kernel runs.
+/// A kernel's K2K endpoint as the CUDA backend writes it (RingKernel.Cuda.K2K.CudaK2KBinding): for a ring
+/// kernel in mapped host memory the host refreshes while the kernel runs; for the tiles of a
+/// cooperative launch one per block, fixed for the launch.
 struct rk_fabric_endpoint
 {
     RouteEntry* routes;             // the kernel's routing table: RK_K2K_ROUTES entries, absent ones all zero

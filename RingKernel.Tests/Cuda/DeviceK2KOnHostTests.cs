@@ -6,6 +6,7 @@ using RingKernel.Cuda.K2K;
 using RingKernel.Cuda.Stencils;
 using RingKernel.K2K;
 using RingKernel.Kernels;
+using RingKernel.Layouts;
 using RingKernel.Memory;
 using RingKernel.Stencils;
 using RingKernel.Tests.Layouts;
@@ -14,13 +15,13 @@ namespace RingKernel.Tests.Cuda;
 
 /// <summary>
 /// The device K2K kernels (k2k_exchange.cu, halo_heat2d.cu) compiled for the host with g++, one
-/// thread per block, over route tables and inboxes the C# side built in shared memory: every
-/// message in all 26 directions arrives once with its data, and tiles exchanging halos over K2K end
-/// bit for bit on <see cref="HeatReference2D"/>. The GPU memory model is left to the device tests.
+/// thread per block, over a <see cref="K2KFabric"/> the C# side built in shared memory: every message
+/// in all 26 directions arrives once with its data, and tiles exchanging halos over K2K end bit for
+/// bit on <see cref="HeatReference2D"/>. The GPU memory model is left to the device tests.
 /// </summary>
 public sealed class DeviceK2KOnHostTests : IDisposable
 {
-    /// <summary>Blocks as threads (one thread each), device pointers as offsets into the shared file, relocated here.</summary>
+    /// <summary>Blocks as threads (one thread each); the shared file mapped where the test process maps it, so device addresses are its pointers.</summary>
     private const string HostHarness = """
         #define __device__
         #define __global__
@@ -35,23 +36,15 @@ public sealed class DeviceK2KOnHostTests : IDisposable
         #include "k2k_exchange.cu"
         #include "halo_heat2d.cu"
         #include <fcntl.h>
+        #include <stdio.h>
         #include <stdlib.h>
         #include <string.h>
         #include <sys/mman.h>
         #include <sys/stat.h>
         #include <thread>
         #include <vector>
-        static unsigned char* base;
         static long long arg(char** argv, int i) { return atoll(argv[i]); }
-        template <typename T> static T* at(long long offset) { return (T*)(base + offset); }
-        static void relocate(RouteEntry* routes, rk_u64* inboxes, long long count)
-        {
-            for (long long i = 0; i < count; i++)
-            {
-                if (routes[i].InboxAddress != 0) routes[i].InboxAddress += (rk_u64)base;
-                if (inboxes[i] != 0) inboxes[i] += (rk_u64)base;
-            }
-        }
+        template <typename T> static T* at(char** argv, int i) { return (T*)strtoull(argv[i], 0, 10); }
         template <typename F> static void run_blocks(unsigned blocks, F body)
         {
             std::vector<std::thread> threads;
@@ -64,28 +57,27 @@ public sealed class DeviceK2KOnHostTests : IDisposable
             int fd = open(argv[1], O_RDWR);
             struct stat st;
             fstat(fd, &st);
-            base = (unsigned char*)mmap(0, st.st_size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
-            unsigned blocks = (unsigned)arg(argv, 3);
-            if (strcmp(argv[2], "k2k") == 0 && argc == 10)
+            void* base = at<void>(argv, 2);
+            if (mmap(base, st.st_size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED_NOREPLACE, fd, 0) != base)
             {
-                RouteEntry* routes = at<RouteEntry>(arg(argv, 4));
-                rk_u64* inboxes = at<rk_u64>(arg(argv, 5));
-                rk_u32 per_kernel = (rk_u32)arg(argv, 6), messages = (rk_u32)arg(argv, 7);
-                relocate(routes, inboxes, (long long)blocks * per_kernel);
-                run_blocks(blocks, [=] { k2k_exchange(routes, inboxes, per_kernel, messages, at<rk_u32>(arg(argv, 8)), at<rk_u32>(arg(argv, 9))); });
+                perror("mmap at the test process's address");
+                return 3;
+            }
+            unsigned blocks = (unsigned)arg(argv, 4);
+            if (strcmp(argv[3], "k2k") == 0 && argc == 10)
+            {
+                run_blocks(blocks, [=] {
+                    k2k_exchange(at<const rk_fabric_endpoint>(argv, 5), (rk_u32)arg(argv, 6), (rk_u32)arg(argv, 7), at<rk_u32>(argv, 8), at<rk_u32>(argv, 9));
+                });
                 return 0;
             }
-            if (strcmp(argv[2], "halo") == 0 && argc == 19)
+            if (strcmp(argv[3], "halo") == 0 && argc == 17)
             {
-                RouteEntry* routes = at<RouteEntry>(arg(argv, 15));
-                rk_u64* inboxes = at<rk_u64>(arg(argv, 16));
-                relocate(routes, inboxes, (long long)blocks * 4);
                 float alpha = (float)atof(argv[11]);
-                float fixed_value = (float)atof(argv[13]);
+                float fixed_value = (float)atof(argv[12]);
                 run_blocks(blocks, [=] {
-                    halo_heat2d(at<float>(arg(argv, 4)), at<float>(arg(argv, 5)), (int)arg(argv, 6), (int)arg(argv, 7), (int)arg(argv, 8),
-                                (int)arg(argv, 9), (int)arg(argv, 10), alpha, (int)arg(argv, 12), fixed_value, (int)arg(argv, 14),
-                                routes, inboxes, at<float>(arg(argv, 17)), at<rk_u32>(arg(argv, 18)));
+                    halo_heat2d(at<float>(argv, 5), at<float>(argv, 6), (int)arg(argv, 7), (int)arg(argv, 8), (int)arg(argv, 9), (int)arg(argv, 10),
+                                alpha, fixed_value, (int)arg(argv, 13), at<const rk_fabric_endpoint>(argv, 14), at<float>(argv, 15), at<rk_u32>(argv, 16));
                 });
                 return 0;
             }
@@ -105,65 +97,55 @@ public sealed class DeviceK2KOnHostTests : IDisposable
     public void Every_kernel_of_a_periodic_3x3x3_grid_receives_every_message_from_all_26_neighbours(int inboxCapacity, int messagesPerRoute)
     {
         string harness = Harness();
-        var grid = new Dim3(3, 3, 3);
-        const int kernels = 27, routesPerKernel = K2KDirections.Count;
-        DeviceBuffer inboxMemory = _shared.Allocate(CudaK2KExchange.Routes(grid, 0, inboxCapacity).InboxBytes);
-        DeviceRouteTable table = CudaK2KExchange.Routes(grid, (ulong)_shared.OffsetOf(inboxMemory), inboxCapacity);
-        table.FormatInboxes().CopyTo(inboxMemory.AsSpan());
-        DeviceBuffer routes = Upload(table.RouteBytes);
-        DeviceBuffer inboxes = Upload(MemoryMarshal.AsBytes(table.Inboxes.AsSpan()));
-        DeviceBuffer received = _shared.Allocate((long)kernels * routesPerKernel * messagesPerRoute * sizeof(uint));
-        received.AsSpan<uint>(0, kernels * routesPerKernel * messagesPerRoute).Fill(uint.MaxValue);
+        TileGrid grid = CudaK2KExchange.Grid(new Dim3(3, 3, 3));
+        using K2KFabric fabric = CudaK2KExchange.Connect(_shared, grid, inboxCapacity);
+        DeviceBuffer endpoints = Upload(CudaK2KBinding.Endpoints(fabric, grid.TileCount));
+        int cells = grid.TileCount * K2KDirections.Count * messagesPerRoute;
+        DeviceBuffer received = _shared.Allocate((long)cells * sizeof(uint));
+        received.AsSpan<uint>(0, cells).Fill(uint.MaxValue);
         DeviceBuffer errors = _shared.Allocate(sizeof(uint));
 
-        Run(harness, "k2k", kernels, Offset(routes), Offset(inboxes), routesPerKernel, messagesPerRoute, Offset(received), Offset(errors));
+        Run(harness, "k2k", grid.TileCount, endpoints.DeviceAddress, CudaK2KExchange.ProbeTypeId, messagesPerRoute, received.DeviceAddress, errors.DeviceAddress);
 
         Assert.Equal(0u, errors.AsRef<uint>(0));
-        Span<uint> values = received.AsSpan<uint>(0, kernels * routesPerKernel * messagesPerRoute);
-        for (int kernel = 0; kernel < kernels; kernel++)
-        {
-            for (int d = 0; d < routesPerKernel; d++)
-            {
-                int source = CudaK2KExchange.Neighbour(grid, kernel, ((K2KDirection)d).Opposite());
-                for (int sequence = 0; sequence < messagesPerRoute; sequence++)
-                    Assert.Equal(CudaK2KExchange.ProbeValue(source, d, sequence), values[(((kernel * routesPerKernel) + d) * messagesPerRoute) + sequence]);
-            }
-        }
+        CudaK2KExchange.AssertEveryProbeArrived(grid, received.AsSpan<uint>(0, cells).ToArray(), messagesPerRoute);
+        Assert.Equal(grid.TileCount * K2KDirections.Count * messagesPerRoute, fabric.MessagesSent);
     }
 
     [SkippableTheory]
-    [InlineData(48, 32, 16, 8, true)]
-    [InlineData(48, 32, 16, 8, false)]
-    [InlineData(500, 6, 250, 3, true)]
-    [InlineData(20, 20, 20, 20, true)]
-    public void Tiles_exchanging_halos_over_k2k_end_bit_for_bit_on_the_reference(int width, int height, int tileWidth, int tileHeight, bool periodic)
+    [InlineData(48, 32, 3, 4, true)]
+    [InlineData(48, 32, 3, 4, false)]
+    [InlineData(500, 6, 2, 2, true)]
+    [InlineData(500, 6, 2, 2, false)]
+    [InlineData(20, 20, 1, 1, true)]
+    [InlineData(24, 20, 4, 1, true)]
+    public void Tiles_exchanging_halos_over_k2k_end_bit_for_bit_on_the_reference(int width, int height, int tilesX, int tilesY, bool periodic)
     {
         string harness = Harness();
         var equation = new HeatEquation2D(new GridSize(width, height), 0.2f, periodic ? StencilBoundary.Periodic : StencilBoundary.Fixed(1f));
         const int steps = 12;
         var random = new Random(5);
         float[] expected = [.. Enumerable.Range(0, width * height).Select(_ => (float)random.NextDouble())];
-        int tilesX = width / tileWidth, tiles = tilesX * (height / tileHeight);
-        int capacity = CudaTiledHeat2D.InboxCapacity(tileWidth, tileHeight);
-        DeviceBuffer inboxMemory = _shared.Allocate(CudaTiledHeat2D.Routes(tilesX, height / tileHeight, periodic, 0, capacity).InboxBytes);
-        DeviceRouteTable table = CudaTiledHeat2D.Routes(tilesX, height / tileHeight, periodic, (ulong)_shared.OffsetOf(inboxMemory), capacity);
-        table.FormatInboxes().CopyTo(inboxMemory.AsSpan());
-        DeviceBuffer routes = Upload(table.RouteBytes);
-        DeviceBuffer inboxes = Upload(MemoryMarshal.AsBytes(table.Inboxes.AsSpan()));
+        TileGrid grid = TileGrid.Create(equation.Size, new Dim3(tilesX, tilesY));
+        GridSize tile = grid.TileSize;
+        using K2KFabric fabric = CudaTiledHeat2D.ConnectTiles(_shared, grid, equation.Boundary.Kind);
+        DeviceBuffer endpoints = Upload(CudaK2KBinding.Endpoints(fabric, grid.TileCount));
         DeviceBuffer fieldIn = Upload(MemoryMarshal.AsBytes(expected.AsSpan()));
         DeviceBuffer fieldOut = _shared.Allocate((long)expected.Length * sizeof(float));
-        DeviceBuffer scratch = _shared.Allocate(2L * (tileWidth + 2) * (tileHeight + 2) * tiles * sizeof(float));
+        DeviceBuffer scratch = _shared.Allocate(2L * (tile.Width + 2) * (tile.Height + 2) * grid.TileCount * sizeof(float));
         DeviceBuffer errors = _shared.Allocate(sizeof(uint));
 
-        Run(harness, "halo", tiles, Offset(fieldIn), Offset(fieldOut), width, height, tileWidth, tileHeight, tilesX,
-            equation.Alpha, periodic ? 1 : 0, equation.Boundary.FixedValue, steps, Offset(routes), Offset(inboxes), Offset(scratch), Offset(errors));
+        Run(harness, "halo", grid.TileCount, fieldIn.DeviceAddress, fieldOut.DeviceAddress, width, tile.Width, tile.Height, tilesX,
+            equation.Alpha, equation.Boundary.FixedValue, steps, endpoints.DeviceAddress, scratch.DeviceAddress, errors.DeviceAddress);
 
         HeatReference2D.Run(equation, expected, steps);
         Assert.Equal(0u, errors.AsRef<uint>(0));
         float[] actual = fieldOut.AsSpan<float>(0, expected.Length).ToArray();
         Assert.Equal(expected.Select(BitConverter.SingleToInt32Bits), actual.Select(BitConverter.SingleToInt32Bits));
+        // Every strip of every step went over the fabric, chunk by chunk.
+        long chunks = fabric.Routes.Sum(route => (route.Route < 2 ? Chunks(tile.Height) : Chunks(tile.Width)) * (long)steps);
+        Assert.Equal(chunks, fabric.MessagesSent);
     }
-
     private static string Harness()
     {
         Skip.If(!OperatingSystem.IsLinux(), "The host build of the kernels maps the shared file with POSIX mmap.");
@@ -194,12 +176,13 @@ public sealed class DeviceK2KOnHostTests : IDisposable
         return buffer;
     }
 
-    private long Offset(DeviceBuffer buffer) => _shared.OffsetOf(buffer);
+    private static int Chunks(int cells) => (cells + HaloChunk.Capacity - 1) / HaloChunk.Capacity;
 
-    private void Run(string harness, string mode, params object[] arguments)
+    private unsafe void Run(string harness, string mode, params object[] arguments)
     {
         var start = new ProcessStartInfo(harness) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
         start.ArgumentList.Add(_shared.Path);
+        start.ArgumentList.Add(((ulong)_shared.Base).ToString(CultureInfo.InvariantCulture));
         start.ArgumentList.Add(mode);
         foreach (object argument in arguments)
             start.ArgumentList.Add(Convert.ToString(argument, CultureInfo.InvariantCulture)!);
