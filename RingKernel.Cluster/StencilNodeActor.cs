@@ -58,8 +58,7 @@ internal sealed class StencilNodeActor : ReceiveActor
     {
         if (_node.FindGeneration(run) is not { } generation || generation.Generation > upTo)
             return;
-        var lifetimes = KernelActorLifetimes.For(Context.System);
-        Task[] released = [.. generation.Kernels.Select(lifetimes.Released)];
+        Task[] released = [.. generation.Kernels.Select(Context.System.WhenKernelReleased)];
         foreach (IActorRef kernel in generation.Kernels)
             Context.System.Stop(kernel);
         await Task.WhenAll(released).ConfigureAwait(true);

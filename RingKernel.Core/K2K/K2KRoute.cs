@@ -210,10 +210,10 @@ public sealed unsafe class K2KRoute
     }
 
     /// <summary>Whether messages on this route carry a CRC-32C the receiver verifies.</summary>
-    internal bool Checksummed => _inbox.Checksummed;
+    public bool Checksummed => _inbox.Checksummed;
 
-    /// <summary>Wakes host threads parked on the inbox after a device sent into it or received from it.</summary>
-    internal void WakeAfterDeviceProgress() => _inbox.Ring.WakeWaitersAfterDeviceProgress();
+    /// <summary>Wakes host threads parked on the inbox after a device sent into it or received from it (see <see cref="SlotRing.WakeWaitersAfterDeviceProgress"/>).</summary>
+    public void WakeAfterDeviceProgress() => _inbox.Ring.WakeWaitersAfterDeviceProgress();
 
     /// <summary>Marks the route absent in the sender's table: the address first, so a reader never sees a half-cleared entry as present.</summary>
     internal void ClearEntry()

@@ -16,7 +16,8 @@ public class KernelExecutionException : Exception
         BarriersPassed = barriersPassed;
     }
 
-    private protected KernelExecutionException(string message, string kernelName, Index3 workgroupId, int barriersPassed)
+    /// <summary>For a backend's fault that is the workgroup's, not one thread's, described by <paramref name="message"/>.</summary>
+    protected KernelExecutionException(string message, string kernelName, Index3 workgroupId, int barriersPassed)
         : base(message)
     {
         KernelName = kernelName;

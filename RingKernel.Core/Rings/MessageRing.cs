@@ -249,7 +249,7 @@ public sealed class MessageRing
     /// <paramref name="rejection"/> and counted in <see cref="RejectedCount"/>; the caller commits it
     /// like any other so that it cannot block the ring.
     /// </summary>
-    internal unsafe byte* PeekUncommitted(int offset, out MessageRejectedException? rejection)
+    public unsafe byte* PeekUncommitted(int offset, out MessageRejectedException? rejection)
     {
         rejection = null;
         if (!_ring.IsReadableAfterPeeked(offset))
@@ -264,7 +264,7 @@ public sealed class MessageRing
     }
 
     /// <summary>Commits the <paramref name="count"/> oldest messages, which the consumer has processed.</summary>
-    internal void Commit(int count) => _ring.ReleaseSlots(count);
+    public void Commit(int count) => _ring.ReleaseSlots(count);
 
     /// <summary>
     /// Producer side, for a writer that validates a run of raw payloads first (the stream ingest):
@@ -284,7 +284,7 @@ public sealed class MessageRing
     internal void PublishClaimed(ulong first, int count) => _ring.PublishBatch(first, count);
 
     /// <summary>Completes when a slot is probably free; producers re-try their enqueue.</summary>
-    internal ValueTask WaitForFreeSlotAsync(CancellationToken cancellationToken) =>
+    public ValueTask WaitForFreeSlotAsync(CancellationToken cancellationToken) =>
         _ring.WaitForFreeSlotAsync(cancellationToken);
 
     /// <summary>Completes when a message is readable; see <see cref="SlotRing.WaitToReadAsync"/>.</summary>
@@ -292,10 +292,10 @@ public sealed class MessageRing
         _ring.WaitToReadAsync(cancellationToken);
 
     /// <inheritdoc cref="SlotRing.TryArmReadable"/>
-    internal bool TryArmReadable(Action wake) => _ring.TryArmReadable(wake);
+    public bool TryArmReadable(Action wake) => _ring.TryArmReadable(wake);
 
     /// <inheritdoc cref="SlotRing.DisarmReadable"/>
-    internal void DisarmReadable(Action wake) => _ring.DisarmReadable(wake);
+    public void DisarmReadable(Action wake) => _ring.DisarmReadable(wake);
 
     private static int MaxPayloadSizeOf(SlotRing ring)
     {

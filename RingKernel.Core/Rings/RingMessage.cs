@@ -9,7 +9,11 @@ public readonly unsafe ref struct RingMessage
     private readonly byte* _slot;
     private readonly MessageTypeRegistry _types;
 
-    internal RingMessage(byte* slot, MessageTypeRegistry types)
+    /// <summary>
+    /// The message in <paramref name="slot"/>, a slot a consumer peeked (<see cref="MessageRing.PeekUncommitted"/>)
+    /// and found valid, with payload types resolved through <paramref name="types"/>.
+    /// </summary>
+    public RingMessage(byte* slot, MessageTypeRegistry types)
     {
         _slot = slot;
         _types = types;

@@ -8,7 +8,7 @@ public abstract partial class SlotRing
     /// Takes the consumer's position from <see cref="Layouts.RingHeader.Head"/>, after a device
     /// consumed (and committed) slots. Call it only while no host thread consumes from this ring.
     /// </summary>
-    internal unsafe void AdoptConsumerPosition()
+    public unsafe void AdoptConsumerPosition()
     {
         _consumer.Position = Volatile.Read(ref _header->Head);
         _consumer.CachedOther = Volatile.Read(ref _header->Tail);
@@ -20,15 +20,21 @@ public abstract partial class SlotRing
     /// published slots; multi-producer rings keep no private producer position. Call it only while no
     /// host thread produces into this ring.
     /// </summary>
-    internal virtual void AdoptProducerPosition()
+    public virtual void AdoptProducerPosition()
     {
     }
+
+    /// <summary>
+    /// Whether a message is published at the consumer's position: the driver of a device consumer asks
+    /// it (after <see cref="AdoptConsumerPosition"/>) to decide whether there is work to dispatch.
+    /// </summary>
+    public bool IsReadable => HasReadableSlot();
 
     /// <summary>
     /// Wakes parked host waiters of both sides after a device moved a cursor: a device cannot pulse the
     /// host's wake signals itself, so whoever drives it calls this once the device's work is visible.
     /// </summary>
-    internal void WakeWaitersAfterDeviceProgress()
+    public void WakeWaitersAfterDeviceProgress()
     {
         WakeConsumerIfParked();
         WakeProducersIfParked();

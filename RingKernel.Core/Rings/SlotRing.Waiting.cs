@@ -93,7 +93,7 @@ public abstract partial class SlotRing
     /// once, left to the caller so that a worker arming many kernels pays for one barrier (about
     /// 11 µs here, and an interrupt of every other core running the process) instead of one each.
     /// </remarks>
-    internal bool TryArmReadable(Action wake)
+    public bool TryArmReadable(Action wake)
     {
         if (HasReadableSlot())
             return false;
@@ -107,7 +107,7 @@ public abstract partial class SlotRing
     }
 
     /// <summary>Ends an arming by <see cref="TryArmReadable"/>, whether or not its wake-up ran.</summary>
-    internal void DisarmReadable(Action wake)
+    public void DisarmReadable(Action wake)
     {
         _readableSlot.ClearInlineWaiter(wake);
         AnnounceWaiter(forFreeSlot: false, parked: false);

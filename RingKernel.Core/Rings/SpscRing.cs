@@ -77,7 +77,8 @@ public sealed unsafe class SpscRing : SlotRing
         WakeConsumerIfParked();
     }
 
-    internal override void AdoptProducerPosition()
+    /// <inheritdoc/>
+    public override void AdoptProducerPosition()
     {
         _producer.Position = Volatile.Read(ref _header->Tail);
         _producer.CachedOther = Volatile.Read(ref _header->Head);

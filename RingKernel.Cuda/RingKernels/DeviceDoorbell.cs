@@ -8,15 +8,15 @@ namespace RingKernel.Cuda.RingKernels;
 /// Rings host wake-ups for a kernel that runs on the device. Host waiters park on host signals
 /// (a ring's readable and free-slot signals, the command acknowledgement), which a device cannot
 /// pulse; this watches the words the kernel writes (the output ring's tail, the input ring's head,
-/// the acknowledged epoch) and pulses the matching signal when one moves.
+/// the acknowledged epoch) and wakes the waiters of the ring or command whose word moved.
 /// </summary>
 internal sealed unsafe class DeviceDoorbell
 {
     private readonly RingHeader* _input;
     private readonly RingHeader* _output;
     private readonly ControlBlock* _control;
-    private readonly RingSignals _inputSignals;
-    private readonly RingSignals _outputSignals;
+    private readonly SlotRing _inputRing;
+    private readonly SlotRing _outputRing;
     private readonly RingKernelCommands _commands;
     private ulong _inputHead;
     private ulong _outputTail;
@@ -27,15 +27,15 @@ internal sealed unsafe class DeviceDoorbell
         _input = (RingHeader*)memory.Input.Ring.Buffer.HostPointer;
         _output = (RingHeader*)memory.Output.Ring.Buffer.HostPointer;
         _control = memory.ControlBlockPointer;
-        _inputSignals = RingSignals.For(memory.Input.Ring.Buffer);
-        _outputSignals = RingSignals.For(memory.Output.Ring.Buffer);
+        _inputRing = memory.Input.Ring;
+        _outputRing = memory.Output.Ring;
         _commands = commands;
         _inputHead = Volatile.Read(ref _input->Head);
         _outputTail = Volatile.Read(ref _output->Tail);
         _acknowledged = Volatile.Read(ref _control->AcknowledgedEpoch);
     }
 
-    /// <summary>Pulses the signal of every word that moved since the last poll; true when any did.</summary>
+    /// <summary>Wakes the waiters of every word that moved since the last poll; true when any did.</summary>
     public bool Poll()
     {
         bool moved = false;
@@ -43,7 +43,7 @@ internal sealed unsafe class DeviceDoorbell
         if (tail != _outputTail)
         {
             _outputTail = tail;
-            _outputSignals.ReadableSlot.Pulse();
+            _outputRing.WakeWaitersAfterDeviceProgress();
             moved = true;
         }
 
@@ -51,7 +51,7 @@ internal sealed unsafe class DeviceDoorbell
         if (head != _inputHead)
         {
             _inputHead = head;
-            _inputSignals.FreeSlot.Pulse();
+            _inputRing.WakeWaitersAfterDeviceProgress();
             moved = true;
         }
 
@@ -70,8 +70,8 @@ internal sealed unsafe class DeviceDoorbell
     public void Finish()
     {
         Poll();
-        _outputSignals.ReadableSlot.Pulse();
-        _inputSignals.FreeSlot.Pulse();
+        _outputRing.WakeWaitersAfterDeviceProgress();
+        _inputRing.WakeWaitersAfterDeviceProgress();
         _commands.WakeWaiters();
     }
 }

@@ -15,25 +15,17 @@ public sealed class CudaHeatSolver2D : IDisposable
     private readonly HeatEquation2D _equation;
     private readonly CudaStencilRunner _runner;
     private readonly KernelDefinition<HeatStepArgs> _step;
-    private CudaDeviceBuffer _current;
-    private CudaDeviceBuffer _next;
 
     public CudaHeatSolver2D(CudaBackend backend, HeatEquation2D equation, CudaStencilKernel kernel = CudaStencilKernel.CudaC)
     {
         ArgumentNullException.ThrowIfNull(backend);
         ArgumentNullException.ThrowIfNull(equation);
         _equation = equation;
-        _runner = new CudaStencilRunner(backend);
+        _runner = new CudaStencilRunner(backend, equation.Size);
         GridSize size = equation.Size;
-        _current = _runner.AllocateFloats(size.CellCount);
-        _next = _runner.AllocateFloats(size.CellCount);
         var block = new Dim3(16, 16);
-        var options = new LaunchOptions(new Dim3((size.Width + 15) / 16, (size.Height + 15) / 16), block)
-        {
-            SharedMemoryBytes = kernel == CudaStencilKernel.CSharpSharedMemory ? CudaHeatKernels2D.SharedBytes(block) : 0,
-        };
-        _step = new KernelDefinition<HeatStepArgs>("heat2d_step", options)
-            .WithCuda(CudaStencilRunner.Select(kernel, CudaStencilRunner.Body<HeatStepArgs>("heat2d_step", 7, BindCudaC), CudaHeatKernels2D.Step, CudaHeatKernels2D.SharedStep, BindCSharp));
+        _step = CudaStencilRunner.StepKernel<HeatStepArgs>("heat2d_step", new Dim3((size.Width + 15) / 16, (size.Height + 15) / 16), block, CudaHeatKernels2D.SharedBytes(block),
+            kernel, 7, BindCudaC, CudaHeatKernels2D.Step, CudaHeatKernels2D.SharedStep, BindCSharp);
     }
 
     public HeatEquation2D Equation => _equation;
@@ -42,45 +34,24 @@ public sealed class CudaHeatSolver2D : IDisposable
     public void Upload(ReadOnlySpan<float> field)
     {
         StencilFields.CheckLength(field.Length, _equation.Size, nameof(field));
-        _current.Upload(field);
+        _runner.First.Upload(field);
     }
 
     /// <summary>Copies the current state back.</summary>
     public void Download(Span<float> field)
     {
         StencilFields.CheckLength(field.Length, _equation.Size, nameof(field));
-        _current.Download(field);
+        _runner.First.Download(field);
     }
 
     /// <summary>Advances <paramref name="steps"/> steps and waits for them; returns the device milliseconds they took.</summary>
-    public double Run(int steps)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(steps);
-        _runner.Begin();
-        for (int i = 0; i < steps; i++)
-        {
-            _runner.Launch(_step, new HeatStepArgs(_equation, _current, _next));
-            (_current, _next) = (_next, _current);
-        }
-
-        return _runner.Finish();
-    }
+    /// <remarks>A step reads the current grid and writes the next; the runner's swap makes the next current.</remarks>
+    public double Run(int steps) => _runner.Run(_step, (current, next) => new HeatStepArgs(_equation, current, next), steps);
 
     /// <summary>Device-to-device copies of one grid, <paramref name="repeats"/> times: the bandwidth bound of a step (it reads and writes a grid). Returns milliseconds.</summary>
-    public double CopyGrid(int repeats)
-    {
-        _runner.Begin();
-        for (int i = 0; i < repeats; i++)
-            _runner.Copy(_next, _current, _current.Length);
-        return _runner.Finish();
-    }
+    public double CopyGrid(int repeats) => _runner.TimeCopies(_runner.Second, _runner.First, repeats);
 
-    public void Dispose()
-    {
-        _runner.Dispose();
-        _current.Dispose();
-        _next.Dispose();
-    }
+    public void Dispose() => _runner.Dispose();
 
     private static void BindCudaC(HeatStepArgs args, ref CudaParameters parameters)
     {

@@ -16,8 +16,6 @@ public sealed class CudaWaveSolver3D : IDisposable
     private readonly WaveEquation3D _equation;
     private readonly CudaStencilRunner _runner;
     private readonly KernelDefinition<WaveStepArgs> _step;
-    private CudaDeviceBuffer _previous;
-    private CudaDeviceBuffer _current;
     private CudaDeviceBuffer? _copyTarget;
 
     public CudaWaveSolver3D(CudaBackend backend, WaveEquation3D equation, CudaStencilKernel kernel = CudaStencilKernel.CudaC)
@@ -25,66 +23,45 @@ public sealed class CudaWaveSolver3D : IDisposable
         ArgumentNullException.ThrowIfNull(backend);
         ArgumentNullException.ThrowIfNull(equation);
         _equation = equation;
-        _runner = new CudaStencilRunner(backend);
+        _runner = new CudaStencilRunner(backend, equation.Size);
         GridSize size = equation.Size;
-        _previous = _runner.AllocateFloats(size.CellCount);
-        _current = _runner.AllocateFloats(size.CellCount);
         var block = new Dim3(8, 8, 4);
-        var options = new LaunchOptions(new Dim3((size.Width + 7) / 8, (size.Height + 7) / 8, (size.Depth + 3) / 4), block)
-        {
-            SharedMemoryBytes = kernel == CudaStencilKernel.CSharpSharedMemory ? CudaWaveKernels3D.SharedBytes(block) : 0,
-        };
-        _step = new KernelDefinition<WaveStepArgs>("wave3d_step", options)
-            .WithCuda(CudaStencilRunner.Select(kernel, CudaStencilRunner.Body<WaveStepArgs>("wave3d_step", 9, BindCudaC), CudaWaveKernels3D.Step, CudaWaveKernels3D.SharedStep, BindCSharp));
+        _step = CudaStencilRunner.StepKernel<WaveStepArgs>("wave3d_step", new Dim3((size.Width + 7) / 8, (size.Height + 7) / 8, (size.Depth + 3) / 4), block, CudaWaveKernels3D.SharedBytes(block),
+            kernel, 9, BindCudaC, CudaWaveKernels3D.Step, CudaWaveKernels3D.SharedStep, BindCSharp);
     }
 
     public WaveEquation3D Equation => _equation;
 
+    // The runner's first grid is the previous level, its second the current one.
     public void Upload(ReadOnlySpan<float> previous, ReadOnlySpan<float> current)
     {
         StencilFields.CheckLength(previous.Length, _equation.Size, nameof(previous));
         StencilFields.CheckLength(current.Length, _equation.Size, nameof(current));
-        _previous.Upload(previous);
-        _current.Upload(current);
+        _runner.First.Upload(previous);
+        _runner.Second.Upload(current);
     }
 
     public void Download(Span<float> previous, Span<float> current)
     {
         StencilFields.CheckLength(previous.Length, _equation.Size, nameof(previous));
         StencilFields.CheckLength(current.Length, _equation.Size, nameof(current));
-        _previous.Download(previous);
-        _current.Download(current);
+        _runner.First.Download(previous);
+        _runner.Second.Download(current);
     }
 
     /// <summary>Advances <paramref name="steps"/> steps and waits for them; returns the device milliseconds they took.</summary>
-    public double Run(int steps)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(steps);
-        _runner.Begin();
-        for (int i = 0; i < steps; i++)
-        {
-            _runner.Launch(_step, new WaveStepArgs(_equation, _previous, _current));
-            (_previous, _current) = (_current, _previous);
-        }
-
-        return _runner.Finish();
-    }
+    public double Run(int steps) => _runner.Run(_step, (previous, current) => new WaveStepArgs(_equation, previous, current), steps);
 
     /// <summary>Device-to-device copies of one level into a scratch grid, <paramref name="repeats"/> times: the bandwidth bound. Returns milliseconds.</summary>
     public double CopyGrid(int repeats)
     {
         _copyTarget ??= _runner.AllocateFloats(_equation.Size.CellCount);
-        _runner.Begin();
-        for (int i = 0; i < repeats; i++)
-            _runner.Copy(_copyTarget, _current, _current.Length);
-        return _runner.Finish();
+        return _runner.TimeCopies(_copyTarget, _runner.Second, repeats);
     }
 
     public void Dispose()
     {
         _runner.Dispose();
-        _previous.Dispose();
-        _current.Dispose();
         _copyTarget?.Dispose();
     }
 

@@ -1,5 +1,6 @@
 using RingKernel.Commands;
 using RingKernel.Metal.Interop;
+using RingKernel.Vulkan.Commands;
 
 namespace RingKernel.Metal.Commands;
 
@@ -42,28 +43,12 @@ public sealed partial class MetalCommandQueue
 
             foreach ((TimelineSignal signal, ulong value) in batch.Signals)
             {
-                Raise(signal, value);
+                DeviceQueueWork.Raise(signal, value);
                 _backend.Signals.Completed(signal, value, _timeline);
             }
 
             if (batch.Submission is { } done)
                 Progress.Signal(done.Number);
-        }
-    }
-
-    /// <summary>Raises a Signal command's signal; one already past the value (raised by someone else too) or disposed by its owner needs nothing.</summary>
-    private static void Raise(TimelineSignal signal, ulong value)
-    {
-        try
-        {
-            if (!signal.IsReached(value))
-                signal.Signal(value);
-        }
-        catch (InvalidOperationException) when (signal.IsReached(value))
-        {
-        }
-        catch (ObjectDisposedException)
-        {
         }
     }
 }

@@ -37,7 +37,7 @@ public sealed partial class VulkanCommandQueue
             _allocator.Release(batch);
             foreach ((TimelineSignal signal, ulong value) in batch.Signals)
             {
-                Raise(signal, value);
+                DeviceQueueWork.Raise(signal, value);
                 _backend.Signals.Completed(signal, value, _semaphore.Handle);
             }
 
@@ -52,22 +52,6 @@ public sealed partial class VulkanCommandQueue
 
                 Progress.Signal(done.Number);
             }
-        }
-    }
-
-    /// <summary>Raises a Signal command's signal; one already past the value (raised by someone else too) or disposed by its owner needs nothing.</summary>
-    private static void Raise(TimelineSignal signal, ulong value)
-    {
-        try
-        {
-            if (!signal.IsReached(value))
-                signal.Signal(value);
-        }
-        catch (InvalidOperationException) when (signal.IsReached(value))
-        {
-        }
-        catch (ObjectDisposedException)
-        {
         }
     }
 }

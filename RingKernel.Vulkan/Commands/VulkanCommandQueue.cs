@@ -234,12 +234,7 @@ public sealed unsafe partial class VulkanCommandQueue : ICommandQueue
                     }
                 }
 
-                Exception reason = _disposing.IsCancellationRequested
-                    ? new ObjectDisposedException(Name, $"Command queue '{Name}' was disposed before the command completed.")
-                    : ex is AggregateException { InnerException: { } inner } ? inner : ex;
-                string command = index < submission.Commands.Length ? submission.Commands[index].ToString()! : "the submission's last batch";
-                var faulted = new CommandQueueFaultedException(Name, Kind, submission.Number, index, command, reason);
-                _intake.RecordFault(faulted);
+                CommandQueueFaultedException faulted = DeviceQueueWork.RecordCommandFault(_intake, Name, Kind, submission.Number, submission.Commands, index, ex, _disposing.IsCancellationRequested);
                 _inFlight.Add(VulkanBatch.Failure(submission, index, faulted));
             }
         }

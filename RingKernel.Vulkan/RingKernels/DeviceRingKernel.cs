@@ -90,7 +90,7 @@ internal sealed class DeviceRingKernel : RingKernelBase
                     break;
                 bool commandWaiting = epoch != Commands.AcknowledgedEpoch;
                 bool active = (command & KernelCommand.Active) != 0;
-                bool work = active && Input.Ring.ReadableCount(1) > 0;
+                bool work = active && Input.Ring.IsReadable;
                 if (!commandWaiting && !work)
                 {
                     WaitForWork(active);

@@ -4,21 +4,28 @@ using RingKernel.Rings;
 namespace RingKernel.Kernels.Persistent;
 
 /// <summary>
-/// The host side that every backend's ring kernel shares: its name and memory, the lifecycle state
-/// machine, lifecycle commands posted through the control block and awaited until the kernel
-/// acknowledges them, and the completion that says how the kernel's loop ended. A backend starts its
-/// loop in <see cref="Launch"/> (after <see cref="EnterLaunched"/>) and reports the end with
-/// <see cref="ReportTerminated"/> or <see cref="ReportFaulted"/>.
+/// The host side that every backend's ring kernel shares, and the class a backend derives its ring
+/// kernel from: its name and memory, the lifecycle state machine, lifecycle commands posted through
+/// the control block and awaited until the kernel acknowledges them, and the completion that says how
+/// the kernel's loop ended.
 /// </summary>
-internal abstract class RingKernelBase : IRingKernel
+/// <remarks>
+/// A backend implements <see cref="Launch"/>: it calls <see cref="EnterLaunched"/>, starts its loop,
+/// and has the loop follow <see cref="Commands"/> (act on each new epoch, then acknowledge it). When
+/// the loop ends it calls <see cref="ReportTerminated"/> or <see cref="ReportFaulted"/> once.
+/// </remarks>
+public abstract class RingKernelBase : IRingKernel
 {
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _endedGate = new();
     private volatile bool _faultedOnMessage;
     private List<Action>? _onEnded = [];
 
+    /// <summary>A kernel named <paramref name="name"/> over <paramref name="memory"/>, which it does not own (a relaunch reuses it).</summary>
     protected RingKernelBase(string name, RingKernelMemory memory)
     {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(memory);
         Name = name;
         Memory = memory;
         Lifecycle = new RingKernelLifecycle(name);
@@ -41,10 +48,12 @@ internal abstract class RingKernelBase : IRingKernel
 
     public bool FaultedOnMessage => _faultedOnMessage;
 
-    protected RingKernelLifecycle Lifecycle { get; }
-
+    /// <summary>The command words the kernel's loop follows and acknowledges.</summary>
     protected RingKernelCommands Commands { get; }
 
+    private RingKernelLifecycle Lifecycle { get; }
+
+    /// <summary>Starts the kernel's loop: a backend calls <see cref="EnterLaunched"/> first, then starts the loop on its threads or device.</summary>
     public abstract void Launch();
 
     public Task ActivateAsync(CancellationToken cancellationToken = default)
@@ -85,6 +94,7 @@ internal abstract class RingKernelBase : IRingKernel
 
         if (State is RingKernelState.Terminating or RingKernelState.Terminated)
             await _completion.Task.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+        GC.SuppressFinalize(this);
     }
 
     public void OnEnded(Action callback)

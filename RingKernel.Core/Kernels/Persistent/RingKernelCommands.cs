@@ -6,24 +6,30 @@ using RingKernel.Rings;
 namespace RingKernel.Kernels.Persistent;
 
 /// <summary>
-/// The host side of the command words in a ring kernel's <see cref="ControlBlock"/>: it writes
+/// The command words in a ring kernel's <see cref="ControlBlock"/>: the host writes
 /// <see cref="ControlBlock.Command"/> and then <see cref="ControlBlock.CommandEpoch"/>, wakes a
 /// parked kernel, and waits until the kernel writes the epoch back to
 /// <see cref="ControlBlock.AcknowledgedEpoch"/>.
 /// </summary>
 /// <remarks>
-/// A parked kernel waits on <see cref="PostedToken"/>, taken before it checks the epoch. A post
+/// <para>A backend sees the kernel's side through <see cref="RingKernelBase.Commands"/>: its loop reads
+/// <see cref="Epoch"/> and <see cref="Command"/>, acts, and calls <see cref="Acknowledge"/>; a loop that
+/// runs on a device writes the acknowledgement itself, and its driver calls <see cref="WakeWaiters"/>
+/// when it sees the word move. Posting and awaiting are the host's, done by <see cref="RingKernelBase"/>.</para>
+/// <para>A parked kernel waits on <see cref="PostedToken"/>, taken before it checks the epoch. A post
 /// installs a fresh token before cancelling the old one, so a post between the kernel's check and
-/// its wait cancels the very token it waits on: no command is missed.
+/// its wait cancels the very token it waits on: no command is missed.</para>
 /// </remarks>
 [SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "Its token sources have no timers, hold no unmanaged resources, and may still be read by the kernel thread.")]
-internal sealed class RingKernelCommands(RingKernelMemory memory)
+public sealed class RingKernelCommands
 {
-    private readonly unsafe ControlBlock* _control = memory.ControlBlockPointer;
+    private readonly unsafe ControlBlock* _control;
     private readonly Lock _lock = new();
     private readonly RingWakeSignal _acknowledged = new();
     private readonly CancellationTokenSource _terminating = new();
     private CancellationTokenSource _posted = new();
+
+    internal unsafe RingKernelCommands(RingKernelMemory memory) => _control = memory.ControlBlockPointer;
 
     /// <summary>Cancelled at the next post.</summary>
     public CancellationToken PostedToken => Volatile.Read(ref _posted).Token;
@@ -31,14 +37,17 @@ internal sealed class RingKernelCommands(RingKernelMemory memory)
     /// <summary>Cancelled when terminate is posted to this kernel instance.</summary>
     public CancellationToken TerminatingToken => _terminating.Token;
 
+    /// <summary>The epoch of the latest command posted.</summary>
     public unsafe uint Epoch => Volatile.Read(ref _control->CommandEpoch);
 
+    /// <summary>The epoch of the latest command the kernel acted on.</summary>
     public unsafe uint AcknowledgedEpoch => Volatile.Read(ref _control->AcknowledgedEpoch);
 
+    /// <summary>The latest command posted; read it after <see cref="Epoch"/>.</summary>
     public unsafe KernelCommand Command => (KernelCommand)Volatile.Read(ref Unsafe.As<KernelCommand, uint>(ref _control->Command));
 
     /// <summary>Writes <paramref name="command"/>, advances the epoch, wakes the kernel; returns the new epoch.</summary>
-    public unsafe uint Post(KernelCommand command)
+    internal unsafe uint Post(KernelCommand command)
     {
         CancellationTokenSource previous;
         uint epoch;
@@ -69,7 +78,7 @@ internal sealed class RingKernelCommands(RingKernelMemory memory)
     public void WakeWaiters() => _acknowledged.Pulse();
 
     /// <summary>Completes when the kernel has acknowledged <paramref name="epoch"/> or has stopped (<paramref name="kernelStopped"/> completed).</summary>
-    public async Task WaitForAcknowledgementAsync(uint epoch, Task kernelStopped, CancellationToken cancellationToken)
+    internal async Task WaitForAcknowledgementAsync(uint epoch, Task kernelStopped, CancellationToken cancellationToken)
     {
         while (true)
         {

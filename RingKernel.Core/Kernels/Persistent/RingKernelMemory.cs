@@ -61,10 +61,13 @@ public sealed class RingKernelMemory : IDisposable
     }
 
     /// <summary>The control block's buffer, for a device backend that hands its address to a kernel.</summary>
-    internal DeviceBuffer ControlBuffer => _controlBuffer;
+    public DeviceBuffer ControlBuffer => _controlBuffer;
 
-    /// <summary>The control block without the disposal check, for the kernel loop and command posting, which run only while the memory is alive.</summary>
-    internal unsafe ControlBlock* ControlBlockPointer { get; private init; }
+    /// <summary>
+    /// The control block without the disposal check, for a backend's kernel loop and command posting,
+    /// which run only while the memory is alive (a device kernel maps it to its own address).
+    /// </summary>
+    public unsafe ControlBlock* ControlBlockPointer { get; private init; }
 
     /// <summary>
     /// Allocates and formats the control block and both rings in <paramref name="space"/>, sized by

@@ -159,7 +159,7 @@ public sealed class TiledStencilEngine : IAsyncDisposable
     }
 
     /// <summary>The props of one tile's kernel actor, its kernel attached to <paramref name="endpoint"/> (the cluster engine starts its tiles with them too).</summary>
-    internal static Props TileProps(IRingKernelBackend backend, KernelDefinition<StencilTile> tileKernel, StencilTile tile, K2KEndpoint endpoint, TiledStencilOptions options)
+    public static Props TileProps(IRingKernelBackend backend, KernelDefinition<StencilTile> tileKernel, StencilTile tile, K2KEndpoint endpoint, TiledStencilOptions options)
     {
         var actorOptions = new KernelActorOptions
         {
