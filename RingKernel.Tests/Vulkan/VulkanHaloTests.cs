@@ -88,11 +88,7 @@ public sealed class VulkanHaloTests(TileActorSystem actors) : IClassFixture<Tile
         {
             if (restart)
             {
-                await tiled.RunStepsAsync(6);
-                await tiled.SnapshotAsync(field);
-                HeatReference2D.Run(equation, reference, 6);
-                VulkanWaveTests.AssertBitEqual(reference, field, equation.Size, "heat after a restart from the checkpoint");
-                Assert.Equal(1, tiled.Engine.Restarts);
+                await AssertHeatRecoveredAsync(tiled, equation, field, reference, 6);
                 return;
             }
 
@@ -183,11 +179,7 @@ public sealed class VulkanHaloTests(TileActorSystem actors) : IClassFixture<Tile
         {
             if (restart)
             {
-                await tiled.RunStepsAsync(1);
-                await tiled.SnapshotAsync(field);
-                HeatReference2D.Run(equation, reference, 1);
-                VulkanWaveTests.AssertBitEqual(reference, field, equation.Size, "heat after a restart");
-                Assert.Equal(1, tiled.Engine.Restarts);
+                await AssertHeatRecoveredAsync(tiled, equation, field, reference, 1);
                 return;
             }
 
@@ -197,6 +189,16 @@ public sealed class VulkanHaloTests(TileActorSystem actors) : IClassFixture<Tile
             Assert.Contains("Tile 2 receiving the halo of step 0 on inbox 2 (YMinus)", fault.Message, StringComparison.Ordinal);
             Assert.Contains("holds 1 chunk(s) of the 2", fault.Message, StringComparison.Ordinal);
         }
+    }
+
+    /// <summary>Runs <paramref name="steps"/> steps through one tampered chunk: the group restarts once from its checkpoint and ends on the reference's bits.</summary>
+    private static async Task AssertHeatRecoveredAsync(TiledHeat2D tiled, HeatEquation2D equation, float[] field, float[] reference, int steps)
+    {
+        await tiled.RunStepsAsync(steps);
+        await tiled.SnapshotAsync(field);
+        HeatReference2D.Run(equation, reference, steps);
+        VulkanWaveTests.AssertBitEqual(reference, field, equation.Size, "heat after a restart from the checkpoint");
+        Assert.Equal(1, tiled.Engine.Restarts);
     }
 
     /// <summary>The halo fault that stopped the group's kernel actor, from the command it failed.</summary>

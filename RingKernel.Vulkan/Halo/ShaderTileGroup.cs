@@ -98,9 +98,6 @@ public sealed class ShaderTileGroup : TileGroup
     /// <summary>Padded levels each strip carries: the current, and for a wave with a halo wider than 1 also the previous.</summary>
     public int LevelsExchanged { get; }
 
-    /// <summary>Dispatches run so far (one per epoch, plus one that only sends at the start of each run).</summary>
-    public long Dispatches { get; private set; }
-
     public override bool HasCheckpoints => _checkpoint is not null;
 
     /// <summary>The shader carries no CRC-32C in its chunks; K2K sequence numbers and the halo header checks find lost, repeated and misplaced chunks.</summary>
@@ -220,7 +217,6 @@ public sealed class ShaderTileGroup : TileGroup
     private void Run(VulkanHaloDispatch dispatch)
     {
         _device.Dispatch(_kernel!, dispatch);
-        Dispatches++;
         VulkanHaloFault fault = VulkanHaloFault.Read(_faults.AsSpan<uint>(0, VulkanHaloFault.Bytes / sizeof(uint)));
         if (fault.Code != 0)
             throw fault.ToException();

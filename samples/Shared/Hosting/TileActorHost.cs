@@ -90,7 +90,7 @@ public sealed class TileActorHost : IDisposable
         ArgumentNullException.ThrowIfNull(engine);
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"kernel actors: {engine.Groups.Count} for {engine.Tiles.Count} tiles, halo {engine.Tiles[0].Halo}, {Where}, {engine.Restarts} restarted{(engine.Tiles[0].HasCheckpoints ? "" : " (no checkpoints)")}; K2K: {_chunksSent.Sum():N0} halo messages, {_bytesSent.Sum() / 1048576.0:0.0} MiB");
+            $"kernel actors: {engine.Groups.Count} for {engine.Tiles.Count} tiles, halo {engine.Tiles[0].Halo}, {Where}, {engine.Restarts} restarted{(engine.Groups[0].HasCheckpoints ? "" : " (no checkpoints)")}; K2K: {_chunksSent.Sum():N0} halo messages, {_bytesSent.Sum() / 1048576.0:0.0} MiB");
     }
 
     public void Dispose()
