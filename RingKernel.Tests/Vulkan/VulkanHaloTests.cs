@@ -70,18 +70,10 @@ public sealed class VulkanHaloTests(TileActorSystem actors) : IClassFixture<Tile
         float[] field = VulkanHeatTests.RandomField(equation.Size, 5);
         float[] reference = (float[])field.Clone();
         TiledHeat2D? tiled = null;
-        bool tampered = false;
         var options = new TiledStencilOptions
         {
             RestartFromCheckpoints = restart,
-            BeforeStep = (_, step) =>
-            {
-                if (step == 2 && !tampered)
-                {
-                    tampered = true;
-                    WriteInboxWord(tiled!.Engine, 0, K2KDirection.XPlus, MessageHeader.Size + (int)Marshal.OffsetOf<HaloMessageHeader>(nameof(HaloMessageHeader.Step)), 7);
-                }
-            },
+            BeforeStep = TamperOnceAt(2, () => WriteInboxWord(tiled!.Engine, 0, K2KDirection.XPlus, MessageHeader.Size + (int)Marshal.OffsetOf<HaloMessageHeader>(nameof(HaloMessageHeader.Step)), 7)),
         };
         tiled = await TiledHeat2D.StartAsync(actors.System, _backend!, equation, TileGrid.Create(equation.Size, new Dim3(2, 2)), 2, field, options);
         await using (tiled)
@@ -112,19 +104,11 @@ public sealed class VulkanHaloTests(TileActorSystem actors) : IClassFixture<Tile
         float[] previous = new float[equation.Size.CellCount], current = VulkanHeatTests.RandomField(equation.Size, 3);
         float[] referencePrevious = (float[])previous.Clone(), referenceCurrent = (float[])current.Clone();
         TiledWave3D? tiled = null;
-        bool tampered = false;
         var options = new TiledStencilOptions
         {
             ChunkElements = 10,
             RestartFromCheckpoints = restart,
-            BeforeStep = (_, step) =>
-            {
-                if (step == 1 && !tampered)
-                {
-                    tampered = true;
-                    WriteInboxWord(tiled!.Engine, 1, K2KDirection.ZPlus, (int)Marshal.OffsetOf<MessageHeader>(nameof(MessageHeader.MessageId)), 12345);
-                }
-            },
+            BeforeStep = TamperOnceAt(1, () => WriteInboxWord(tiled!.Engine, 1, K2KDirection.ZPlus, (int)Marshal.OffsetOf<MessageHeader>(nameof(MessageHeader.MessageId)), 12345)),
         };
         tiled = await TiledWave3D.StartAsync(actors.System, _backend!, equation, TileGrid.Create(equation.Size, new Dim3(2, 1, 2)), 1, previous, current, options);
         await using (tiled)
@@ -158,21 +142,16 @@ public sealed class VulkanHaloTests(TileActorSystem actors) : IClassFixture<Tile
         float[] field = VulkanHeatTests.RandomField(equation.Size, 9);
         float[] reference = (float[])field.Clone();
         TiledHeat2D? tiled = null;
-        bool tampered = false;
         var options = new TiledStencilOptions
         {
             ChunkElements = 4,
             RestartFromCheckpoints = restart,
-            BeforeStep = (_, step) =>
+            BeforeStep = TamperOnceAt(0, () =>
             {
-                if (step == 0 && !tampered)
-                {
-                    // Un-publish the last chunk on tile 0's YPlus route.
-                    tampered = true;
-                    K2KRoute route = tiled!.Engine.Fabric.FindRoute(0, (int)K2KDirection.YPlus)!;
-                    route.InboxBuffer.AsRef<RingHeader>(0).Tail--;
-                }
-            },
+                // Un-publish the last chunk on tile 0's YPlus route.
+                K2KRoute route = tiled!.Engine.Fabric.FindRoute(0, (int)K2KDirection.YPlus)!;
+                route.InboxBuffer.AsRef<RingHeader>(0).Tail--;
+            }),
         };
         tiled = await TiledHeat2D.StartAsync(actors.System, _backend!, equation, TileGrid.Create(equation.Size, new Dim3(2, 2)), 1, field, options);
         await using (tiled)
@@ -189,6 +168,20 @@ public sealed class VulkanHaloTests(TileActorSystem actors) : IClassFixture<Tile
             Assert.Contains("Tile 2 receiving the halo of step 0 on inbox 2 (YMinus)", fault.Message, StringComparison.Ordinal);
             Assert.Contains("holds 1 chunk(s) of the 2", fault.Message, StringComparison.Ordinal);
         }
+    }
+
+    /// <summary>A <see cref="TiledStencilOptions.BeforeStep"/> hook that calls <paramref name="tamper"/> once, before the first epoch starting at <paramref name="step"/> (a restarted group runs that epoch again, untampered).</summary>
+    private static Action<int, long> TamperOnceAt(long step, Action tamper)
+    {
+        bool tampered = false;
+        return (_, at) =>
+        {
+            if (at == step && !tampered)
+            {
+                tampered = true;
+                tamper();
+            }
+        };
     }
 
     /// <summary>Runs <paramref name="steps"/> steps through one tampered chunk: the group restarts once from its checkpoint and ends on the reference's bits.</summary>
