@@ -59,7 +59,10 @@ public sealed class CpuBackend : ITiledStencilBackend
     /// The tile kernel of the <see cref="TiledStencilEngine"/> on the CPU: resumable, so tiles waiting
     /// for a neighbour's halo hold no worker (with <see cref="CpuRingKernelScheduling.Cooperative"/>).
     /// </summary>
-    public KernelDefinition<StencilTile> TileKernel => CpuTileKernel.Definition;
+    public KernelDefinition<TileGroup> TileKernel => CpuTileKernel.Definition;
+
+    /// <summary>Each tile alone: a kernel actor per tile, its kernel a coroutine on the workers.</summary>
+    public IReadOnlyList<TileGroup> GroupTiles(IReadOnlyList<StencilTile> tiles) => tiles;
 
     /// <summary>
     /// Runs every workgroup of <paramref name="kernel"/>'s grid with its <see cref="CpuKernelBody{TArgs}"/>

@@ -27,6 +27,13 @@ public sealed partial class MetalBackend : IRingKernelBackend
         ArgumentNullException.ThrowIfNull(kernel);
         ArgumentNullException.ThrowIfNull(memory);
         ObjectDisposedException.ThrowIf(_disposed, this);
+        var options = new VulkanRingKernelOptions { Mode = VulkanRingKernelMode.EventDriven, MaxMessagesPerDispatch = RingKernelOptions.MaxMessagesPerDispatch };
+        if (kernel.TryGetBody(out DriverBody<TArgs>? driven))
+        {
+            DeviceRingKernel.CheckMemory(this, memory);
+            return new DeviceRingKernel(this, kernel.Name, memory, options, () => driven.CreateDispatcher(memory, args));
+        }
+
         if (!kernel.TryGetBody(out MetalKernelBody<TArgs>? body))
             throw new ArgumentException($"Ring kernel '{kernel.Name}' has no Metal body: attach one with WithMetal() (from its Vulkan body).", nameof(kernel));
         if (kernel.Options.WorkgroupCount != 1)
@@ -34,7 +41,6 @@ public sealed partial class MetalBackend : IRingKernelBackend
         if (body.ConstantBytes < RingKernelDispatchArguments.Size)
             throw new ArgumentException($"Ring kernel '{kernel.Name}' pushes {body.ConstantBytes} bytes of constants; a ring kernel shader's first {RingKernelDispatchArguments.Size} are the ring kernel arguments.", nameof(kernel));
         DeviceRingKernel.CheckMemory(this, memory);
-        var options = new VulkanRingKernelOptions { Mode = VulkanRingKernelMode.EventDriven, MaxMessagesPerDispatch = RingKernelOptions.MaxMessagesPerDispatch };
         return new DeviceRingKernel(this, kernel.Name, memory, options,
             () => new MetalRingDispatcher(this, Prepare(kernel, args, new Dim3(1)), kernel.Name));
     }

@@ -215,6 +215,19 @@ public sealed unsafe class K2KRoute
     /// <summary>Wakes host threads parked on the inbox after a device sent into it or received from it (see <see cref="SlotRing.WakeWaitersAfterDeviceProgress"/>).</summary>
     public void WakeAfterDeviceProgress() => _inbox.Ring.WakeWaitersAfterDeviceProgress();
 
+    /// <summary>
+    /// Drops what the inbox holds unread and numbers the route's next message right after the inbox's
+    /// tail: a group of device tiles restarting from a checkpoint starts its epochs again on empty
+    /// inboxes, whatever a fault left in them.
+    /// </summary>
+    internal void DiscardUnread()
+    {
+        ref RingHeader header = ref InboxBuffer.AsRef<RingHeader>(0);
+        ulong tail = Volatile.Read(ref header.Tail);
+        Volatile.Write(ref header.Head, tail);
+        Volatile.Write(ref _entry->NextSequence, tail + FirstSequence);
+    }
+
     /// <summary>Marks the route absent in the sender's table: the address first, so a reader never sees a half-cleared entry as present.</summary>
     internal void ClearEntry()
     {

@@ -1,28 +1,25 @@
 using System.Runtime.InteropServices;
 using RingKernel.K2K;
 using RingKernel.Kernels;
+using RingKernel.Kernels.Actors;
+using RingKernel.Kernels.Persistent;
 using RingKernel.Layouts;
 using RingKernel.Stencils;
 using RingKernel.Stencils.Halo;
+using RingKernel.Tests.Stencils.Halo;
 using RingKernel.Vulkan;
-using RingKernel.Vulkan.Halo;
 
 namespace RingKernel.Tests.Vulkan;
 
 /// <summary>
-/// Tiles on the device, one workgroup each, trading halo chunks through K2K inboxes in Vulkan
-/// memory, end equal to the single-grid reference bit for bit; every route carries exactly its
-/// chunks; a chunk that does not belong to its epoch, sequence or inbox stops the run.
+/// The tiled engine on Vulkan: every tile a workgroup of one kernel actor's dispatches, trading halo
+/// chunks through K2K inboxes in Vulkan memory, ends equal to the single-grid reference bit for bit;
+/// every route carries exactly its chunks; a chunk that does not belong to its epoch, sequence or
+/// inbox faults the group, which stops or, with checkpoints, restarts and ends on the reference's bits.
 /// </summary>
-public sealed class VulkanHaloTests : IDisposable
+public sealed class VulkanHaloTests(TileActorSystem actors) : IClassFixture<TileActorSystem>, IDisposable
 {
-    private readonly VulkanBackend? _backend;
-
-    public VulkanHaloTests()
-    {
-        if (VulkanBackend.IsAvailable)
-            _backend = new VulkanBackend();
-    }
+    private readonly VulkanBackend? _backend = VulkanBackend.IsAvailable ? new VulkanBackend() : null;
 
     public void Dispose() => _backend?.Dispose();
 
@@ -38,26 +35,11 @@ public sealed class VulkanHaloTests : IDisposable
     [InlineData(8, 4, 8, 1, 1, BoundaryKind.Periodic, 5, 232, 32)]
     [InlineData(8, 4, 1, 4, 1, BoundaryKind.Fixed, 5, 232, 32)]
     [InlineData(1, 1, 1, 1, 1, BoundaryKind.Periodic, 3, 232, 32)]
-    public void Heat2DTilesMatchTheSingleGridReferenceBitForBit(int width, int height, int tilesX, int tilesY, int halo, BoundaryKind boundaryKind, int steps, int chunkElements, int threads)
+    public async Task Heat2DTilesMatchTheSingleGridReferenceBitForBit(int width, int height, int tilesX, int tilesY, int halo, BoundaryKind boundaryKind, int steps, int chunkElements, int threads)
     {
         VulkanFacts.SkipUnlessAvailable();
-        StencilBoundary boundary = boundaryKind == BoundaryKind.Fixed ? StencilBoundary.Fixed(0.625f) : StencilBoundary.Periodic;
-        var equation = new HeatEquation2D(new GridSize(width, height), 0.21f, boundary);
-        float[] field = VulkanHeatTests.RandomField(equation.Size, width + height + halo);
-        float[] reference = (float[])field.Clone();
-        var options = new VulkanTiledStencilOptions { ChunkElements = chunkElements, WorkgroupThreads = threads };
-        using var tiled = VulkanTiledStencil.ForHeat(_backend!, equation, new Dim3(tilesX, tilesY), halo, field, options);
-
-        // Two runs, so the second starts mid-way through an epoch of the first.
-        int first = steps / 2;
-        tiled.RunSteps(first);
-        tiled.RunSteps(steps - first);
-        tiled.Snapshot();
-        HeatReference2D.Run(equation, reference, steps);
-
-        VulkanWaveTests.AssertBitEqual(reference, field, equation.Size, $"heat after {steps} steps");
-        Assert.Equal(steps, tiled.StepsDone);
-        AssertEveryRouteCarriedItsChunks(tiled, Epochs(first, halo) + Epochs(steps - first, halo));
+        _backend!.TileWorkgroupThreads = threads;
+        await ShaderTiledRuns.HeatMatchesTheReferenceAsync(actors.System, _backend, width, height, new Dim3(tilesX, tilesY), halo, boundaryKind, steps, chunkElements);
     }
 
     [SkippableTheory]
@@ -71,75 +53,78 @@ public sealed class VulkanHaloTests : IDisposable
     [InlineData(6, 6, 6, 6, 1, 1, 1, BoundaryKind.Periodic, 5, 232, 32)]
     [InlineData(1, 6, 6, 1, 2, 3, 1, BoundaryKind.Fixed, 5, 232, 32)]
     [InlineData(6, 1, 6, 1, 1, 2, 1, BoundaryKind.Periodic, 5, 232, 32)]
-    public void Wave3DTilesMatchTheSingleGridReferenceBitForBit(int width, int height, int depth, int tilesX, int tilesY, int tilesZ, int halo, BoundaryKind boundaryKind, int steps, int chunkElements, int threads)
+    public async Task Wave3DTilesMatchTheSingleGridReferenceBitForBit(int width, int height, int depth, int tilesX, int tilesY, int tilesZ, int halo, BoundaryKind boundaryKind, int steps, int chunkElements, int threads)
     {
         VulkanFacts.SkipUnlessAvailable();
-        StencilBoundary boundary = boundaryKind == BoundaryKind.Fixed ? StencilBoundary.Fixed(-0.25f) : StencilBoundary.Periodic;
-        var equation = new WaveEquation3D(new GridSize(width, height, depth), 0.3f, boundary);
-        float[] previous = VulkanHeatTests.RandomField(equation.Size, width * depth);
-        float[] current = VulkanHeatTests.RandomField(equation.Size, (width * depth) + 7);
-        float[] referencePrevious = (float[])previous.Clone();
-        float[] referenceCurrent = (float[])current.Clone();
-        var options = new VulkanTiledStencilOptions { ChunkElements = chunkElements, WorkgroupThreads = threads };
-        using var tiled = VulkanTiledStencil.ForWave(_backend!, equation, new Dim3(tilesX, tilesY, tilesZ), halo, previous, current, options);
-
-        tiled.RunSteps(steps);
-        tiled.Snapshot();
-        WaveReference3D.Run(equation, referencePrevious, referenceCurrent, steps);
-
-        VulkanWaveTests.AssertBitEqual(referenceCurrent, current, equation.Size, $"wave current level after {steps} steps");
-        VulkanWaveTests.AssertBitEqual(referencePrevious, previous, equation.Size, $"wave previous level after {steps} steps");
-        AssertEveryRouteCarriedItsChunks(tiled, Epochs(steps, halo));
+        _backend!.TileWorkgroupThreads = threads;
+        await ShaderTiledRuns.WaveMatchesTheReferenceAsync(actors.System, _backend, new GridSize(width, height, depth), new Dim3(tilesX, tilesY, tilesZ), halo, boundaryKind, steps, chunkElements);
     }
 
-    [SkippableFact]
-    public void AChunkOfAnotherStepStopsTheRunAndIsNotUsed()
+    [SkippableTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task AChunkOfAnotherStepFaultsTheGroupAndIsNotUsed(bool restart)
     {
         VulkanFacts.SkipUnlessAvailable();
         var equation = new HeatEquation2D(new GridSize(16, 16), 0.2f, StencilBoundary.Periodic);
         float[] field = VulkanHeatTests.RandomField(equation.Size, 5);
-        VulkanTiledStencil? tiled = null;
-        var options = new VulkanTiledStencilOptions
+        float[] reference = (float[])field.Clone();
+        TiledHeat2D? tiled = null;
+        var options = new TiledStencilOptions
         {
-            BeforeEpoch = step =>
-            {
-                if (step == 2)
-                    WriteInboxWord(tiled!, 0, K2KDirection.XPlus, MessageHeader.Size + (int)Marshal.OffsetOf<HaloMessageHeader>(nameof(HaloMessageHeader.Step)), 7);
-            },
+            RestartFromCheckpoints = restart,
+            BeforeStep = TamperOnceAt(2, () => WriteInboxWord(tiled!.Engine, 0, K2KDirection.XPlus, MessageHeader.Size + (int)Marshal.OffsetOf<HaloMessageHeader>(nameof(HaloMessageHeader.Step)), 7)),
         };
-        tiled = VulkanTiledStencil.ForHeat(_backend!, equation, new Dim3(2, 2), 2, field, options);
-        using (tiled)
+        tiled = await TiledHeat2D.StartAsync(actors.System, _backend!, equation, TileGrid.Create(equation.Size, new Dim3(2, 2)), 2, field, options);
+        await using (tiled)
         {
-            var fault = Assert.Throws<HaloEpochException>(() => tiled.RunSteps(6));
+            if (restart)
+            {
+                await AssertHeatRecoveredAsync(tiled, equation, field, reference, 6);
+                return;
+            }
+
+            HaloEpochException fault = await GroupFaultAsync(tiled.RunStepsAsync(6));
 
             // Tile 0's XPlus route lands in tile 1's XMinus inbox.
             Assert.Contains("Tile 1 receiving the halo of step 2 on inbox 0 (XMinus)", fault.Message, StringComparison.Ordinal);
             Assert.Contains("is for step 7", fault.Message, StringComparison.Ordinal);
-            Assert.Equal(2, tiled.StepsDone);
-            Assert.Throws<InvalidOperationException>(() => tiled.RunSteps(1));
+            Assert.Equal(2, tiled.Engine.Groups[0].StepsDone);
+            await Assert.ThrowsAsync<KernelActorStoppedException>(() => tiled.RunStepsAsync(1));
         }
     }
 
-    [SkippableFact]
-    public void ALostOrRepeatedChunkIsCaughtByItsSequenceNumber()
+    [SkippableTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ALostOrRepeatedChunkIsCaughtByItsSequenceNumber(bool restart)
     {
         VulkanFacts.SkipUnlessAvailable();
         var equation = new WaveEquation3D(GridSize.Cube(8), 0.2f, StencilBoundary.Fixed(0f));
         float[] previous = new float[equation.Size.CellCount], current = VulkanHeatTests.RandomField(equation.Size, 3);
-        VulkanTiledStencil? tiled = null;
-        var options = new VulkanTiledStencilOptions
+        float[] referencePrevious = (float[])previous.Clone(), referenceCurrent = (float[])current.Clone();
+        TiledWave3D? tiled = null;
+        var options = new TiledStencilOptions
         {
             ChunkElements = 10,
-            BeforeEpoch = step =>
-            {
-                if (step == 1)
-                    WriteInboxWord(tiled!, 1, K2KDirection.ZPlus, (int)Marshal.OffsetOf<MessageHeader>(nameof(MessageHeader.MessageId)), 12345);
-            },
+            RestartFromCheckpoints = restart,
+            BeforeStep = TamperOnceAt(1, () => WriteInboxWord(tiled!.Engine, 1, K2KDirection.ZPlus, (int)Marshal.OffsetOf<MessageHeader>(nameof(MessageHeader.MessageId)), 12345)),
         };
-        tiled = VulkanTiledStencil.ForWave(_backend!, equation, new Dim3(2, 1, 2), 1, previous, current, options);
-        using (tiled)
+        tiled = await TiledWave3D.StartAsync(actors.System, _backend!, equation, TileGrid.Create(equation.Size, new Dim3(2, 1, 2)), 1, previous, current, options);
+        await using (tiled)
         {
-            var fault = Assert.Throws<HaloEpochException>(() => tiled.RunSteps(3));
+            if (restart)
+            {
+                await tiled.RunStepsAsync(3);
+                await tiled.SnapshotAsync(previous, current);
+                WaveReference3D.Run(equation, referencePrevious, referenceCurrent, 3);
+                VulkanWaveTests.AssertBitEqual(referenceCurrent, current, equation.Size, "wave current level after a restart");
+                VulkanWaveTests.AssertBitEqual(referencePrevious, previous, equation.Size, "wave previous level after a restart");
+                Assert.Equal(1, tiled.Engine.Restarts);
+                return;
+            }
+
+            HaloEpochException fault = await GroupFaultAsync(tiled.RunStepsAsync(3));
 
             // Tile 1 is (1, 0, 0); its ZPlus neighbour is tile 3, which receives on its ZMinus inbox.
             Assert.Contains("Tile 3 receiving the halo of step 1 on inbox 4 (ZMinus)", fault.Message, StringComparison.Ordinal);
@@ -147,68 +132,79 @@ public sealed class VulkanHaloTests : IDisposable
         }
     }
 
-    [SkippableFact]
-    public void AMissingChunkIsReportedInsteadOfWaitedFor()
+    [SkippableTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task AMissingChunkIsReportedInsteadOfWaitedFor(bool restart)
     {
         VulkanFacts.SkipUnlessAvailable();
         var equation = new HeatEquation2D(new GridSize(12, 12), 0.2f, StencilBoundary.Fixed(1f));
         float[] field = VulkanHeatTests.RandomField(equation.Size, 9);
-        VulkanTiledStencil? tiled = null;
-        var options = new VulkanTiledStencilOptions
+        float[] reference = (float[])field.Clone();
+        TiledHeat2D? tiled = null;
+        var options = new TiledStencilOptions
         {
             ChunkElements = 4,
-            BeforeEpoch = step =>
+            RestartFromCheckpoints = restart,
+            BeforeStep = TamperOnceAt(0, () =>
             {
-                if (step == 0)
-                {
-                    // Un-publish the last chunk on tile 0's YPlus route.
-                    K2KRoute route = tiled!.Fabric.FindRoute(0, (int)K2KDirection.YPlus)!;
-                    route.InboxBuffer.AsRef<RingHeader>(0).Tail--;
-                }
-            },
+                // Un-publish the last chunk on tile 0's YPlus route.
+                K2KRoute route = tiled!.Engine.Fabric.FindRoute(0, (int)K2KDirection.YPlus)!;
+                route.InboxBuffer.AsRef<RingHeader>(0).Tail--;
+            }),
         };
-        tiled = VulkanTiledStencil.ForHeat(_backend!, equation, new Dim3(2, 2), 1, field, options);
-        using (tiled)
+        tiled = await TiledHeat2D.StartAsync(actors.System, _backend!, equation, TileGrid.Create(equation.Size, new Dim3(2, 2)), 1, field, options);
+        await using (tiled)
         {
+            if (restart)
+            {
+                await AssertHeatRecoveredAsync(tiled, equation, field, reference, 1);
+                return;
+            }
+
             // One step: the dispatch that receives step 0's halo sends nothing after it.
-            var fault = Assert.Throws<HaloEpochException>(() => tiled.RunSteps(1));
+            HaloEpochException fault = await GroupFaultAsync(tiled.RunStepsAsync(1));
 
             Assert.Contains("Tile 2 receiving the halo of step 0 on inbox 2 (YMinus)", fault.Message, StringComparison.Ordinal);
             Assert.Contains("holds 1 chunk(s) of the 2", fault.Message, StringComparison.Ordinal);
         }
     }
 
-    private static int Epochs(int steps, int halo) => (steps + halo - 1) / halo;
-
-    /// <summary>Each route's sender sent, and its receiver took, exactly its strip's chunks every epoch; every direction of the neighbourhood was used.</summary>
-    private static void AssertEveryRouteCarriedItsChunks(VulkanTiledStencil tiled, int epochs)
+    /// <summary>A <see cref="TiledStencilOptions.BeforeStep"/> hook that calls <paramref name="tamper"/> once, before the first epoch starting at <paramref name="step"/> (a restarted group runs that epoch again, untampered).</summary>
+    private static Action<int, long> TamperOnceAt(long step, Action tamper)
     {
-        IReadOnlyList<K2KRoute> routes = tiled.Fabric.Routes;
-        Assert.NotEmpty(routes);
-        foreach (K2KRoute route in routes)
+        bool tampered = false;
+        return (_, at) =>
         {
-            long chunks = (long)epochs * tiled.ChunksPerStrip((K2KDirection)route.InboxRoute);
-            Assert.True(chunks > 0);
-            Assert.Equal((ulong)chunks + K2KRoute.FirstSequence, route.NextSequence);
-            Assert.Equal((ulong)chunks, route.InboxBuffer.AsRef<RingHeader>(0).Head);
-            Assert.Equal(0, route.Pending);
-        }
+            if (at == step && !tampered)
+            {
+                tampered = true;
+                tamper();
+            }
+        };
+    }
 
-        // Under a fixed boundary, an axis with one tile has no neighbour along it: those directions carry nothing.
-        IReadOnlyList<K2KDirection> directions = K2KDirections.Of(tiled.Neighbourhood, !tiled.Grid.Size.Is2D);
-        K2KDirection[] used = [.. routes.Select(r => (K2KDirection)r.Route).Distinct().Order()];
-        Dim3 tiles = tiled.Grid.Tiles;
-        bool everyAxisHasNeighbours = tiled.Boundary.Kind == BoundaryKind.Periodic || (tiles.X > 1 && tiles.Y > 1 && (tiled.Grid.Size.Is2D || tiles.Z > 1));
-        if (everyAxisHasNeighbours)
-            Assert.Equal(directions.Order(), used);
-        else
-            Assert.Subset(directions.ToHashSet(), used.ToHashSet());
+    /// <summary>Runs <paramref name="steps"/> steps through one tampered chunk: the group restarts once from its checkpoint and ends on the reference's bits.</summary>
+    private static async Task AssertHeatRecoveredAsync(TiledHeat2D tiled, HeatEquation2D equation, float[] field, float[] reference, int steps)
+    {
+        await tiled.RunStepsAsync(steps);
+        await tiled.SnapshotAsync(field);
+        HeatReference2D.Run(equation, reference, steps);
+        VulkanWaveTests.AssertBitEqual(reference, field, equation.Size, "heat after a restart from the checkpoint");
+        Assert.Equal(1, tiled.Engine.Restarts);
+    }
+
+    /// <summary>The halo fault that stopped the group's kernel actor, from the command it failed.</summary>
+    private static async Task<HaloEpochException> GroupFaultAsync(Task run)
+    {
+        var fault = await Assert.ThrowsAsync<KernelFaultedException>(() => run);
+        return Assert.IsType<HaloEpochException>(fault.InnerException);
     }
 
     /// <summary>Overwrites the 32-bit word at <paramref name="byteOffset"/> of the oldest unread slot on <paramref name="tile"/>'s route <paramref name="direction"/>.</summary>
-    private static void WriteInboxWord(VulkanTiledStencil tiled, uint tile, K2KDirection direction, int byteOffset, uint value)
+    private static void WriteInboxWord(TiledStencilEngine engine, uint tile, K2KDirection direction, int byteOffset, uint value)
     {
-        K2KRoute route = tiled.Fabric.FindRoute(tile, (int)direction)!;
+        K2KRoute route = engine.Fabric.FindRoute(tile, (int)direction)!;
         ref RingHeader header = ref route.InboxBuffer.AsRef<RingHeader>(0);
         Assert.True(header.Tail > header.Head, "the inbox holds the epoch's chunks");
         long slot = (long)(header.Head & (ulong)(route.InboxCapacity - 1));

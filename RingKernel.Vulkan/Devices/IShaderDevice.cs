@@ -6,7 +6,7 @@ namespace RingKernel.Vulkan.Devices;
 /// <summary>
 /// A device that runs this project's shaders: Vulkan itself, or a backend that runs them translated
 /// (Metal, from the same SPIR-V). The ring kernels' host driver (<see cref="RingKernels.DeviceRingKernel"/>)
-/// and the tiled stencil (<see cref="Halo.VulkanTiledStencil"/>) run on either through it.
+/// and the tiled stencil's tile group (<see cref="Halo.ShaderTileGroup"/>) run on either through it.
 /// </summary>
 internal interface IShaderDevice
 {

@@ -118,6 +118,11 @@ internal sealed class DeviceRingKernel : RingKernelBase
             // The shader saw terminate (or was not dispatched again): what it committed stays committed.
             Exit();
         }
+        catch (MessageFaultedException fault)
+        {
+            SetStatus(KernelStatus.Faulted);
+            ReportFaulted(new KernelFaultedException(Name, $"the message it was processing, which stays first in the input ring, failed: {fault.Message}", fault.InnerException), onMessage: true);
+        }
         catch (Exception ex)
         {
             SetStatus(KernelStatus.Faulted);

@@ -32,6 +32,7 @@ public sealed partial class VulkanBackend : IRingKernelBackend
     /// <see cref="MemorySpace"/>). The body's push constants start with the 56 bytes the backend fills;
     /// its binder writes its own from byte 56 and binds its storage buffers.
     /// </summary>
+    /// <remarks>A kernel whose body its driver thread runs itself (the tiled stencil's tile kernel) is driven the same way, with no shader of its own.</remarks>
     /// <exception cref="ArgumentException">The kernel has no Vulkan body, is not one workgroup, pushes fewer than 56 bytes, or the memory is not this backend's.</exception>
     /// <exception cref="NotSupportedException">The device lacks buffer device addresses, which ring kernels use to reach their rings.</exception>
     public IRingKernel CreateRingKernel<TArgs>(KernelDefinition<TArgs> kernel, TArgs args, RingKernelMemory memory, VulkanRingKernelOptions options)
@@ -40,6 +41,12 @@ public sealed partial class VulkanBackend : IRingKernelBackend
         ArgumentNullException.ThrowIfNull(memory);
         ArgumentNullException.ThrowIfNull(options);
         ObjectDisposedException.ThrowIf(_disposed, this);
+        if (kernel.TryGetBody(out DriverBody<TArgs>? driven))
+        {
+            DeviceRingKernel.CheckMemory(this, memory);
+            return new DeviceRingKernel(this, kernel.Name, memory, options, () => driven.CreateDispatcher(memory, args));
+        }
+
         if (!kernel.TryGetBody(out VulkanKernelBody<TArgs>? body))
             throw new ArgumentException($"Ring kernel '{kernel.Name}' has no Vulkan body: give it one with its SPIR-V (WithVulkan).", nameof(kernel));
         if (kernel.Options.WorkgroupCount != 1)

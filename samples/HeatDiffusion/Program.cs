@@ -31,12 +31,10 @@ var spec = new StencilSampleSpec(
 
 return StencilSampleHost.Run(args, spec, static options => (options.Backend, options.Engine.Name) switch
 {
-    ("vulkan", "tiles") => new VulkanTiledHeatSimulation(options),
+    ("cpu" or "vulkan" or "metal", "tiles") => new TiledHeatSimulation(options),
     ("vulkan", _) => new VulkanHeatSimulation(options),
-    ("metal", "tiles") => new MetalTiledHeatSimulation(options),
     ("metal", _) => new MetalHeatSimulation(options),
     ("cuda", _) => new CudaHeatSimulation(options),
-    (_, "tiles") => new TiledHeatSimulation(options),
     (_, "kernel") => new KernelHeatSimulation(options),
     _ => new GridHeatSimulation(options),
 });

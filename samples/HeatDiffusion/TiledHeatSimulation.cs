@@ -15,7 +15,7 @@ internal sealed class TiledHeatSimulation : IStencilSimulation, IDisposable
     {
         _equation = HeatSetup.Equation(options);
         _field = HeatSetup.InitialField(options.Size);
-        _host = new TileActorHost("heat-diffusion");
+        _host = new TileActorHost("heat-diffusion", options.Backend);
         _tiled = TiledHeat2D.StartAsync(_host.System, _host.Backend, _equation, options.Tiles, options.Halo, _field, TileActorHost.EngineOptions(options.Checkpoints)).GetAwaiter().GetResult();
         EngineDescription = _host.Describe(_tiled.Engine, options.Tiles, options.Halo);
     }

@@ -30,11 +30,9 @@ var spec = new StencilSampleSpec(
 
 return StencilSampleHost.Run(args, spec, static options => (options.Backend, options.Engine.Name) switch
 {
-    ("vulkan", "tiles") => new VulkanTiledWaveSimulation(options),
+    ("cpu" or "vulkan" or "metal", "tiles") => new TiledWaveSimulation(options),
     ("vulkan", _) => new VulkanWaveSimulation(options),
-    ("metal", "tiles") => new MetalTiledWaveSimulation(options),
     ("metal", _) => new MetalWaveSimulation(options),
     ("cuda", _) => new CudaWaveSimulation(options),
-    (_, "tiles") => new TiledWaveSimulation(options),
     _ => new GridWaveSimulation(options),
 });

@@ -17,7 +17,7 @@ internal sealed class TiledWaveSimulation : IStencilSimulation, IDisposable
         _equation = WaveSetup.Equation(options);
         _current = WaveSetup.InitialField(options.Size);
         _previous = (float[])_current.Clone(); // at rest: no initial velocity
-        _host = new TileActorHost("wave3d");
+        _host = new TileActorHost("wave3d", options.Backend);
         _tiled = TiledWave3D.StartAsync(_host.System, _host.Backend, _equation, options.Tiles, options.Halo, _previous, _current, TileActorHost.EngineOptions(options.Checkpoints)).GetAwaiter().GetResult();
         EngineDescription = _host.Describe(_tiled.Engine, options.Tiles, options.Halo);
     }

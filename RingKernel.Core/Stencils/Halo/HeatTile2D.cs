@@ -36,6 +36,9 @@ public sealed class HeatTile2D : StencilTile
         Layout.LoadInterior(field, grid.Size, Origin, _current);
     }
 
+    /// <summary>The equation's alpha, which the tile's kernel steps with.</summary>
+    public float Alpha => _alpha;
+
     protected override float[][] ExchangedLevels => [_current];
 
     protected override float[][] StateLevels => [_current];

@@ -15,7 +15,7 @@ namespace RingKernel.Stencils.Halo;
 /// On a side with no neighbour (the grid's edge under a fixed boundary) the halo holds the fixed
 /// value and the region does not grow into it.
 /// </remarks>
-public abstract class StencilTile
+public abstract class StencilTile : TileGroup
 {
     private readonly HaloRegion _interior;
     private readonly Index3 _growMinus;
@@ -35,12 +35,11 @@ public abstract class StencilTile
     private HaloDoorbells? _doorbells;
 
     protected StencilTile(TileGrid grid, int tile, int halo, StencilBoundary boundary)
+        : base(grid, tile, 1)
     {
-        ArgumentNullException.ThrowIfNull(grid);
         string? error = grid.CheckHaloWidth(halo);
         if (error is not null)
             throw new ArgumentOutOfRangeException(nameof(halo), halo, error);
-        Grid = grid;
         Index = tile;
         Coordinates = grid.TileAt(tile);
         Origin = grid.OriginOf(Coordinates);
@@ -51,9 +50,7 @@ public abstract class StencilTile
         _growPlus = new Index3(Grows(TileFace.XPlus), Grows(TileFace.YPlus), grid.Size.Is2D ? 0 : Grows(TileFace.ZPlus));
     }
 
-    public TileGrid Grid { get; }
-
-    /// <summary>The tile's number in <see cref="Grid"/>.</summary>
+    /// <summary>The tile's number in <see cref="TileGroup.Grid"/>.</summary>
     public int Index { get; }
 
     public Index3 Coordinates { get; }
@@ -68,16 +65,13 @@ public abstract class StencilTile
     public int Halo => Layout.Halo;
 
     /// <summary>Whether the tile checkpoints after each exchange (<see cref="TiledStencilOptions.RestartFromCheckpoints"/>).</summary>
-    public bool HasCheckpoints => _checkpoint is not null;
-
-    /// <summary>Steps done since the start.</summary>
-    public long StepsDone { get; private set; }
+    public override bool HasCheckpoints => _checkpoint is not null;
 
     /// <summary>The neighbourhood the tile exchanges with: faces only for a halo of 1, faces, edges and corners for wider halos (the shrinking region reads diagonal neighbours' cells).</summary>
     public K2KNeighbourhood Neighbourhood => Halo == 1 ? K2KNeighbourhood.VonNeumann : K2KNeighbourhood.Moore;
 
     /// <summary>The tile's progress as its kernel reports it.</summary>
-    public TileProgress Progress => new(Index, StepsDone, _exchange?.ChunksSent ?? 0, _exchange?.ChunksReceived ?? 0, _exchange?.BytesSent ?? 0);
+    public override TileProgress Progress => new(Index, StepsDone, _exchange?.ChunksSent ?? 0, _exchange?.ChunksReceived ?? 0, _exchange?.BytesSent ?? 0);
 
     /// <summary>Called before each step with (tile, step); see <see cref="TiledStencilOptions.BeforeStep"/>.</summary>
     internal Action<int, long>? BeforeStep { get; set; }
@@ -87,6 +81,16 @@ public abstract class StencilTile
 
     /// <summary>The padded fields that hold the tile's state between steps (what a checkpoint copies).</summary>
     protected abstract float[][] StateLevels { get; }
+
+    /// <summary>The padded fields that hold the tile's state between steps, in the order <see cref="CaptureState"/> copies them (a device group loads its tiles from them and stores them back).</summary>
+    internal float[][] PaddedState => StateLevels;
+
+    /// <summary>Attaches the tile to its endpoint of <paramref name="fabric"/>, kernel <see cref="Index"/>.</summary>
+    public override void Connect(K2KFabric fabric, TiledStencilOptions options, HaloDoorbells doorbells)
+    {
+        ArgumentNullException.ThrowIfNull(fabric);
+        Attach(fabric.Endpoint((uint)Index), options, doorbells);
+    }
 
     /// <summary>Connects the tile to its K2K endpoint (and the tiles' doorbells, if any); the engine calls it before the tile's kernel starts.</summary>
     public void Attach(K2KEndpoint endpoint, TiledStencilOptions options, HaloDoorbells? doorbells = null, uint firstKernelId = 0)
@@ -105,7 +109,7 @@ public abstract class StencilTile
     /// false, changing nothing, when there is none or the tile has begun an exchange since, whose
     /// chunks cannot be sent or read twice.
     /// </summary>
-    public bool TryRestoreCheckpoint()
+    public override bool TryRestoreCheckpoint()
     {
         if (_checkpoint is null || _exchangedSinceCheckpoint)
             return false;
@@ -150,13 +154,13 @@ public abstract class StencilTile
     }
 
     /// <summary>
-    /// Advances towards <see cref="StepsDone"/> = <paramref name="untilStep"/> as far as the halos
+    /// Advances towards <see cref="TileGroup.StepsDone"/> = <paramref name="untilStep"/> as far as the halos
     /// allow, exchanging halos at the start of every epoch of <see cref="Halo"/> steps: true when it
     /// got there, false when an exchange waits for a neighbour (call again when the tile's doorbell
     /// rings; the exchange goes on where it stopped). It never blocks.
     /// </summary>
     /// <exception cref="InvalidOperationException">The tile is not attached to a K2K endpoint.</exception>
-    public bool TryRunUntil(long untilStep)
+    public override bool TryRunUntil(long untilStep)
     {
         HaloExchange exchange = _exchange ?? throw new InvalidOperationException($"Tile {Index} is not attached to a K2K endpoint.");
         while (StepsDone < untilStep)
@@ -200,10 +204,10 @@ public abstract class StencilTile
     }
 
     /// <summary>Makes <paramref name="kernel"/> the one this tile's doorbell resumes, if the tile has doorbells; a tile kernel calls it before <see cref="TryRunUntil"/>.</summary>
-    public void ConnectDoorbell(IResumableKernel kernel) => _doorbells?.Connect((uint)Index, kernel);
+    public override void ConnectDoorbell(IResumableKernel kernel) => _doorbells?.Connect((uint)Index, kernel);
 
     /// <summary>Writes the tile's cells into the engine's whole-grid field(s).</summary>
-    public abstract void Snapshot();
+    public abstract override void Snapshot();
 
     /// <summary>Computes one step over <paramref name="region"/> (tile coordinates) and makes it the current level.</summary>
     protected abstract void Advance(HaloRegion region);

@@ -42,6 +42,9 @@ public sealed class WaveTile3D : StencilTile
         Layout.LoadInterior(current, grid.Size, Origin, _current);
     }
 
+    /// <summary>The equation's squared Courant number, which the tile's kernel steps with.</summary>
+    public float C2 => _c2;
+
     protected override float[][] ExchangedLevels => Halo == 1 ? [_current] : [_current, _previous];
 
     protected override float[][] StateLevels => [_previous, _current];

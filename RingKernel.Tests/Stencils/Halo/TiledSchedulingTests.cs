@@ -30,7 +30,9 @@ public class TiledSchedulingTests(TileActorSystem actors) : IClassFixture<TileAc
 
         public IMemorySpace MemorySpace => inner.MemorySpace;
 
-        public KernelDefinition<StencilTile> TileKernel => inner.TileKernel;
+        public KernelDefinition<TileGroup> TileKernel => inner.TileKernel;
+
+        public IReadOnlyList<TileGroup> GroupTiles(IReadOnlyList<StencilTile> tiles) => inner.GroupTiles(tiles);
 
         public Task DispatchAsync<TArgs>(KernelDefinition<TArgs> kernel, TArgs args, CancellationToken cancellationToken = default) =>
             inner.DispatchAsync(kernel, args, cancellationToken);
@@ -81,7 +83,7 @@ public class TiledSchedulingTests(TileActorSystem actors) : IClassFixture<TileAc
         float[] expected = (float[])initial.Clone();
         HeatReference2D.Run(equation, expected, 21);
         AssertBitwiseEqual(expected, actual, size);
-        Assert.Equal(tilesPerSide * tilesPerSide, tiled.Engine.TileActors.Count);
+        Assert.Equal(tilesPerSide * tilesPerSide, tiled.Engine.GroupActors.Count);
         Assert.Equal(0, tiled.Engine.Restarts);
     }
 

@@ -2,15 +2,18 @@ using System.Globalization;
 using Akka.Actor;
 using Akka.Configuration;
 using RingKernel.Cpu;
+using RingKernel.Metal;
 using RingKernel.Stencils;
 using RingKernel.Stencils.Halo;
+using RingKernel.Vulkan;
 
 namespace RingKernel.Samples.Hosting;
 
 /// <summary>
-/// What a tiled sample run's tile actors live in: an actor system (warnings only, so the progress bar
-/// stays clean) and the CPU backend whose workers run the tile kernels as coroutines. It drives the
-/// engine's RunSteps, checks every tile's progress reply, and says what ran: tiles, halo, workers,
+/// What a tiled sample run's kernel actors live in: an actor system (warnings only, so the progress bar
+/// stays clean) and the backend the tiles run on (the CPU, whose workers run one tile kernel per tile
+/// as coroutines; Vulkan or Metal, whose one tile kernel runs every tile as a workgroup). It drives
+/// the engine's RunSteps, checks every group's progress reply, and says what ran: tiles, halo,
 /// restarts, and the K2K messages and bytes the tiles exchanged.
 /// </summary>
 public sealed class TileActorHost : IDisposable
@@ -34,30 +37,41 @@ public sealed class TileActorHost : IDisposable
     public static TiledStencilOptions EngineOptions(bool checkpoints) => new() { RestartFromCheckpoints = checkpoints };
 
     /// <param name="name">The actor system's name (the program's).</param>
-    public TileActorHost(string name)
+    /// <param name="backend">The --backend the tiles run on: cpu, vulkan or metal.</param>
+    public TileActorHost(string name, string backend = "cpu")
     {
+        Backend = backend switch
+        {
+            "vulkan" => new VulkanBackend(),
+            "metal" => new MetalBackend(),
+            _ => new CpuBackend(),
+        };
         System = ActorSystem.Create(name, Quiet);
-        Backend = new CpuBackend();
     }
 
     public ActorSystem System { get; }
 
-    public CpuBackend Backend { get; }
+    public ITiledStencilBackend Backend { get; }
 
-    /// <summary>The engine, in one line: tiles, halo, routes, workers.</summary>
+    /// <summary>The engine, in one line: tiles, halo, routes, and where the tile kernels run.</summary>
     public string Describe(TiledStencilEngine engine, TileGrid tiles, int halo)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(tiles);
-        return $"{tiles}, each tile a kernel actor under one supervisor running a persistent ring kernel with a halo of {halo} cell(s), "
-            + $"exchanged every {halo} step(s) over {engine.Routes.Count} K2K routes, on {Backend.WorkerCount} CPU worker(s)";
+        return Backend switch
+        {
+            CpuBackend cpu => $"{tiles}, each tile a kernel actor under one supervisor running a persistent ring kernel with a halo of {halo} cell(s), "
+                + $"exchanged every {halo} step(s) over {engine.Routes.Count} K2K routes, on {cpu.WorkerCount} CPU worker(s)",
+            _ => $"{tiles}, one supervised kernel actor running every tile as a workgroup with a halo of {halo} cell(s) over {engine.Routes.Count} K2K routes in device memory, "
+                + $"one dispatch per {halo} step(s), on {DeviceName}",
+        };
     }
 
-    /// <summary>The progress bar's label: how many tile actors and the halo.</summary>
+    /// <summary>The progress bar's label: how many kernel actors and tiles, and the halo.</summary>
     public static string ProgressLabel(TiledStencilEngine engine)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        return $"{engine.Tiles.Count} tile actors, halo {engine.Tiles[0].Halo}";
+        return $"{engine.Groups.Count} kernel actor(s), {engine.Tiles.Count} tiles, halo {engine.Tiles[0].Halo}";
     }
 
     /// <summary>Runs <paramref name="steps"/> steps and checks that every tile reached the step commanded.</summary>
@@ -76,18 +90,31 @@ public sealed class TileActorHost : IDisposable
         ArgumentNullException.ThrowIfNull(engine);
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"tile actors: {engine.Tiles.Count}, halo {engine.Tiles[0].Halo}, {Backend.WorkerCount} worker(s), {engine.Restarts} restarted{(engine.Tiles[0].HasCheckpoints ? "" : " (no checkpoints)")}; K2K: {_chunksSent.Sum():N0} halo messages, {_bytesSent.Sum() / 1048576.0:0.0} MiB");
+            $"kernel actors: {engine.Groups.Count} for {engine.Tiles.Count} tiles, halo {engine.Tiles[0].Halo}, {Where}, {engine.Restarts} restarted{(engine.Groups[0].HasCheckpoints ? "" : " (no checkpoints)")}; K2K: {_chunksSent.Sum():N0} halo messages, {_bytesSent.Sum() / 1048576.0:0.0} MiB");
     }
 
-    public void Dispose() => System.Terminate().Wait(TimeSpan.FromSeconds(30));
+    public void Dispose()
+    {
+        System.Terminate().Wait(TimeSpan.FromSeconds(30));
+        (Backend as IDisposable)?.Dispose();
+    }
 
-    /// <summary>Every tile must report the step the host asked for; its counts are totals so far.</summary>
+    private string DeviceName => Backend switch
+    {
+        VulkanBackend vulkan => vulkan.Device.Name,
+        MetalBackend metal => metal.DeviceName,
+        _ => Backend.Name,
+    };
+
+    private string Where => Backend is CpuBackend cpu ? $"{cpu.WorkerCount} worker(s)" : DeviceName;
+
+    /// <summary>Every group must report the step the host asked for; its counts are totals so far, by its first tile.</summary>
     private sealed class ProgressCheck(TileActorHost host, long expectedStep) : IProgress<TileProgress>
     {
         public void Report(TileProgress value)
         {
             if (value.Step != expectedStep)
-                throw new InvalidOperationException($"Tile {value.Tile} reports step {value.Step}; step {expectedStep} was commanded.");
+                throw new InvalidOperationException($"The group of tile {value.Tile} reports step {value.Step}; step {expectedStep} was commanded.");
             host._chunksSent[value.Tile] = value.ChunksSent;
             host._bytesSent[value.Tile] = value.BytesSent;
         }
