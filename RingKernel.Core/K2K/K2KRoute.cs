@@ -220,7 +220,7 @@ public sealed unsafe class K2KRoute
     /// tail: a group of device tiles restarting from a checkpoint starts its epochs again on empty
     /// inboxes, whatever a fault left in them.
     /// </summary>
-    internal void DiscardUnread()
+    public void DiscardUnread()
     {
         ref RingHeader header = ref InboxBuffer.AsRef<RingHeader>(0);
         ulong tail = Volatile.Read(ref header.Tail);

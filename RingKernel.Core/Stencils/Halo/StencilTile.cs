@@ -83,7 +83,7 @@ public abstract class StencilTile : TileGroup
     protected abstract float[][] StateLevels { get; }
 
     /// <summary>The padded fields that hold the tile's state between steps, in the order <see cref="CaptureState"/> copies them (a device group loads its tiles from them and stores them back).</summary>
-    internal float[][] PaddedState => StateLevels;
+    public float[][] PaddedState => StateLevels;
 
     /// <summary>Attaches the tile to its endpoint of <paramref name="fabric"/>, kernel <see cref="Index"/>.</summary>
     public override void Connect(K2KFabric fabric, TiledStencilOptions options, HaloDoorbells doorbells)
