@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Akka.Actor;
 using Akka.Cluster;
 using Akka.Cluster.Sharding;
-using RingKernel.Backends;
 using RingKernel.Cluster.Protocol;
 using RingKernel.Stencils.Halo;
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using Akka.Actor;
-using RingKernel.Backends;
 using RingKernel.Cluster.Protocol;
 using RingKernel.K2K;
 using RingKernel.Kernels;

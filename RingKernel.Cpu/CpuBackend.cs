@@ -1,4 +1,3 @@
-using RingKernel.Backends;
 using RingKernel.Cpu.Dispatch;
 using RingKernel.Cpu.Kernels;
 using RingKernel.Cpu.RingKernels;

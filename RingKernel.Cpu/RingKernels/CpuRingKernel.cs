@@ -2,8 +2,6 @@ using RingKernel.Cpu.Kernels;
 using RingKernel.Cpu.Workgroups;
 using RingKernel.Kernels;
 using RingKernel.Kernels.Persistent;
-using RingKernel.Layouts;
-using RingKernel.Rings;
 
 namespace RingKernel.Cpu.RingKernels;
 

@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace RingKernel.Cuda.Compilation;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using ILGPU;
 using ILGPU.Backends.PointerViews;
-using RingKernel.Kernels;
 using RingKernel.Memory;
 
 namespace RingKernel.Cuda.Kernels;

@@ -1,6 +1,5 @@
 using System.Reflection;
 using ILGPU;
-using RingKernel.Kernels;
 
 namespace RingKernel.Cuda.Kernels;
 

@@ -6,7 +6,6 @@ using RingKernel.Cuda.Streams;
 using RingKernel.Kernels;
 using RingKernel.Kernels.Persistent;
 using RingKernel.Layouts;
-using RingKernel.Rings;
 
 namespace RingKernel.Cuda.RingKernels;
 

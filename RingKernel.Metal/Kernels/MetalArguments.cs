@@ -1,4 +1,3 @@
-using RingKernel.Kernels;
 using RingKernel.Memory;
 using RingKernel.Vulkan.Kernels;
 

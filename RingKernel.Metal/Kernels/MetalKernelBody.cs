@@ -1,4 +1,3 @@
-using RingKernel.Kernels;
 using RingKernel.Metal.Shaders;
 using RingKernel.Vulkan.Kernels;
 

@@ -9,7 +9,6 @@ using RingKernel.Metal;
 using RingKernel.TestKernels.Vulkan;
 using RingKernel.Tests.Cuda;
 using RingKernel.Vulkan;
-using RingKernel.Vulkan.Kernels;
 
 namespace RingKernel.Tests.Conformance;
 

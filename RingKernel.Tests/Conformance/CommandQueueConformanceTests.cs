@@ -1,7 +1,6 @@
 using RingKernel.Commands;
 using RingKernel.Memory;
 using RingKernel.TestKernels.Vulkan;
-using RingKernel.Vulkan.Kernels;
 
 namespace RingKernel.Tests.Conformance;
 

@@ -1,16 +1,13 @@
 using RingKernel.Cpu.Kernels;
 using RingKernel.Cuda.Kernels;
-using RingKernel.Cuda.RingKernels;
 using RingKernel.K2K;
 using RingKernel.Kernels;
-using RingKernel.Kernels.Persistent;
 using RingKernel.Layouts;
 using RingKernel.Metal.Kernels;
 using RingKernel.Rings;
 using RingKernel.TestKernels.Cuda;
 using RingKernel.TestKernels.Vulkan;
 using RingKernel.Vulkan.Kernels;
-using RingKernel.Vulkan.RingKernels;
 
 namespace RingKernel.Tests.Conformance;
 

@@ -3,7 +3,6 @@ using Akka.TestKit;
 using RingKernel.Kernels.Actors;
 using RingKernel.Kernels.Persistent;
 using RingKernel.TestKit;
-using RingKernel.Tests.Cpu.RingKernels;
 using static RingKernel.Tests.Conformance.ConformanceKernels;
 
 namespace RingKernel.Tests.Conformance;

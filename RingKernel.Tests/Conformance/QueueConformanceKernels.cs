@@ -4,7 +4,6 @@ using RingKernel.Kernels;
 using RingKernel.Metal.Kernels;
 using RingKernel.TestKernels;
 using RingKernel.TestKernels.Vulkan;
-using RingKernel.Vulkan.Kernels;
 
 namespace RingKernel.Tests.Conformance;
 

@@ -2,7 +2,6 @@ using System.Numerics;
 using RingKernel.Cpu;
 using RingKernel.Cpu.Kernels;
 using RingKernel.Kernels;
-using RingKernel.TestKernels.Vulkan;
 
 namespace RingKernel.Tests.Cpu;
 

@@ -1,7 +1,6 @@
 using ILGPU;
 using RingKernel.Cuda.Kernels;
 using RingKernel.Cuda.Stencils;
-using RingKernel.Kernels;
 using RingKernel.Memory;
 
 namespace RingKernel.Tests.Cuda;

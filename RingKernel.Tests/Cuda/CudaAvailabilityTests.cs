@@ -1,7 +1,6 @@
 using RingKernel.Backends;
 using RingKernel.Commands;
 using RingKernel.Cuda;
-using RingKernel.Cuda.Kernels;
 using RingKernel.Kernels.Persistent;
 using RingKernel.Memory;
 using RingKernel.Rings;

@@ -1,6 +1,5 @@
 using RingKernel.Commands;
 using RingKernel.Cuda.Compilation;
-using RingKernel.Cuda.Memory;
 using RingKernel.Memory;
 
 namespace RingKernel.Tests.Cuda;

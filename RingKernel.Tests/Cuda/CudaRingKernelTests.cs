@@ -1,5 +1,3 @@
-using RingKernel.Cuda;
-using RingKernel.Cuda.Kernels;
 using RingKernel.Kernels;
 using RingKernel.Kernels.Persistent;
 using RingKernel.Layouts;

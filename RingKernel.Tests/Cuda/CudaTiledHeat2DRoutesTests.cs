@@ -5,7 +5,6 @@ using RingKernel.K2K;
 using RingKernel.Kernels;
 using RingKernel.Layouts;
 using RingKernel.Memory;
-using RingKernel.Rings;
 using RingKernel.Stencils;
 
 namespace RingKernel.Tests.Cuda;

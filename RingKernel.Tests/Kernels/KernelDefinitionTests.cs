@@ -1,4 +1,3 @@
-using RingKernel.Dispatch;
 using RingKernel.Kernels;
 
 namespace RingKernel.Tests.Kernels;

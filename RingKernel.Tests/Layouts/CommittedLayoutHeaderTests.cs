@@ -1,5 +1,4 @@
 using RingKernel.Layouts;
-using Xunit;
 
 namespace RingKernel.Tests.Layouts;
 

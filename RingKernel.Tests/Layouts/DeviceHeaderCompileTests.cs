@@ -3,7 +3,6 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text;
 using RingKernel.Layouts;
-using Xunit;
 
 namespace RingKernel.Tests.Layouts;
 

@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
 using RingKernel.Layouts;
-using Xunit;
 
 namespace RingKernel.Tests.Layouts;
 

@@ -2,8 +2,6 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using RingKernel.Layouts;
-using RingKernel.Stencils.Halo;
-using Xunit;
 
 namespace RingKernel.Tests.Layouts;
 

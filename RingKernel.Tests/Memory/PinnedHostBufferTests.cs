@@ -1,7 +1,6 @@
 using System.Runtime.InteropServices;
 using RingKernel.Layouts;
 using RingKernel.Memory;
-using Xunit;
 
 namespace RingKernel.Tests.Memory;
 

@@ -6,7 +6,6 @@ using RingKernel.Metal.Kernels;
 using RingKernel.Stencils;
 using RingKernel.Tests.Vulkan;
 using RingKernel.TestKernels.Vulkan;
-using RingKernel.Vulkan.Kernels;
 using RingKernel.Vulkan.Stencils;
 
 namespace RingKernel.Tests.Metal;

@@ -6,7 +6,6 @@ using RingKernel.Stencils;
 using RingKernel.TestKernels;
 using RingKernel.TestKernels.Vulkan;
 using RingKernel.Vulkan.Kernels;
-using RingKernel.Vulkan.RingKernels;
 using RingKernel.Vulkan.Shaders;
 using RingKernel.Vulkan.Stencils;
 

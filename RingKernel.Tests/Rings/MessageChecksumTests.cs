@@ -1,7 +1,6 @@
 using System.Text;
 using RingKernel.Layouts;
 using RingKernel.Rings;
-using Xunit;
 
 namespace RingKernel.Tests.Rings;
 

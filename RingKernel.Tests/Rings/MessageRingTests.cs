@@ -2,7 +2,6 @@ using System.Runtime.InteropServices;
 using RingKernel.Layouts;
 using RingKernel.Memory;
 using RingKernel.Rings;
-using Xunit;
 using static RingKernel.Tests.Rings.TestRings;
 
 namespace RingKernel.Tests.Rings;

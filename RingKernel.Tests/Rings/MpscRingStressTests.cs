@@ -1,7 +1,6 @@
 using RingKernel.Layouts;
 using RingKernel.Memory;
 using RingKernel.Rings;
-using Xunit;
 using static RingKernel.Tests.Rings.TestRings;
 
 namespace RingKernel.Tests.Rings;

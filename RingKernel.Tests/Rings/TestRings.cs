@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using RingKernel.Layouts;
 using RingKernel.Memory;
 using RingKernel.Rings;
-using Xunit;
 
 namespace RingKernel.Tests.Rings;
 

@@ -3,7 +3,6 @@ using RingKernel.Memory;
 using RingKernel.TestKernels.Vulkan;
 using RingKernel.Vulkan;
 using RingKernel.Vulkan.Commands;
-using RingKernel.Vulkan.Kernels;
 
 namespace RingKernel.Tests.Vulkan;
 

@@ -2,7 +2,6 @@ using RingKernel.Layouts;
 using RingKernel.Memory;
 using RingKernel.TestKernels.Vulkan;
 using RingKernel.Vulkan;
-using RingKernel.Vulkan.Kernels;
 
 namespace RingKernel.Tests.Vulkan;
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using RingKernel.Kernels;
 using RingKernel.Vulkan.Devices;
 using RingKernel.Vulkan.Interop;
 using RingKernel.Vulkan.Kernels;

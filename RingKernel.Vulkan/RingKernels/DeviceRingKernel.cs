@@ -4,7 +4,6 @@ using RingKernel.Kernels.Persistent;
 using RingKernel.Layouts;
 using RingKernel.Memory;
 using RingKernel.Vulkan.Devices;
-using RingKernel.Vulkan.Kernels;
 
 namespace RingKernel.Vulkan.RingKernels;
 

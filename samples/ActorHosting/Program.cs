@@ -2,7 +2,6 @@ using System.Globalization;
 using ActorHosting;
 using Akka.Actor;
 using Akka.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

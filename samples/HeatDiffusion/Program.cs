@@ -1,6 +1,5 @@
 using RingKernel.Samples.Cli;
 using RingKernel.Samples.Hosting;
-using RingKernel.Stencils;
 using RingKernel.Vulkan;
 
 // 2D heat equation (5-point stencil): a hot square in a cold plate spreads out; the final

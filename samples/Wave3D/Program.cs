@@ -1,6 +1,5 @@
 using RingKernel.Samples.Cli;
 using RingKernel.Samples.Hosting;
-using RingKernel.Stencils;
 using RingKernel.Vulkan;
 
 // 3D wave equation (7-point stencil, leapfrog): a Gaussian pulse at rest in the middle of the

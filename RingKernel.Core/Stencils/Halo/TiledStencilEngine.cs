@@ -5,7 +5,6 @@ using RingKernel.Kernels;
 using RingKernel.Kernels.Actors;
 using RingKernel.Kernels.Persistent;
 using RingKernel.Layouts;
-using RingKernel.Rings;
 
 namespace RingKernel.Stencils.Halo;
 

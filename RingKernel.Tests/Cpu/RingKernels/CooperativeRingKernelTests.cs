@@ -3,7 +3,6 @@ using RingKernel.Cpu.Kernels;
 using RingKernel.Cpu.RingKernels;
 using RingKernel.Kernels;
 using RingKernel.Kernels.Persistent;
-using RingKernel.Layouts;
 using static RingKernel.Tests.Cpu.RingKernels.RingTestKernels;
 
 namespace RingKernel.Tests.Cpu.RingKernels;

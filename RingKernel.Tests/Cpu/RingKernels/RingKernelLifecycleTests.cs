@@ -1,7 +1,6 @@
 using RingKernel.Cpu;
 using RingKernel.Kernels;
 using RingKernel.Kernels.Persistent;
-using RingKernel.Layouts;
 using static RingKernel.Tests.Cpu.RingKernels.RingTestKernels;
 
 namespace RingKernel.Tests.Cpu.RingKernels;

@@ -1,5 +1,4 @@
 using RingKernel.Kernels.Persistent;
-using RingKernel.Layouts;
 using static RingKernel.Tests.Cpu.RingKernels.RingTestKernels;
 
 namespace RingKernel.Tests.Cpu.RingKernels;

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using RingKernel.Backends;
 using RingKernel.Cuda.Kernels;
-using RingKernel.Cuda.RingKernels;
 using RingKernel.Kernels;
 using RingKernel.Kernels.Persistent;
 using RingKernel.Memory;

@@ -1,4 +1,3 @@
-using RingKernel.Backends;
 using RingKernel.Cpu;
 using RingKernel.Cpu.RingKernels;
 using RingKernel.Kernels;

@@ -4,7 +4,6 @@ using Akka.Serialization;
 using RingKernel.Layouts;
 using RingKernel.Cluster;
 using RingKernel.Cluster.Protocol;
-using RingKernel.Stencils.Halo;
 
 namespace RingKernel.Benchmarks.Cluster;
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using RingKernel.Layouts;
-using RingKernel.Stencils.Halo;
 
 namespace RingKernel.Benchmarks.Cluster;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using RingKernel.Benchmarks.Compare;
 using RingKernel.Cpu;
-using RingKernel.Cpu.Kernels;
 
 namespace RingKernel.Benchmarks.Cpu;
 

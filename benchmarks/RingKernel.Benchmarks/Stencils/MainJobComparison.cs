@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using RingKernel.Benchmarks.Compare;
 using RingKernel.Kernels;
 using RingKernel.Samples.Cli;

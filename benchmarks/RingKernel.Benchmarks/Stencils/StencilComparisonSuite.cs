@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Akka.Actor;
 using RingKernel.Benchmarks.Compare;
 using RingKernel.Cpu;

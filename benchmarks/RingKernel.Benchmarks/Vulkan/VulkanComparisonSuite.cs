@@ -5,7 +5,6 @@ using RingKernel.Memory;
 using RingKernel.Stencils;
 using RingKernel.TestKernels.Vulkan;
 using RingKernel.Vulkan;
-using RingKernel.Vulkan.Kernels;
 using RingKernel.Vulkan.Stencils;
 
 namespace RingKernel.Benchmarks.Vulkan;

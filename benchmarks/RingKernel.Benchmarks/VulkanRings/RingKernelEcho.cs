@@ -8,7 +8,6 @@ using RingKernel.Metal.Kernels;
 using RingKernel.Rings;
 using RingKernel.TestKernels.Vulkan;
 using RingKernel.Vulkan.Kernels;
-using RingKernel.Vulkan.RingKernels;
 
 namespace RingKernel.Benchmarks.VulkanRings;
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using RingKernel.Cpu.Kernels;
 using RingKernel.Kernels;
 using RingKernel.Kernels.Actors;
-using RingKernel.Kernels.Persistent;
 
 namespace RingKernel.Benchmarks.Compare.KernelActors;
 
