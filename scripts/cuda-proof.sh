@@ -15,17 +15,12 @@ cd "$(dirname "$0")/.."
 check=false
 [ "${1:-}" = "--check" ] && check=true
 
+source scripts/proof-common.sh
 out=artifacts/cuda-proof
 archive=artifacts/cuda-proof.tar.gz
 limit_mib=64
-mkdir -p artifacts
-rm -rf "$out" "$archive" "$out.log"
 echo "cuda-proof: publishing the runner (self-contained, untrimmed)"
-if ! dotnet publish tools/CudaProof/RingKernel.CudaProof.csproj -c Release -p:CudaProofPublish=true -o "$out" > "$out.log" 2>&1; then
-  grep -E "error" "$out.log" >&2 || tail -20 "$out.log" >&2
-  echo "cuda-proof: publish failed (log: $out.log)" >&2
-  exit 1
-fi
+proof_publish cuda-proof tools/CudaProof/RingKernel.CudaProof.csproj CudaProofPublish
 [ -x "$out/RingKernel.CudaProof" ] || { echo "cuda-proof: publish made no runner (log: $out.log)" >&2; exit 1; }
 tar czf "$archive" -C artifacts cuda-proof
 size=$(( $(stat -c %s "$archive") / 1048576 ))
@@ -40,10 +35,4 @@ unpacked=$(mktemp -d)
 trap 'rm -rf "$unpacked"' EXIT
 tar xzf "$archive" -C "$unpacked"
 summary=$("$unpacked/cuda-proof/RingKernel.CudaProof" tests 2>&1 | tail -1 || true)
-echo "cuda-proof: $summary"
-# "cuda tests: P passed, F failed, S skipped (D for want of a device; ...)"
-read -r passed failed skipped device < <(sed -E 's/^cuda tests: ([0-9]+) passed, ([0-9]+) failed, ([0-9]+) skipped \(([0-9]+) for want.*/\1 \2 \3 \4/' <<<"$summary")
-if ! [[ "$passed" =~ ^[0-9]+$ ]] || [ "$passed" -eq 0 ] || [ "$failed" -ne 0 ] || [ "$skipped" -ne "$device" ]; then
-  echo "cuda-proof: the packed runner did not pass here (expected host-side tests passing, device tests skipped for want of a device)" >&2
-  exit 1
-fi
+proof_check_summary cuda-proof "$summary"

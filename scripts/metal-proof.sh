@@ -26,17 +26,12 @@ if $check && $mac; then
   exit 2
 fi
 
+source scripts/proof-common.sh
 out=artifacts/metal-proof
 archive=artifacts/metal-proof.tar.gz
 runner="$out/RingKernel.MetalProof"
-mkdir -p artifacts
-rm -rf "$out" "$archive" "$out.log"
 echo "metal-proof: publishing the runner (osx-arm64, self-contained, untrimmed)"
-if ! dotnet publish tools/MetalProof/RingKernel.MetalProof.csproj -c Release -p:MetalProofPublish=true -o "$out" > "$out.log" 2>&1; then
-  grep -E "error" "$out.log" >&2 || tail -20 "$out.log" >&2
-  echo "metal-proof: publish failed (log: $out.log)" >&2
-  exit 1
-fi
+proof_publish metal-proof tools/MetalProof/RingKernel.MetalProof.csproj MetalProofPublish
 [ -f "$runner" ] || { echo "metal-proof: publish made no runner (log: $out.log)" >&2; exit 1; }
 tar czf "$archive" -C artifacts metal-proof
 echo "metal-proof: $archive ($(( $(stat -c %s "$archive" 2>/dev/null || stat -f %z "$archive") / 1048576 )) MiB)"
@@ -75,10 +70,4 @@ then
 fi
 
 summary=$(dotnet run --project tools/MetalProof/RingKernel.MetalProof.csproj -c Release -- tests 2>&1 | grep -E '^metal tests: ' || true)
-echo "metal-proof: $summary"
-# "metal tests: P passed, F failed, S skipped (D for want of a device; ...)"
-read -r passed failed skipped device < <(sed -E 's/^metal tests: ([0-9]+) passed, ([0-9]+) failed, ([0-9]+) skipped \(([0-9]+) for want.*/\1 \2 \3 \4/' <<<"$summary")
-if ! [[ "${passed:-}" =~ ^[0-9]+$ ]] || [ "$passed" -eq 0 ] || [ "$failed" -ne 0 ] || [ "$skipped" -ne "$device" ]; then
-  echo "metal-proof: the runner did not pass here (expected host-side tests passing, device tests skipped for want of Metal)" >&2
-  exit 1
-fi
+proof_check_summary metal-proof "$summary"

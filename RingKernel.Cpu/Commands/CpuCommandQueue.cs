@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using RingKernel.Commands;
 using RingKernel.Memory;
 
@@ -12,106 +11,25 @@ namespace RingKernel.Cpu.Commands;
 /// a Signal raises its signal after everything before it. A <see cref="QueueKind.Copy"/> queue
 /// refuses Exec commands, as a GPU's transfer queue would.
 /// </summary>
-public sealed class CpuCommandQueue : ICommandQueue
+public sealed class CpuCommandQueue : CommandQueueBase
 {
     /// <summary>The most bytes one span copy moves.</summary>
     private const int CopyChunkBytes = 1 << 30;
 
     private readonly IKernelDispatcher _dispatcher;
-    private readonly Channel<Submission> _submissions = Channel.CreateUnbounded<Submission>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly CancellationTokenSource _disposing = new();
-    private readonly Task _worker;
-    private readonly CommandQueueIntake _intake;
 
     public CpuCommandQueue(CpuBackend backend, QueueKind kind, string name)
+        : base(kind, name, issuedCommandsHaveRun: true)
     {
         ArgumentNullException.ThrowIfNull(backend);
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        if (!Enum.IsDefined(kind))
-            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown queue kind.");
         _dispatcher = new CpuKernelDispatcher(backend);
-        Kind = kind;
-        Name = name;
-        Progress = new TimelineSignal($"{name}.progress");
-        _intake = new CommandQueueIntake(name);
-        _worker = Task.Run(RunAsync);
-    }
-
-    public string Name { get; }
-
-    public QueueKind Kind { get; }
-
-    public TimelineSignal Progress { get; }
-
-    public Exception? Fault => _intake.Fault;
-
-    public CommandToken Submit(CommandList commands)
-    {
-        ArgumentNullException.ThrowIfNull(commands);
-        QueueCommand[] snapshot = [.. commands.Commands];
-        CommandQueueIntake.RefuseDispatchesOnCopyQueue(Kind, Name, snapshot, nameof(commands));
-
-        // Unbounded with one reader: TryWrite succeeds until the writer is completed, which only Dispose does, closing the intake.
-        ulong number = _intake.Admit(this, (Queue: this, Commands: snapshot), static (number, state) =>
-            state.Queue._submissions.Writer.TryWrite(new Submission(number, state.Commands)));
-        return new CommandToken(Progress, number);
-    }
-
-    public CommandToken CopyAsync(DeviceBuffer source, long sourceOffset, DeviceBuffer destination, long destinationOffset, long length) =>
-        Submit(new CommandList().Copy(source, sourceOffset, destination, destinationOffset, length));
-
-    /// <summary>
-    /// Cancels what has not run (see <see cref="ICommandQueue"/>) and returns once the worker has
-    /// stopped; the queue's progress signal stays readable, so tokens still answer.
-    /// </summary>
-    public void Dispose()
-    {
-        if (!_intake.TryClose(_submissions.Writer, static writer => writer.Complete()))
-            return;
-
-        _disposing.Cancel();
-        _worker.GetAwaiter().GetResult();
-        _disposing.Dispose();
+        StartWorker(ownThread: false);
     }
 
     public override string ToString() => $"{Kind} queue '{Name}'";
 
-    private async Task RunAsync()
+    protected override ValueTask IssueAsync(QueueCommand command, CancellationToken cancellation)
     {
-        await foreach (Submission submission in _submissions.Reader.ReadAllAsync().ConfigureAwait(false))
-        {
-            if (Fault is { } fault)
-            {
-                SignalCommand.FailAll(submission.Commands, fault);
-                continue;
-            }
-
-            int index = 0;
-            try
-            {
-                for (; index < submission.Commands.Length; index++)
-                    await ExecuteAsync(submission.Commands[index]).ConfigureAwait(false);
-            }
-            catch (Exception ex)
-            {
-                Exception reason = _disposing.IsCancellationRequested
-                    ? new ObjectDisposedException(Name, $"Command queue '{Name}' was disposed before the command completed.")
-                    : ex;
-                var faulted = new CommandQueueFaultedException(Name, Kind, submission.Number, index, submission.Commands[index].ToString(), reason);
-                _intake.RecordFault(faulted);
-                SignalCommand.FailAll(submission.Commands.AsSpan(index), faulted);
-                Progress.Fail(faulted);
-                continue;
-            }
-
-            Progress.Signal(submission.Number);
-        }
-    }
-
-    private ValueTask ExecuteAsync(QueueCommand command)
-    {
-        CancellationToken cancellation = _disposing.Token;
-        cancellation.ThrowIfCancellationRequested();
         switch (command)
         {
             case WaitCommand wait:
@@ -154,6 +72,4 @@ public sealed class CpuCommandQueue : ICommandQueue
             done += chunk;
         }
     }
-
-    private sealed record Submission(ulong Number, QueueCommand[] Commands);
 }

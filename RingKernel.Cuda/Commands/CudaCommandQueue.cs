@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Threading.Channels;
 using RingKernel.Commands;
 using RingKernel.Cuda.Kernels;
 using RingKernel.Cuda.Memory;
@@ -15,160 +14,39 @@ namespace RingKernel.Cuda.Commands;
 /// Wait is cuStreamWaitValue64 (GEQ) on the signal's mapped word, so the device waits without the
 /// host; Exec launches the kernel; Copy is cuMemcpyAsync between unified addresses; Signal is
 /// cuStreamWriteValue64 followed by a host function that releases host waiters. The worker then
-/// waits for the submission's event and advances <see cref="Progress"/>; a device fault faults the
+/// waits for the submission's event and advances <see cref="CommandQueueBase.Progress"/>; a device fault faults the
 /// queue as <see cref="ICommandQueue"/> describes.
 /// </summary>
 /// <remarks>
 /// MemoryBarrier adds nothing to a stream: each command completes, its writes visible, before the
 /// next one starts.
 /// </remarks>
-public sealed class CudaCommandQueue : ICommandQueue
+public sealed class CudaCommandQueue : CommandQueueBase
 {
-    private readonly CudaBackend _backend;
     private readonly CudaStream _stream;
     private readonly CudaEvent _done;
     private readonly MappedSignalMemory _signals;
     private readonly StreamDispatcher _dispatcher;
-    private readonly Channel<Submission> _submissions = Channel.CreateUnbounded<Submission>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly CancellationTokenSource _disposing = new();
-    private readonly Task _worker;
-    private readonly CommandQueueIntake _intake;
 
     internal CudaCommandQueue(CudaBackend backend, QueueKind kind, string name)
+        : base(kind, name, issuedCommandsHaveRun: false)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        if (!Enum.IsDefined(kind))
-            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown queue kind.");
-        _backend = backend;
-        Kind = kind;
-        Name = name;
         _stream = new CudaStream(backend.Context);
         _done = new CudaEvent(backend.Context, timing: false);
         _signals = backend.SignalMemory;
         _dispatcher = new StreamDispatcher(backend, _stream);
-        Progress = new TimelineSignal($"{name}.progress");
-        _intake = new CommandQueueIntake(name);
-        _worker = Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-    }
-
-    public string Name { get; }
-
-    public QueueKind Kind { get; }
-
-    public TimelineSignal Progress { get; }
-
-    public Exception? Fault => _intake.Fault;
-
-    public CommandToken Submit(CommandList commands)
-    {
-        ArgumentNullException.ThrowIfNull(commands);
-        QueueCommand[] snapshot = [.. commands.Commands];
-        CommandQueueIntake.RefuseDispatchesOnCopyQueue(Kind, Name, snapshot, nameof(commands));
-
-        foreach (QueueCommand command in snapshot)
-        {
-            if (command is CopyCommand copy)
-                CheckCopy(copy);
-        }
-
-        ulong number = _intake.Admit(this, (Queue: this, Commands: snapshot), static (number, state) =>
-            state.Queue._submissions.Writer.TryWrite(new Submission(number, state.Commands)));
-        return new CommandToken(Progress, number);
-    }
-
-    public CommandToken CopyAsync(DeviceBuffer source, long sourceOffset, DeviceBuffer destination, long destinationOffset, long length) =>
-        Submit(new CommandList().Copy(source, sourceOffset, destination, destinationOffset, length));
-
-    public void Dispose()
-    {
-        if (!_intake.TryClose(_submissions.Writer, static writer => writer.Complete()))
-            return;
-
-        _disposing.Cancel();
-        _worker.GetAwaiter().GetResult();
-        _done.Dispose();
-        _stream.Dispose();
-        _disposing.Dispose();
+        StartWorker(ownThread: true);
     }
 
     public override string ToString() => $"{Kind} queue '{Name}' on a CUDA stream";
 
-    private static void CheckCopy(CopyCommand copy)
+    protected override void Check(QueueCommand command)
     {
-        if (copy.Source is not (CudaPinnedBuffer or CudaDeviceBuffer) || copy.Destination is not (CudaPinnedBuffer or CudaDeviceBuffer))
+        if (command is CopyCommand copy && (copy.Source is not (CudaPinnedBuffer or CudaDeviceBuffer) || copy.Destination is not (CudaPinnedBuffer or CudaDeviceBuffer)))
             throw new NotSupportedException($"A CUDA queue copies between buffers of the CUDA backend's memory spaces; {copy} involves another kind of buffer.");
     }
 
-    private void Run()
-    {
-        while (_submissions.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
-        {
-            while (_submissions.Reader.TryRead(out Submission? submission))
-                Execute(submission);
-        }
-    }
-
-    private void Execute(Submission submission)
-    {
-        if (Fault is { } fault)
-        {
-            SignalCommand.FailAll(submission.Commands, fault);
-            return;
-        }
-
-        int index = 0;
-        try
-        {
-            for (; index < submission.Commands.Length; index++)
-            {
-                _disposing.Token.ThrowIfCancellationRequested();
-                Enqueue(submission.Commands[index]);
-            }
-
-            index = submission.Commands.Length - 1;
-            _done.Record(_stream);
-            WaitForDevice();
-        }
-        catch (Exception ex)
-        {
-            Exception reason = _disposing.IsCancellationRequested
-                ? new ObjectDisposedException(Name, $"Command queue '{Name}' was disposed before the command completed.")
-                : ex;
-            int failed = Math.Max(index, 0);
-            string command = submission.Commands.Length > 0 ? submission.Commands[failed].ToString() : "(empty submission)";
-            var faulted = new CommandQueueFaultedException(Name, Kind, submission.Number, failed, command, reason);
-            _intake.RecordFault(faulted);
-            SignalCommand.FailAll(submission.Commands, faulted);
-            Progress.Fail(faulted);
-            return;
-        }
-
-        // Host functions run on a driver thread; observing here as well releases waiters in order.
-        foreach (QueueCommand command in submission.Commands)
-        {
-            if (command is SignalCommand signal)
-                signal.Signal.ObserveMemory();
-        }
-
-        Progress.Signal(submission.Number);
-    }
-
-    /// <summary>
-    /// Polls the submission's event rather than blocking in the driver, so that Dispose can stop
-    /// waiting for a stream held by a signal that never comes (a stream's work cannot be cancelled;
-    /// destroying the stream releases it once the device is done).
-    /// </summary>
-    private void WaitForDevice()
-    {
-        var spinner = new SpinWait();
-        while (!_done.IsComplete())
-        {
-            _disposing.Token.ThrowIfCancellationRequested();
-            spinner.SpinOnce(sleep1Threshold: 20);
-        }
-    }
-
-    private unsafe void Enqueue(QueueCommand command)
+    protected override unsafe ValueTask IssueAsync(QueueCommand command, CancellationToken cancellation)
     {
         switch (command)
         {
@@ -176,7 +54,7 @@ public sealed class CudaCommandQueue : ICommandQueue
                 _stream.WaitValue(_signals.AddressOf(wait.Signal), wait.Value);
                 break;
             case ExecCommand exec:
-                exec.Run(_dispatcher, _disposing.Token);
+                exec.Run(_dispatcher, cancellation);
                 break;
             case CopyCommand copy:
                 _stream.Copy(copy.Destination.DeviceAddress + (ulong)copy.DestinationOffset, copy.Source.DeviceAddress + (ulong)copy.SourceOffset, (ulong)copy.Length);
@@ -190,6 +68,39 @@ public sealed class CudaCommandQueue : ICommandQueue
             default:
                 throw new NotSupportedException($"The CUDA queue has no way to run {command}.");
         }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Records the submission's event and polls it rather than blocking in the driver, so that Dispose
+    /// can stop waiting for a stream held by a signal that never comes (a stream's work cannot be
+    /// cancelled; destroying the stream releases it once the device is done).
+    /// </summary>
+    protected override ValueTask CompleteAsync(QueueCommand[] commands, CancellationToken cancellation)
+    {
+        _done.Record(_stream);
+        var spinner = new SpinWait();
+        while (!_done.IsComplete())
+        {
+            cancellation.ThrowIfCancellationRequested();
+            spinner.SpinOnce(sleep1Threshold: 20);
+        }
+
+        // Host functions run on a driver thread; observing here as well releases waiters in order.
+        foreach (QueueCommand command in commands)
+        {
+            if (command is SignalCommand signal)
+                signal.Signal.ObserveMemory();
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    protected override void OnStopped()
+    {
+        _done.Dispose();
+        _stream.Dispose();
     }
 
     /// <summary>Runs on a driver thread after a Signal's write: releases the host waiters the new value satisfies. Makes no CUDA call.</summary>
@@ -199,8 +110,6 @@ public sealed class CudaCommandQueue : ICommandQueue
         if (GCHandle.FromIntPtr(handle).Target is TimelineSignal signal)
             signal.ObserveMemory();
     }
-
-    private sealed record Submission(ulong Number, QueueCommand[] Commands);
 
     /// <summary>Launches each Exec command's kernel on the queue's stream, without waiting.</summary>
     private sealed class StreamDispatcher(CudaBackend backend, CudaStream stream) : IKernelDispatcher

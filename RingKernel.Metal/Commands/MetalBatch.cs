@@ -1,10 +1,10 @@
-using RingKernel.Commands;
 using RingKernel.Metal.Interop;
+using RingKernel.Vulkan.Commands;
 
 namespace RingKernel.Metal.Commands;
 
 /// <summary>One command buffer of a <see cref="MetalCommandQueue"/> on its way through the device, with what to do when it has run.</summary>
-internal sealed class MetalBatch
+internal sealed class MetalBatch : DeviceQueueBatch<DeviceQueueSubmission>
 {
     private MetalBatch(ObjCObject? commandBuffer) => CommandBuffer = commandBuffer;
 
@@ -17,18 +17,9 @@ internal sealed class MetalBatch
     /// <summary>Passes encoded into the command buffer.</summary>
     public int Encoded { get; set; }
 
-    public List<(TimelineSignal Signal, ulong Value)> Signals { get; } = [];
-
-    /// <summary>The submission this batch ends (its Progress value is raised when it completes); null for a batch cut at a Signal or Wait.</summary>
-    public MetalQueueSubmission? Submission { get; set; }
-
-    public Exception? Fault { get; private init; }
-
-    public int FailedFrom { get; private init; }
-
     /// <summary>A batch on a new command buffer of <paramref name="queue"/>. Call inside an <see cref="AutoreleasePool"/>.</summary>
     public static MetalBatch Begin(nint queue) => new(ObjCObject.Retain(MetalCommandBuffers.Begin(queue), "[MTLCommandQueue commandBuffer]"));
 
-    public static MetalBatch Failure(MetalQueueSubmission submission, int from, Exception fault) =>
+    public static MetalBatch Failure(DeviceQueueSubmission submission, int from, Exception fault) =>
         new(null) { Submission = submission, Fault = fault, FailedFrom = from };
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using RingKernel.Commands;
 using RingKernel.Memory;
 using RingKernel.Metal.Interop;
@@ -32,43 +31,28 @@ public sealed partial class MetalCommandQueue : ICommandQueue
     private readonly ObjCObject _queue;
     private readonly MetalSharedEvent _timeline;
     private readonly MetalBatchEncoder _encoder;
-    private readonly BlockingCollection<MetalQueueSubmission> _submissions = [];
-    private readonly CommandQueueIntake _intake;
-    private readonly BlockingCollection<MetalBatch> _inFlight = [];
-    private readonly CancellationTokenSource _disposing = new();
-    private readonly Thread _worker;
-    private readonly Thread _completer;
-    private long _committed;
+    private readonly DeviceQueueThreads<DeviceQueueSubmission, MetalBatch> _threads;
 
     internal MetalCommandQueue(MetalBackend backend, MetalResidency residency, ObjCObject queue, ObjCObject sharedEvent, DeviceSignalRegistry<MetalSharedEvent> signals, QueueKind kind, string name)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        if (!Enum.IsDefined(kind))
-            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown queue kind.");
+        _threads = new DeviceQueueThreads<DeviceQueueSubmission, MetalBatch>("metal", kind, name);
         _backend = backend;
         _queue = queue;
         _timeline = new MetalSharedEvent(sharedEvent);
-        Kind = kind;
-        Name = name;
-        _encoder = new MetalBatchEncoder(backend, residency, queue.Id, _timeline, signals, _inFlight, _disposing.Token);
-        Progress = new TimelineSignal($"{name}.progress");
-        _intake = new CommandQueueIntake(name);
-        _worker = new Thread(EncodeAndCommit) { IsBackground = true, Name = $"metal queue {name}" };
-        _completer = new Thread(Complete) { IsBackground = true, Name = $"metal queue {name} completions" };
-        _worker.Start();
-        _completer.Start();
+        _encoder = new MetalBatchEncoder(backend, residency, queue.Id, _timeline, signals, _threads.InFlight, _threads.Disposing);
+        _threads.Start(this);
     }
 
-    public string Name { get; }
+    public string Name => _threads.Name;
 
-    public QueueKind Kind { get; }
+    public QueueKind Kind => _threads.Kind;
 
-    public TimelineSignal Progress { get; }
+    public TimelineSignal Progress => _threads.Progress;
 
-    public Exception? Fault => _intake.Fault;
+    public Exception? Fault => _threads.Fault;
 
     /// <summary>Submissions the worker has encoded and committed in full (they may still be running).</summary>
-    public long CommittedSubmissions => Interlocked.Read(ref _committed);
+    public long CommittedSubmissions => _threads.DeviceSubmissions;
 
     /// <summary>Wait commands this queue turned into device-side waits on another queue's shared event.</summary>
     public long DeviceWaits => _encoder.DeviceWaits;
@@ -76,16 +60,8 @@ public sealed partial class MetalCommandQueue : ICommandQueue
     /// <summary>Wait commands this queue's worker waited out on the host.</summary>
     public long HostWaits => _encoder.HostWaits;
 
-    public CommandToken Submit(CommandList commands)
-    {
-        ArgumentNullException.ThrowIfNull(commands);
-        QueueCommand[] snapshot = [.. commands.Commands];
-        for (int i = 0; i < snapshot.Length; i++)
-            Check(snapshot[i], i, nameof(commands));
-        ulong number = _intake.Admit(this, (Queue: this, Commands: snapshot), static (number, state) =>
-            state.Queue._submissions.Add(new MetalQueueSubmission(number, state.Commands)));
-        return new CommandToken(Progress, number);
-    }
+    public CommandToken Submit(CommandList commands) =>
+        _threads.Submit(commands, static (number, snapshot) => new DeviceQueueSubmission(number, snapshot));
 
     /// <summary>A blit copy after everything already submitted; the token completes when the bytes have landed.</summary>
     public CommandToken CopyAsync(DeviceBuffer source, long sourceOffset, DeviceBuffer destination, long destinationOffset, long length) =>
@@ -95,82 +71,7 @@ public sealed partial class MetalCommandQueue : ICommandQueue
     /// Cancels what has not run (see <see cref="ICommandQueue"/>), waits for what the device already has,
     /// and frees the queue's Metal objects; <see cref="Progress"/> stays readable.
     /// </summary>
-    public void Dispose()
-    {
-        if (!_intake.TryClose(_submissions, static submissions => submissions.CompleteAdding()))
-            return;
-
-        _disposing.Cancel();
-        _worker.Join();
-        _inFlight.CompleteAdding();
-        _completer.Join();
-        _timeline.Dispose();
-        _queue.Dispose();
-        _submissions.Dispose();
-        _inFlight.Dispose();
-        _disposing.Dispose();
-        _backend.Forget(this);
-    }
+    public void Dispose() => _threads.Dispose();
 
     public override string ToString() => $"{Kind} queue '{Name}' on {_backend.DeviceName}";
-
-    /// <summary>Refuses at submission what this queue cannot run, naming the command.</summary>
-    private void Check(QueueCommand command, int index, string parameter)
-    {
-        string? problem = command switch
-        {
-            ExecCommand when Kind == QueueKind.Copy => "submit kernel dispatches to a compute queue",
-            CopyCommand copy when copy.Source is not MetalBuffer || copy.Destination is not MetalBuffer =>
-                "a Metal queue copies between buffers of its backend (its MemorySpace or AllocatePrivate)",
-            CopyCommand copy => MetalBlits.Refusal(ReferenceEquals(copy.Source, copy.Destination), copy.SourceOffset, copy.DestinationOffset, copy.Length),
-            _ => null,
-        };
-        if (problem is not null)
-            throw new ArgumentException($"{Kind} queue '{Name}' cannot run command #{index}, {command}: {problem}.", parameter);
-    }
-
-    /// <summary>The worker thread: encodes and commits each submission in order.</summary>
-    private void EncodeAndCommit()
-    {
-        foreach (MetalQueueSubmission submission in _submissions.GetConsumingEnumerable())
-        {
-            if (Fault is { } fault)
-            {
-                _inFlight.Add(MetalBatch.Failure(submission, 0, fault));
-                continue;
-            }
-
-            using AutoreleasePool pool = AutoreleasePool.Push();
-            MetalBatch? batch = null;
-            int index = 0;
-            try
-            {
-                batch = _encoder.NewBatch();
-                for (; index < submission.Commands.Length; index++)
-                    batch = _encoder.Encode(submission.Commands[index], batch);
-                batch.Submission = submission;
-                _encoder.Commit(batch);
-                batch = null;
-                Interlocked.Increment(ref _committed);
-            }
-            catch (Exception ex)
-            {
-                // The commands before the failing one still run, as on every queue.
-                if (batch is not null)
-                {
-                    try
-                    {
-                        _encoder.Commit(batch);
-                    }
-                    catch (MetalException)
-                    {
-                        batch.CommandBuffer?.Dispose();
-                    }
-                }
-
-                CommandQueueFaultedException faulted = DeviceQueueWork.RecordCommandFault(_intake, Name, Kind, submission.Number, submission.Commands, index, ex, _disposing.IsCancellationRequested);
-                _inFlight.Add(MetalBatch.Failure(submission, index, faulted));
-            }
-        }
-    }
 }

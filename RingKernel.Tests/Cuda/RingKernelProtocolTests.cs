@@ -5,6 +5,7 @@ using RingKernel.Kernels;
 using RingKernel.Kernels.Persistent;
 using RingKernel.Layouts;
 using RingKernel.Tests.Cpu.RingKernels;
+using RingKernel.Tests.Cuda.HostBuild;
 using RingKernel.Tests.Layouts;
 using static RingKernel.Tests.Cpu.RingKernels.RingTestKernels;
 
@@ -19,17 +20,8 @@ namespace RingKernel.Tests.Cuda;
 /// </summary>
 public sealed class RingKernelProtocolTests : IDisposable
 {
-    /// <summary>What NVRTC provides and a host compiler lacks: one thread, one block.</summary>
-    private const string HostHarness = """
-        #define __device__
-        #define __global__
-        #define __shared__ static
-        #define __forceinline__ inline
-        struct rk_dim3 { unsigned x, y, z; };
-        static const rk_dim3 threadIdx = {0, 0, 0};
-        static inline int __syncthreads_or(int p) { return p; }
-        static inline void __syncthreads() {}
-        static inline void __threadfence_system() { __atomic_thread_fence(__ATOMIC_SEQ_CST); }
+    /// <summary>The kernels after <see cref="CudaHostPreamble"/>, and a main that runs them on memory a file maps.</summary>
+    private const string HostHarness = CudaHostPreamble.Text + """
         #include "ring_echo.cu"
         #include <fcntl.h>
         #include <stdio.h>

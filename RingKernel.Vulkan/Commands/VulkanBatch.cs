@@ -5,7 +5,7 @@ using Semaphore = Silk.NET.Vulkan.Semaphore;
 namespace RingKernel.Vulkan.Commands;
 
 /// <summary>One command buffer of a <see cref="VulkanCommandQueue"/> on its way through the device, with what to do when it has run.</summary>
-internal sealed class VulkanBatch(CommandBuffer commandBuffer)
+internal sealed class VulkanBatch(CommandBuffer commandBuffer) : DeviceQueueBatch<VulkanQueueSubmission>
 {
     public CommandBuffer CommandBuffer { get; } = commandBuffer;
 
@@ -19,20 +19,11 @@ internal sealed class VulkanBatch(CommandBuffer commandBuffer)
     /// <summary>Other batches' semaphore values the device waits for before running this one.</summary>
     public List<(Semaphore Semaphore, ulong Value)> Waits { get; } = [];
 
-    public List<(TimelineSignal Signal, ulong Value)> Signals { get; } = [];
-
     public List<DescriptorPool> DescriptorPools { get; } = [];
 
     public int SetsLeft { get; set; }
 
     public int BuffersLeft { get; set; }
-
-    /// <summary>The submission this batch ends (its Progress value is raised when it completes); null for a batch cut at a Signal or Wait.</summary>
-    public VulkanQueueSubmission? Submission { get; set; }
-
-    public Exception? Fault { get; private init; }
-
-    public int FailedFrom { get; private init; }
 
     public static VulkanBatch Failure(VulkanQueueSubmission submission, int from, Exception fault) =>
         new(default) { Submission = submission, Fault = fault, FailedFrom = from };

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using RingKernel.Commands;
 using RingKernel.Memory;
 using RingKernel.Vulkan.Devices;
@@ -34,47 +33,32 @@ public sealed unsafe partial class VulkanCommandQueue : ICommandQueue
     private readonly VulkanBatchAllocator _allocator;
     private readonly VulkanTimelineSemaphore _semaphore;
     private readonly VulkanBatchRecorder _recorder;
-    private readonly BlockingCollection<VulkanQueueSubmission> _submissions = [];
-    private readonly CommandQueueIntake _intake;
-    private readonly BlockingCollection<VulkanBatch> _inFlight = [];
-    private readonly CancellationTokenSource _disposing = new();
-    private readonly Thread _worker;
-    private readonly Thread _completer;
-    private long _recorded;
+    private readonly DeviceQueueThreads<VulkanQueueSubmission, VulkanBatch> _threads;
 
     internal VulkanCommandQueue(VulkanBackend backend, VulkanDevice device, QueueKind kind, string name)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        if (!Enum.IsDefined(kind))
-            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown queue kind.");
+        _threads = new DeviceQueueThreads<VulkanQueueSubmission, VulkanBatch>("vulkan", kind, name);
         _backend = backend;
         _device = device;
-        Kind = kind;
-        Name = name;
         _allocator = new VulkanBatchAllocator(device);
         _semaphore = new VulkanTimelineSemaphore(device, 0);
-        _recorder = new VulkanBatchRecorder(backend, device, kind, _allocator, _semaphore, _inFlight, _disposing.Token);
-        Progress = new TimelineSignal($"{name}.progress");
-        _intake = new CommandQueueIntake(name);
-        _worker = new Thread(RecordAndSubmit) { IsBackground = true, Name = $"vulkan queue {name}" };
-        _completer = new Thread(Complete) { IsBackground = true, Name = $"vulkan queue {name} completions" };
-        _worker.Start();
-        _completer.Start();
+        _recorder = new VulkanBatchRecorder(backend, device, kind, _allocator, _semaphore, _threads.InFlight, _threads.Disposing);
+        _threads.Start(this);
     }
 
-    public string Name { get; }
+    public string Name => _threads.Name;
 
-    public QueueKind Kind { get; }
+    public QueueKind Kind => _threads.Kind;
 
-    public TimelineSignal Progress { get; }
+    public TimelineSignal Progress => _threads.Progress;
 
-    public Exception? Fault => _intake.Fault;
+    public Exception? Fault => _threads.Fault;
 
     /// <summary>True when this queue has a Vulkan queue of its own rather than sharing the compute queue (copy queues on devices whose compute family has two queues).</summary>
     public bool HasOwnDeviceQueue => Kind == QueueKind.Compute || _device.CopyQueue.Handle != _device.Queue.Handle;
 
     /// <summary>Submissions the worker has recorded and handed to the device in full (they may still be running).</summary>
-    public long RecordedSubmissions => Interlocked.Read(ref _recorded);
+    public long RecordedSubmissions => _threads.DeviceSubmissions;
 
     /// <summary>Wait commands this queue turned into device-side waits on another batch's semaphore.</summary>
     public long DeviceWaits => _recorder.DeviceWaits;
@@ -82,14 +66,8 @@ public sealed unsafe partial class VulkanCommandQueue : ICommandQueue
     /// <summary>Wait commands this queue's worker waited out on the host.</summary>
     public long HostWaits => _recorder.HostWaits;
 
-    public CommandToken Submit(CommandList commands)
-    {
-        ArgumentNullException.ThrowIfNull(commands);
-        QueueCommand[] snapshot = [.. commands.Commands];
-        for (int i = 0; i < snapshot.Length; i++)
-            Check(snapshot[i], i, nameof(commands));
-        return Enqueue(snapshot, staging: null, download: null);
-    }
+    public CommandToken Submit(CommandList commands) =>
+        _threads.Submit(commands, static (number, snapshot) => new VulkanQueueSubmission(number, snapshot, null, null));
 
     public CommandToken CopyAsync(DeviceBuffer source, long sourceOffset, DeviceBuffer destination, long destinationOffset, long length) =>
         Submit(new CommandList().Copy(source, sourceOffset, destination, destinationOffset, length));
@@ -107,8 +85,9 @@ public sealed unsafe partial class VulkanCommandQueue : ICommandQueue
         {
             source.CopyTo(staging.AsSpan());
             QueueCommand copy = new CommandList().Copy(staging, 0, destination, offset, source.Length).Commands[0];
-            Check(copy, 0, nameof(destination));
-            return Enqueue([copy], staging, download: null);
+            _threads.Check(copy, 0, nameof(destination));
+            return _threads.Enqueue((Copy: copy, Staging: staging), static (number, transfer) =>
+                new VulkanQueueSubmission(number, [transfer.Copy], transfer.Staging, null));
         }
         catch
         {
@@ -130,8 +109,9 @@ public sealed unsafe partial class VulkanCommandQueue : ICommandQueue
         try
         {
             QueueCommand copy = new CommandList().Copy(source, offset, staging, 0, destination.Length).Commands[0];
-            Check(copy, 0, nameof(source));
-            return Enqueue([copy], staging, destination);
+            _threads.Check(copy, 0, nameof(source));
+            return _threads.Enqueue((Copy: copy, Staging: staging, Destination: destination), static (number, transfer) =>
+                new VulkanQueueSubmission(number, [transfer.Copy], transfer.Staging, transfer.Destination));
         }
         catch
         {
@@ -144,99 +124,7 @@ public sealed unsafe partial class VulkanCommandQueue : ICommandQueue
     /// Cancels what has not run (see <see cref="ICommandQueue"/>), waits for what the device already
     /// has, and frees the queue's Vulkan objects; <see cref="Progress"/> stays readable.
     /// </summary>
-    public void Dispose()
-    {
-        if (!_intake.TryClose(_submissions, static submissions => submissions.CompleteAdding()))
-            return;
-
-        _disposing.Cancel();
-        _worker.Join();
-        _inFlight.CompleteAdding();
-        _completer.Join();
-        if (!_device.IsDisposed)
-        {
-            // Another queue's submitted batch may still wait on this queue's semaphore on the device;
-            // such waits end without the host (they wait only on submitted work), so idle the device first.
-            lock (_device.QueueGate)
-            {
-                lock (_device.CopyQueueGate)
-                    _device.Api.DeviceWaitIdle(_device.Handle);
-            }
-
-            _allocator.DestroyCommandPool();
-            _semaphore.Dispose();
-        }
-
-        _submissions.Dispose();
-        _inFlight.Dispose();
-        _disposing.Dispose();
-        _backend.Forget(this);
-    }
+    public void Dispose() => _threads.Dispose();
 
     public override string ToString() => $"{Kind} queue '{Name}' on {_backend.Device.Name}";
-
-    private CommandToken Enqueue(QueueCommand[] commands, VulkanBuffer? staging, Memory<byte>? download)
-    {
-        ulong number = _intake.Admit(this, (Queue: this, Commands: commands, Staging: staging, Download: download), static (number, state) =>
-            state.Queue._submissions.Add(new VulkanQueueSubmission(number, state.Commands, state.Staging, state.Download)));
-        return new CommandToken(Progress, number);
-    }
-
-    /// <summary>Refuses at submission what this queue cannot run, naming the command.</summary>
-    private void Check(QueueCommand command, int index, string parameter)
-    {
-        string? problem = command switch
-        {
-            ExecCommand when Kind == QueueKind.Copy => "submit kernel dispatches to a compute queue",
-            CopyCommand copy when copy.Source is not VulkanBuffer || copy.Destination is not VulkanBuffer =>
-                "a Vulkan queue copies between buffers of its backend (its MemorySpace or AllocateDeviceLocal); use UploadAsync or DownloadAsync for host memory",
-            CopyCommand copy when ReferenceEquals(copy.Source, copy.Destination) && copy.SourceOffset < copy.DestinationOffset + copy.Length && copy.DestinationOffset < copy.SourceOffset + copy.Length =>
-                "Vulkan copies may not overlap within one buffer",
-            _ => null,
-        };
-        if (problem is not null)
-            throw new ArgumentException($"{Kind} queue '{Name}' cannot run command #{index}, {command}: {problem}.", parameter);
-    }
-
-    private void RecordAndSubmit()
-    {
-        foreach (VulkanQueueSubmission submission in _submissions.GetConsumingEnumerable())
-        {
-            if (Fault is { } fault)
-            {
-                _inFlight.Add(VulkanBatch.Failure(submission, 0, fault));
-                continue;
-            }
-
-            VulkanBatch? batch = null;
-            int index = 0;
-            try
-            {
-                batch = _allocator.NewBatch();
-                for (; index < submission.Commands.Length; index++)
-                    batch = _recorder.Record(submission.Commands[index], batch);
-                batch.Submission = submission;
-                _recorder.Flush(batch);
-                Interlocked.Increment(ref _recorded);
-            }
-            catch (Exception ex)
-            {
-                // The commands before the failing one still run, as on every queue.
-                if (batch is { Submitted: false })
-                {
-                    try
-                    {
-                        _recorder.Flush(batch);
-                    }
-                    catch (VulkanException)
-                    {
-                        _allocator.Abandon(batch);
-                    }
-                }
-
-                CommandQueueFaultedException faulted = DeviceQueueWork.RecordCommandFault(_intake, Name, Kind, submission.Number, submission.Commands, index, ex, _disposing.IsCancellationRequested);
-                _inFlight.Add(VulkanBatch.Failure(submission, index, faulted));
-            }
-        }
-    }
 }

@@ -1,5 +1,4 @@
 using RingKernel.Kernels;
-using RingKernel.Memory;
 using RingKernel.Stencils;
 using RingKernel.Vulkan.Kernels;
 using RingKernel.Vulkan.Shaders;
@@ -27,13 +26,10 @@ public static class VulkanHeatKernel2D
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(workgroupX);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(workgroupY);
         GridSize size = equation.Size;
-        long bytes = (long)size.CellCount * sizeof(float);
         var body = new VulkanKernelBody<VulkanHeatArgs>(VulkanShaders.Spirv(memory == VulkanStencilMemory.SharedTile ? "heat2d_step_shared" : "heat2d_step"), 2, PushConstantBytes, (args, bindings) =>
         {
-            CheckField(args.Current, bytes, equation, nameof(args.Current));
-            CheckField(args.Next, bytes, equation, nameof(args.Next));
-            if (ReferenceEquals(args.Current, args.Next))
-                throw new ArgumentException("A heat step reads its neighbours from the current field, so it cannot write into it.", nameof(args));
+            VulkanStencilLaunch.CheckFields(size, args.Current, nameof(args.Current), args.Next, nameof(args.Next),
+                "A heat step reads its neighbours from the current field, so it cannot write into it.", nameof(args));
             bindings.StorageBuffer(0, args.Current);
             bindings.StorageBuffer(1, args.Next);
             bindings.PushConstant(0, (uint)size.Width);
@@ -42,16 +38,7 @@ public static class VulkanHeatKernel2D
             bindings.PushConstant(12, equation.Boundary.FixedValue);
             bindings.PushConstant(16, equation.Alpha);
         });
-        var options = new LaunchOptions(
-            new Dim3((size.Width + workgroupX - 1) / workgroupX, (size.Height + workgroupY - 1) / workgroupY),
-            new Dim3(workgroupX, workgroupY));
+        LaunchOptions options = VulkanStencilLaunch.Covering(size, new Dim3(workgroupX, workgroupY));
         return new KernelDefinition<VulkanHeatArgs>(memory == VulkanStencilMemory.SharedTile ? "heat2d-step-shared" : "heat2d-step", options).WithVulkan(body);
-    }
-
-    private static void CheckField(DeviceBuffer field, long bytes, HeatEquation2D equation, string name)
-    {
-        ArgumentNullException.ThrowIfNull(field, name);
-        if (field.Length < bytes)
-            throw new ArgumentException($"{name} has {field.Length} bytes; a field over {equation.Size} needs {bytes}.", name);
     }
 }

@@ -1,5 +1,4 @@
 using RingKernel.Kernels;
-using RingKernel.Memory;
 using RingKernel.Stencils;
 using RingKernel.Vulkan.Kernels;
 using RingKernel.Vulkan.Shaders;
@@ -28,14 +27,11 @@ public static class VulkanWaveKernel3D
         if (workgroup.Count == 0)
             workgroup = new Dim3(8, 8, 4);
         GridSize size = equation.Size;
-        long bytes = (long)size.CellCount * sizeof(float);
         string shader = memory == VulkanStencilMemory.SharedTile ? "wave3d_step_shared" : "wave3d_step";
         var body = new VulkanKernelBody<VulkanWaveArgs>(VulkanShaders.Spirv(shader), 2, PushConstantBytes, (args, bindings) =>
         {
-            CheckField(args.Previous, bytes, equation, nameof(args.Previous));
-            CheckField(args.Current, bytes, equation, nameof(args.Current));
-            if (ReferenceEquals(args.Previous, args.Current))
-                throw new ArgumentException("A wave step reads its neighbours from the current level, so it cannot write the new level into it.", nameof(args));
+            VulkanStencilLaunch.CheckFields(size, args.Previous, nameof(args.Previous), args.Current, nameof(args.Current),
+                "A wave step reads its neighbours from the current level, so it cannot write the new level into it.", nameof(args));
             bindings.StorageBuffer(0, args.Previous);
             bindings.StorageBuffer(1, args.Current);
             bindings.PushConstant(0, (uint)size.Width);
@@ -45,18 +41,7 @@ public static class VulkanWaveKernel3D
             bindings.PushConstant(16, equation.Boundary.FixedValue);
             bindings.PushConstant(20, equation.C2);
         });
-        var options = new LaunchOptions(
-            new Dim3(Blocks(size.Width, workgroup.X), Blocks(size.Height, workgroup.Y), Blocks(size.Depth, workgroup.Z)),
-            workgroup);
+        LaunchOptions options = VulkanStencilLaunch.Covering(size, workgroup);
         return new KernelDefinition<VulkanWaveArgs>(shader.Replace('_', '-'), options).WithVulkan(body);
-    }
-
-    private static int Blocks(int cells, int perWorkgroup) => (cells + perWorkgroup - 1) / perWorkgroup;
-
-    private static void CheckField(DeviceBuffer field, long bytes, WaveEquation3D equation, string name)
-    {
-        ArgumentNullException.ThrowIfNull(field, name);
-        if (field.Length < bytes)
-            throw new ArgumentException($"{name} has {field.Length} bytes; a field over {equation.Size} needs {bytes}.", name);
     }
 }

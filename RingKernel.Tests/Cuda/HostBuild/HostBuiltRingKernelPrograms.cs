@@ -11,17 +11,8 @@ namespace RingKernel.Tests.Cuda.HostBuild;
 /// </summary>
 internal static class HostBuiltRingKernelPrograms
 {
-    /// <summary>What NVRTC provides and a host compiler lacks: one thread, one block.</summary>
-    private const string Harness = """
-        #define __device__
-        #define __global__
-        #define __shared__ static
-        #define __forceinline__ inline
-        struct rk_dim3 { unsigned x, y, z; };
-        static const rk_dim3 threadIdx = {0, 0, 0};
-        static inline int __syncthreads_or(int p) { return p; }
-        static inline void __syncthreads() {}
-        static inline void __threadfence_system() { __atomic_thread_fence(__ATOMIC_SEQ_CST); }
+    /// <summary>The kernels after <see cref="CudaHostPreamble"/>, and a main that runs them on memory a file maps.</summary>
+    private const string Harness = CudaHostPreamble.Text + """
         #include "ring_payload_echo.cu"
         #include "ring_k2k_relay.cu"
         #include <fcntl.h>

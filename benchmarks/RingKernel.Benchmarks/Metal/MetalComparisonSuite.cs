@@ -47,32 +47,8 @@ public sealed class MetalComparisonSuite : IComparisonSuite
 
     private static Comparison[] Rings(MetalBackend backend, int roundTrips, long messages)
     {
-        (double[] cpuTrips, double cpuRate) = Measure(new CpuBackend(), roundTrips, messages);
-        (double[] trips, double rate) = Measure(backend, roundTrips, messages);
-        return
-        [
-            new Comparison("ring-rtt-p50-metal", Percentile(trips, 0.50) / 1000, Percentile(cpuTrips, 0.50) / 1000, "us", Better.Lower),
-            new Comparison("ring-rtt-p99-metal", Percentile(trips, 0.99) / 1000, Percentile(cpuTrips, 0.99) / 1000, "us", Better.Lower),
-            new Comparison("ring-echo-metal", rate / 1e6, cpuRate / 1e6, "Mmsg/s", Better.Higher),
-        ];
-    }
-
-    private static (double[] RoundTrips, double Rate) Measure(IRingKernelBackend backend, int roundTrips, long messages)
-    {
-        RingKernelEcho echo = RingKernelEcho.StartAsync(backend).GetAwaiter().GetResult();
-        try
-        {
-            echo.RoundTrips(Math.Max(10, roundTrips / 10)); // warm-up: pipeline compiled, threads running
-            double[] trips = echo.RoundTrips(roundTrips);
-            double rate = 0;
-            for (int run = 0; run < 3; run++)
-                rate = Math.Max(rate, echo.Throughput(messages));
-            return (trips, rate);
-        }
-        finally
-        {
-            echo.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        }
+        EchoMeasurement cpu = EchoMeasurement.Take(new CpuBackend(), roundTrips, messages);
+        return EchoMeasurement.Take(backend, roundTrips, messages).Against(cpu, "metal");
     }
 
     private static Comparison Heat2D(MetalBackend backend, int n, int steps)
@@ -106,6 +82,4 @@ public sealed class MetalComparisonSuite : IComparisonSuite
     }
 
     private static double Mcells(long cells, int steps, TimeSpan elapsed) => (double)cells * steps / elapsed.TotalMicroseconds;
-
-    private static double Percentile(double[] sorted, double fraction) => sorted[(int)Math.Min(sorted.Length - 1, fraction * sorted.Length)];
 }

@@ -24,7 +24,7 @@ public sealed class VulkanRingKernelComparisonSuite : IComparisonSuite
 
         int roundTrips = quick ? 500 : 5000;
         long messages = quick ? 50_000 : 500_000;
-        (double[] cpuTrips, double cpuRate) = Measure(new CpuBackend(), roundTrips, messages);
+        EchoMeasurement cpu = EchoMeasurement.Take(new CpuBackend(), roundTrips, messages);
         foreach (VulkanRingKernelOptions options in new[]
         {
             new VulkanRingKernelOptions { Mode = VulkanRingKernelMode.EventDriven },
@@ -33,31 +33,9 @@ public sealed class VulkanRingKernelComparisonSuite : IComparisonSuite
         {
             using var backend = new VulkanBackend { RingKernelOptions = options };
             Console.WriteLine($"# vulkan device: {backend.Device.Name}; ring kernels {options}");
-            (double[] trips, double rate) = Measure(backend, roundTrips, messages);
             string mode = options.Mode == VulkanRingKernelMode.EventDriven ? "event" : "persistent";
-            yield return new Comparison($"ring-rtt-p50-{mode}", Percentile(trips, 0.50) / 1000, Percentile(cpuTrips, 0.50) / 1000, "us", Better.Lower);
-            yield return new Comparison($"ring-rtt-p99-{mode}", Percentile(trips, 0.99) / 1000, Percentile(cpuTrips, 0.99) / 1000, "us", Better.Lower);
-            yield return new Comparison($"ring-echo-{mode}", rate / 1e6, cpuRate / 1e6, "Mmsg/s", Better.Higher);
+            foreach (Comparison comparison in EchoMeasurement.Take(backend, roundTrips, messages).Against(cpu, mode))
+                yield return comparison;
         }
     }
-
-    private static (double[] RoundTrips, double Rate) Measure(Backends.IRingKernelBackend backend, int roundTrips, long messages)
-    {
-        RingKernelEcho echo = RingKernelEcho.StartAsync(backend).GetAwaiter().GetResult();
-        try
-        {
-            echo.RoundTrips(Math.Max(10, roundTrips / 10)); // warm-up: pipeline compiled, threads running
-            double[] trips = echo.RoundTrips(roundTrips);
-            double rate = 0;
-            for (int run = 0; run < 3; run++)
-                rate = Math.Max(rate, echo.Throughput(messages));
-            return (trips, rate);
-        }
-        finally
-        {
-            echo.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        }
-    }
-
-    private static double Percentile(double[] sorted, double fraction) => sorted[(int)Math.Min(sorted.Length - 1, fraction * sorted.Length)];
 }
