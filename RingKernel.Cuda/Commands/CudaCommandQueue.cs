@@ -5,7 +5,6 @@ using RingKernel.Cuda.Memory;
 using RingKernel.Cuda.Modules;
 using RingKernel.Cuda.Streams;
 using RingKernel.Kernels;
-using RingKernel.Memory;
 
 namespace RingKernel.Cuda.Commands;
 

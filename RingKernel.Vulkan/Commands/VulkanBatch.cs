@@ -1,4 +1,3 @@
-using RingKernel.Commands;
 using Silk.NET.Vulkan;
 using Semaphore = Silk.NET.Vulkan.Semaphore;
 
