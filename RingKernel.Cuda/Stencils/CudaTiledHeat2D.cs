@@ -8,8 +8,8 @@ using RingKernel.K2K;
 using RingKernel.Kernels;
 using RingKernel.Layouts;
 using RingKernel.Memory;
-using RingKernel.Rings;
 using RingKernel.Stencils;
+using RingKernel.Stencils.Halo;
 
 namespace RingKernel.Cuda.Stencils;
 
@@ -95,8 +95,7 @@ public static class CudaTiledHeat2D
     /// </summary>
     internal static K2KFabric ConnectTiles(IMemorySpace memory, TileGrid grid, BoundaryKind boundary)
     {
-        var types = new MessageTypeRegistry(HaloChunk.InboxSlotSize - MessageHeader.Size).Register<HaloChunk>(HaloChunk.TypeId);
-        var fabric = new K2KFabric(memory, types, InboxCapacity(grid.TileSize.Width, grid.TileSize.Height), HaloChunk.InboxSlotSize, checksummed: false);
+        var fabric = new K2KFabric(memory, HaloInboxes.CreateTypes(), InboxCapacity(grid.TileSize.Width, grid.TileSize.Height), HaloChunk.InboxSlotSize, checksummed: false);
         try
         {
             fabric.ConnectNeighbourhood(grid, K2KNeighbourhood.VonNeumann, boundary);

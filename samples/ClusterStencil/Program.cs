@@ -80,7 +80,7 @@ async Task<int> DriveAsync()
 
             float[] field = (await run.SnapshotAsync())[0];
             clock.Stop();
-            Console.WriteLine($"{simulation} on {nodes} node(s): {steps} steps in {clock.Elapsed.TotalSeconds:0.00} s, {(double)size.CellCount * steps / clock.Elapsed.TotalSeconds / 1e6:0.0} Mcells/s, {run.Recoveries.Count} recoveries");
+            Console.WriteLine($"{steps:N0} steps in {clock.Elapsed.TotalSeconds:0.00} s, {(double)size.CellCount * steps / clock.Elapsed.TotalSeconds / 1e6:0.0} Mcells/s, {run.Recoveries.Count} recoveries");
             foreach (ClusterNodeReport report in await run.ReportAsync())
                 Console.WriteLine($"  {report}");
             (float low, float high) = FieldImage.Scale(field, centredOnZero: false);
