@@ -27,9 +27,7 @@ public abstract class CommandQueueBase : ICommandQueue
     /// </param>
     protected CommandQueueBase(QueueKind kind, string name, bool issuedCommandsHaveRun)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        if (!Enum.IsDefined(kind))
-            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown queue kind.");
+        CommandQueueIntake.CheckNameAndKind(kind, name);
         Kind = kind;
         Name = name;
         Progress = new TimelineSignal($"{name}.progress");

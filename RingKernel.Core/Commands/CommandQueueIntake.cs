@@ -59,6 +59,16 @@ public sealed class CommandQueueIntake(string queueName)
         }
     }
 
+    /// <summary>Refuses a queue without a name or of an unknown kind, in that order.</summary>
+    /// <exception cref="ArgumentException">The name is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The kind is not a <see cref="QueueKind"/>.</exception>
+    public static void CheckNameAndKind(QueueKind kind, string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (!Enum.IsDefined(kind))
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown queue kind.");
+    }
+
     /// <summary>Refuses, naming the first, kernel dispatches submitted to a copy queue, as a GPU's transfer queue would.</summary>
     /// <exception cref="ArgumentException">A copy queue was given an Exec command.</exception>
     public static void RefuseDispatchesOnCopyQueue(QueueKind kind, string queueName, QueueCommand[] commands, string parameter)

@@ -27,9 +27,7 @@ internal sealed class DeviceQueueThreads<TSubmission, TBatch> : IDisposable
     /// <param name="name">The queue's name.</param>
     public DeviceQueueThreads(string device, QueueKind kind, string name)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        if (!Enum.IsDefined(kind))
-            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown queue kind.");
+        CommandQueueIntake.CheckNameAndKind(kind, name);
         Kind = kind;
         Name = name;
         Progress = new TimelineSignal($"{name}.progress");
