@@ -1,5 +1,6 @@
 using RingKernel.Backends;
 using RingKernel.Kernels;
+using RingKernel.Kernels.Driven;
 using RingKernel.Kernels.Persistent;
 using RingKernel.Metal.Kernels;
 using RingKernel.Metal.RingKernels;
@@ -29,10 +30,7 @@ public sealed partial class MetalBackend : IRingKernelBackend
         ObjectDisposedException.ThrowIf(_disposed, this);
         var options = new VulkanRingKernelOptions { Mode = VulkanRingKernelMode.EventDriven, MaxMessagesPerDispatch = RingKernelOptions.MaxMessagesPerDispatch };
         if (kernel.TryGetBody(out DriverBody<TArgs>? driven))
-        {
-            DeviceRingKernel.CheckMemory(this, memory);
-            return new DeviceRingKernel(this, kernel.Name, memory, options, () => driven.CreateDispatcher(memory, args));
-        }
+            return new DrivenRingKernel(kernel.Name, memory, "Metal", () => driven.CreateDriver(memory, args));
 
         if (!kernel.TryGetBody(out MetalKernelBody<TArgs>? body))
             throw new ArgumentException($"Ring kernel '{kernel.Name}' has no Metal body: attach one with WithMetal() (from its Vulkan body).", nameof(kernel));
@@ -40,8 +38,7 @@ public sealed partial class MetalBackend : IRingKernelBackend
             throw new ArgumentException($"A ring kernel runs as one workgroup; '{kernel.Name}' has a grid of {kernel.Options.Grid}.", nameof(kernel));
         if (body.ConstantBytes < RingKernelDispatchArguments.Size)
             throw new ArgumentException($"Ring kernel '{kernel.Name}' pushes {body.ConstantBytes} bytes of constants; a ring kernel shader's first {RingKernelDispatchArguments.Size} are the ring kernel arguments.", nameof(kernel));
-        DeviceRingKernel.CheckMemory(this, memory);
-        return new DeviceRingKernel(this, kernel.Name, memory, options,
+        return ShaderRingDriver.Create(this, kernel.Name, memory, options,
             () => new MetalRingDispatcher(this, Prepare(kernel, args, new Dim3(1)), kernel.Name));
     }
 }

@@ -5,7 +5,7 @@ namespace RingKernel.Vulkan.Devices;
 
 /// <summary>
 /// A device that runs this project's shaders: Vulkan itself, or a backend that runs them translated
-/// (Metal, from the same SPIR-V). The ring kernels' host driver (<see cref="RingKernels.DeviceRingKernel"/>)
+/// (Metal, from the same SPIR-V). The ring kernel shaders' driver (<see cref="RingKernels.ShaderRingDriver"/>)
 /// and the tiled stencil's tile group (<see cref="Halo.ShaderTileGroup"/>) run on either through it.
 /// </summary>
 internal interface IShaderDevice

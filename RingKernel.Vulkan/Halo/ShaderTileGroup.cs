@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using RingKernel.K2K;
 using RingKernel.Kernels;
@@ -15,25 +14,21 @@ namespace RingKernel.Vulkan.Halo;
 /// <summary>
 /// Every tile of a grid as one workgroup of the shader <c>halo_stencil.comp</c> on a device that runs
 /// this project's shaders (Vulkan, or Metal through the shader's MSL): the <see cref="TileGroup"/> a
-/// Vulkan or Metal backend's tile kernel runs. Each tile's cells and halo live in device memory; tiles
-/// trade halo strips with their neighbours as <see cref="HaloChunk"/> K2K messages through the
-/// engine's <see cref="K2KFabric"/> (the shader follows each routing table's
-/// <see cref="RouteEntry.InboxAddress"/>). Heat 2D or wave 3D tiles; the result equals the
-/// single-grid reference bit for bit.
+/// Vulkan or Metal backend's tile kernel runs. The shader follows each routing table's
+/// <see cref="RouteEntry.InboxAddress"/>. Heat 2D or wave 3D tiles; the result equals the single-grid
+/// reference bit for bit.
 /// </summary>
 /// <remarks>
-/// <para>A run is a dispatch that sends the halo of its first step, then one dispatch per epoch of up
-/// to <see cref="Halo"/> steps: each tile receives the epoch's halo, checks every chunk's step, face,
-/// sender, width, chunk numbers and K2K sequence number, computes the epoch's steps over a region
-/// that shrinks from the full halo to the tile (communication-avoiding), and sends the strips of the
-/// next epoch. Vulkan gives no forward-progress guarantee across workgroups, so no tile waits for
-/// another inside a dispatch: what is sent in one dispatch is received in the next, and an inbox holds
-/// two strips. A run leaves the inboxes empty.</para>
-/// <para>A chunk that does not belong stops the run with a <see cref="HaloEpochException"/> saying
-/// which tile, step, inbox and field. The checkpoint is the host copy of the device fields at the end
-/// of the last command; restoring it also empties the inboxes, so the command runs again from there.</para>
+/// A run is a dispatch that sends the halo of its first step, then one dispatch per epoch of up
+/// to <see cref="DeviceTileGroup.Halo"/> steps: each tile receives the epoch's halo, checks every
+/// chunk's step, face, sender, width, chunk numbers and K2K sequence number, computes the epoch's steps
+/// over a region that shrinks from the full halo to the tile (communication-avoiding), and sends the
+/// strips of the next epoch. Vulkan gives no forward-progress guarantee across workgroups, so no tile
+/// waits for another inside a dispatch: what is sent in one dispatch is received in the next, and an
+/// inbox holds two strips. A run leaves the inboxes empty. A chunk that does not belong stops the run
+/// with a <see cref="HaloEpochException"/> saying which tile, step, inbox and field.
 /// </remarks>
-public sealed class ShaderTileGroup : TileGroup
+public sealed class ShaderTileGroup : DeviceTileGroup
 {
     private const int PushConstantBytes = 52;
     private const int LinkBytes = 8 + (K2KDirections.Count * 8) + (K2KDirections.Count * 4);
@@ -41,25 +36,16 @@ public sealed class ShaderTileGroup : TileGroup
     private const uint KindWave3D = 1;
 
     private readonly IShaderDevice _device;
-    private readonly IReadOnlyList<StencilTile> _tiles;
-    private readonly HaloTileLayout _layout;
     private readonly uint _kind;
     private readonly float _coefficient;
     private readonly int _workgroupThreads;
     private readonly DeviceBuffer _fields;
     private readonly DeviceBuffer _links;
     private readonly DeviceBuffer _faults;
-    private K2KFabric? _fabric;
     private KernelDefinition<VulkanHaloDispatch>? _kernel;
-    private int _chunkElements = HaloChunk.Capacity;
-    private Action<int, long>? _beforeEpoch;
-    private uint _currentLevel;
-    private float[]? _checkpoint;
-    private long _checkpointStep;
-    private uint _checkpointLevel;
 
     internal ShaderTileGroup(IShaderDevice device, IReadOnlyList<StencilTile> tiles, int workgroupThreads)
-        : base(tiles[0].Grid, 0, tiles.Count)
+        : base(tiles)
     {
         if (!device.SupportsBufferDeviceAddress)
             throw new NotSupportedException($"{device.DeviceName} has no buffer device addresses; the tiles reach their K2K inboxes by device address.");
@@ -71,16 +57,13 @@ public sealed class ShaderTileGroup : TileGroup
             _ => throw new NotSupportedException($"{device.ApiName} runs heat 2D and wave 3D tiles; tile 0 is a {tiles[0].GetType().Name}."),
         };
         _device = device;
-        _tiles = tiles;
-        _layout = tiles[0].Layout;
         _workgroupThreads = workgroupThreads;
-        Boundary = tiles[0].Boundary;
         LevelsExchanged = _kind == KindWave3D && Halo > 1 ? 2 : 1;
         try
         {
-            _fields = device.MemorySpace.Allocate((long)tiles.Count * 2 * _layout.Length * sizeof(float));
+            _fields = device.MemorySpace.Allocate((long)FieldsLength * sizeof(float));
             _links = device.MemorySpace.Allocate((long)tiles.Count * LinkBytes);
-            _faults = device.MemorySpace.Allocate(VulkanHaloFault.Bytes);
+            _faults = device.MemorySpace.Allocate(HaloFault.Bytes);
         }
         catch
         {
@@ -88,116 +71,45 @@ public sealed class ShaderTileGroup : TileGroup
             throw;
         }
 
-        LoadFields();
+        WriteFields(InitialFields());
     }
-
-    public int Halo => _layout.Halo;
-
-    public StencilBoundary Boundary { get; }
 
     /// <summary>Padded levels each strip carries: the current, and for a wave with a halo wider than 1 also the previous.</summary>
     public int LevelsExchanged { get; }
 
-    public override bool HasCheckpoints => _checkpoint is not null;
-
-    /// <summary>The shader carries no CRC-32C in its chunks; K2K sequence numbers and the halo header checks find lost, repeated and misplaced chunks.</summary>
-    public override bool VerifiesChecksums => false;
-
-    /// <summary>All tiles' chunks and bytes so far, from the routes' sequence numbers and inbox heads (the shader sends whole chunks).</summary>
-    public override TileProgress Progress
-    {
-        get
-        {
-            long sent = 0, received = 0;
-            foreach (K2KRoute route in Fabric.Routes)
-            {
-                sent += route.MessagesSent;
-                received += (long)route.InboxBuffer.AsRef<RingHeader>(0).Head;
-            }
-
-            return new TileProgress(FirstTile, StepsDone, sent, received, sent * Unsafe.SizeOf<HaloChunk>());
-        }
-    }
-
-    private K2KFabric Fabric => _fabric ?? throw new InvalidOperationException("The tile group is not connected to its K2K fabric.");
-
-    /// <summary>An inbox holds two strips: workgroups of one dispatch run in any order, so a sender may publish the next epoch's strip before its receiver took this one's.</summary>
-    public override int InboxCapacity(IReadOnlyList<StencilTile> tiles, int chunkElements) => HaloInboxes.Capacity(tiles, chunkElements, strips: 2);
-
-    public override void Connect(K2KFabric fabric, TiledStencilOptions options, HaloDoorbells doorbells)
-    {
-        ArgumentNullException.ThrowIfNull(fabric);
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.ChunkElements, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.ChunkElements, HaloChunk.Capacity);
-        _fabric = fabric;
-        _chunkElements = options.ChunkElements;
-        _beforeEpoch = options.BeforeStep;
-        WriteLinks();
-        _kernel = CreateKernel();
-        if (options.RestartFromCheckpoints)
-            SaveCheckpoint();
-    }
-
     /// <summary>Halo chunks the strip from a tile in <paramref name="direction"/> takes, per epoch.</summary>
-    public int ChunksPerStrip(K2KDirection direction) => (_layout.ReceiveRegion(direction).CellCount * LevelsExchanged + _chunkElements - 1) / _chunkElements;
-
-    /// <summary>Runs to <paramref name="untilStep"/> in dispatches (a send, then one per epoch); never waits, so always true.</summary>
-    /// <exception cref="HaloEpochException">A tile received a chunk that does not belong to its epoch or inbox, or found chunks missing.</exception>
-    /// <exception cref="InvalidOperationException">A tile found no room for a strip in its neighbour's inbox (only a tampered ring gets here).</exception>
-    public override bool TryRunUntil(long untilStep)
-    {
-        if (untilStep > uint.MaxValue)
-            throw new ArgumentOutOfRangeException(nameof(untilStep), untilStep, "Steps are numbered in 32 bits on the device.");
-        if (untilStep <= StepsDone)
-            return true;
-
-        uint step = (uint)StepsDone;
-        Run(new VulkanHaloDispatch(_currentLevel, 0, 0, step, Receive: false, Send: true));
-        long remaining = untilStep - StepsDone;
-        while (remaining > 0)
-        {
-            int epoch = (int)Math.Min(Halo, remaining);
-            remaining -= epoch;
-            _beforeEpoch?.Invoke(FirstTile, step);
-            Run(new VulkanHaloDispatch(_currentLevel, (uint)epoch, step, step + (uint)epoch, Receive: true, Send: remaining > 0));
-            step += (uint)epoch;
-            StepsDone += epoch;
-            _currentLevel ^= (uint)(epoch & 1);
-        }
-
-        if (_checkpoint is not null)
-            SaveCheckpoint();
-        return true;
-    }
-
-    /// <summary>Copies every tile's levels from the device into the tile, which writes its cells into the whole-grid field(s).</summary>
-    public override void Snapshot()
-    {
-        ReadOnlySpan<float> fields = Fields;
-        foreach (StencilTile tile in _tiles)
-        {
-            float[][] state = tile.PaddedState;
-            for (int i = 0; i < state.Length; i++)
-                fields.Slice(Offset(tile.Index, DeviceLevel(i, state.Length)), _layout.Length).CopyTo(state[i]);
-            tile.Snapshot();
-        }
-    }
-
-    public override bool TryRestoreCheckpoint()
-    {
-        if (_checkpoint is null)
-            return false;
-        foreach (K2KRoute route in Fabric.Routes)
-            route.DiscardUnread();
-        _faults.AsSpan<uint>(0, VulkanHaloFault.Bytes / sizeof(uint)).Clear();
-        _checkpoint.CopyTo(Fields);
-        StepsDone = _checkpointStep;
-        _currentLevel = _checkpointLevel;
-        return true;
-    }
+    public int ChunksPerStrip(K2KDirection direction) => (Layout.ReceiveRegion(direction).CellCount * LevelsExchanged + ChunkElements - 1) / ChunkElements;
 
     public override string ToString() => $"{Grid}, halo {Halo}, {Boundary} boundary, one workgroup per tile on {_device.ApiName}";
+
+    /// <summary>A dispatch that sends the halo of the first step, then a dispatch per epoch.</summary>
+    protected override void RunSteps(uint firstStep, uint steps)
+    {
+        uint step = firstStep;
+        Run(new VulkanHaloDispatch(CurrentLevel, 0, 0, step, Receive: false, Send: true));
+        uint remaining = steps;
+        while (remaining > 0)
+        {
+            uint epoch = Math.Min((uint)Halo, remaining);
+            remaining -= epoch;
+            BeforeEpoch?.Invoke(FirstTile, step);
+            Run(new VulkanHaloDispatch(CurrentLevel, epoch, step, step + epoch, Receive: true, Send: remaining > 0));
+            step += epoch;
+            CompleteSteps(epoch);
+        }
+    }
+
+    protected override void OnConnected()
+    {
+        WriteLinks();
+        _kernel = CreateKernel();
+    }
+
+    protected override void ReadFields(Span<float> fields) => Fields.CopyTo(fields);
+
+    protected override void WriteFields(ReadOnlySpan<float> fields) => fields.CopyTo(Fields);
+
+    protected override void ClearFault() => FaultWords.Clear();
 
     protected override void Dispose(bool disposing)
     {
@@ -207,40 +119,16 @@ public sealed class ShaderTileGroup : TileGroup
         base.Dispose(disposing);
     }
 
-    private Span<float> Fields => _fields.AsSpan<float>(0, (int)(_fields.Length / sizeof(float)));
+    private Span<float> Fields => _fields.AsSpan<float>(0, FieldsLength);
 
-    private int Offset(int tile, int level) => ((tile * 2) + level) * _layout.Length;
-
-    /// <summary>The device level of a tile's state level <paramref name="i"/> of <paramref name="count"/> (oldest first, the current last).</summary>
-    private int DeviceLevel(int i, int count) => (int)((_currentLevel + (uint)(count - 1 - i)) & 1);
+    private Span<uint> FaultWords => _faults.AsSpan<uint>(0, HaloFault.Bytes / sizeof(uint));
 
     private void Run(VulkanHaloDispatch dispatch)
     {
         _device.Dispatch(_kernel!, dispatch);
-        VulkanHaloFault fault = VulkanHaloFault.Read(_faults.AsSpan<uint>(0, VulkanHaloFault.Bytes / sizeof(uint)));
+        HaloFault fault = HaloFault.Read(FaultWords);
         if (fault.Code != 0)
             throw fault.ToException();
-    }
-
-    private void SaveCheckpoint()
-    {
-        _checkpoint ??= new float[Fields.Length];
-        Fields.CopyTo(_checkpoint);
-        _checkpointStep = StepsDone;
-        _checkpointLevel = _currentLevel;
-    }
-
-    /// <summary>Loads every tile's padded levels; halo cells across the grid's edge keep the fixed value the tiles were made with, and the shader never writes them.</summary>
-    private void LoadFields()
-    {
-        Span<float> fields = Fields;
-        fields.Fill(Boundary.Kind == BoundaryKind.Fixed ? Boundary.FixedValue : 0f);
-        foreach (StencilTile tile in _tiles)
-        {
-            float[][] state = tile.PaddedState;
-            for (int i = 0; i < state.Length; i++)
-                state[i].CopyTo(fields.Slice(Offset(tile.Index, DeviceLevel(i, state.Length)), _layout.Length));
-        }
     }
 
     private void WriteLinks()
@@ -264,7 +152,7 @@ public sealed class ShaderTileGroup : TileGroup
 
     private KernelDefinition<VulkanHaloDispatch> CreateKernel()
     {
-        GridSize tileSize = _layout.TileSize;
+        GridSize tileSize = Layout.TileSize;
         var body = new VulkanKernelBody<VulkanHaloDispatch>(VulkanShaders.Spirv("halo_stencil"), 3, PushConstantBytes, (dispatch, bindings) =>
         {
             bindings.StorageBuffer(0, _fields);
@@ -281,7 +169,7 @@ public sealed class ShaderTileGroup : TileGroup
             bindings.PushConstant(32, dispatch.ReceiveStep);
             bindings.PushConstant(36, dispatch.SendStep);
             bindings.PushConstant(40, (dispatch.Receive ? 1u : 0u) | (dispatch.Send ? 2u : 0u));
-            bindings.PushConstant(44, (uint)_chunkElements);
+            bindings.PushConstant(44, (uint)ChunkElements);
             bindings.PushConstant(48, _coefficient);
         });
         var options = new LaunchOptions(new Dim3(TileCount), new Dim3(_workgroupThreads));

@@ -1,21 +1,17 @@
 using RingKernel.Kernels;
 using RingKernel.Stencils.Halo;
 using RingKernel.Vulkan.Devices;
-using RingKernel.Vulkan.RingKernels;
 
 namespace RingKernel.Vulkan.Halo;
 
 /// <summary>
 /// What a device that runs this project's shaders (Vulkan, Metal) supplies to the
 /// <see cref="TiledStencilEngine"/>: every tile as a workgroup of one <see cref="ShaderTileGroup"/>,
-/// and its tile kernel, which its ring kernel's driver thread runs (<see cref="TileGroupDispatcher"/>).
+/// and its tile kernel, which its ring kernel's driver thread runs (<see cref="TileGroupDriver"/>).
 /// </summary>
 internal static class ShaderTileKernel
 {
-    private static readonly LaunchOptions Options = new(new Dim3(1), new Dim3(1)) { InputRingCapacity = 16, OutputRingCapacity = 16 };
-
-    public static KernelDefinition<TileGroup> Definition { get; } = new KernelDefinition<TileGroup>("shader-tile-group", Options)
-        .WithBody(new DriverBody<TileGroup>(static (memory, group) => new TileGroupDispatcher(memory, group)));
+    public static KernelDefinition<TileGroup> Definition { get; } = TileGroupDriver.Kernel("shader-tile-group");
 
     /// <summary>All of <paramref name="tiles"/> in one group, each tile a workgroup of <paramref name="workgroupThreads"/> threads on <paramref name="device"/>.</summary>
     public static IReadOnlyList<TileGroup> GroupTiles(IShaderDevice device, IReadOnlyList<StencilTile> tiles, int workgroupThreads)

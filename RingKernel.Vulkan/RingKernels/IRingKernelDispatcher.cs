@@ -2,7 +2,7 @@ namespace RingKernel.Vulkan.RingKernels;
 
 /// <summary>
 /// One ring kernel instance's dispatches on its device, its own resources bound once: what
-/// <see cref="DeviceRingKernel"/>'s driver thread runs. Used by that thread only.
+/// a <see cref="ShaderRingDriver"/> runs on its kernel's driver thread. Used by that thread only.
 /// </summary>
 internal interface IRingKernelDispatcher : IDisposable
 {

@@ -1,5 +1,6 @@
 using RingKernel.Backends;
 using RingKernel.Kernels;
+using RingKernel.Kernels.Driven;
 using RingKernel.Kernels.Persistent;
 using RingKernel.Memory;
 using RingKernel.Vulkan.Kernels;
@@ -42,10 +43,7 @@ public sealed partial class VulkanBackend : IRingKernelBackend
         ArgumentNullException.ThrowIfNull(options);
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (kernel.TryGetBody(out DriverBody<TArgs>? driven))
-        {
-            DeviceRingKernel.CheckMemory(this, memory);
-            return new DeviceRingKernel(this, kernel.Name, memory, options, () => driven.CreateDispatcher(memory, args));
-        }
+            return new DrivenRingKernel(kernel.Name, memory, "Vulkan", () => driven.CreateDriver(memory, args), options.Mode == VulkanRingKernelMode.BoundedPersistent);
 
         if (!kernel.TryGetBody(out VulkanKernelBody<TArgs>? body))
             throw new ArgumentException($"Ring kernel '{kernel.Name}' has no Vulkan body: give it one with its SPIR-V (WithVulkan).", nameof(kernel));
@@ -55,8 +53,7 @@ public sealed partial class VulkanBackend : IRingKernelBackend
             throw new ArgumentException($"Ring kernel '{kernel.Name}' pushes {body.PushConstantBytes} bytes of constants; a ring kernel shader's first {RingKernelDispatchArguments.Size} are the ring kernel arguments.", nameof(kernel));
         if (!SupportsBufferDeviceAddress)
             throw new NotSupportedException($"Vulkan device {Device.Name} lacks the bufferDeviceAddress feature, through which ring kernel shaders reach their rings.");
-        DeviceRingKernel.CheckMemory(this, memory);
-        return new DeviceRingKernel(this, kernel.Name, memory, options, () => CreateRingDispatcher(kernel, body, args));
+        return ShaderRingDriver.Create(this, kernel.Name, memory, options, () => CreateRingDispatcher(kernel, body, args));
     }
 
     /// <summary>A dispatcher with its own pipeline for one ring kernel instance, its arguments bound.</summary>

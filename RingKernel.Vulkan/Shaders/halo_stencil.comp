@@ -24,7 +24,7 @@ const uint KIND_WAVE3D = 1u;
 const uint RECEIVE = 1u;
 const uint SEND = 2u;
 
-// Fault codes (VulkanHaloFault on the host); the first fault of a run is kept.
+// Fault codes (HaloFault on the host); the first fault of a run is kept.
 const uint FAULT_WRONG_STEP = 1u;
 const uint FAULT_WRONG_SEQUENCE = 2u;
 const uint FAULT_WRONG_FIELD = 3u;

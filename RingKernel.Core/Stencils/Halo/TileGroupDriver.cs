@@ -1,23 +1,30 @@
 using System.Runtime.CompilerServices;
+using RingKernel.Kernels;
+using RingKernel.Kernels.Driven;
 using RingKernel.Kernels.Persistent;
 using RingKernel.Layouts;
 using RingKernel.Rings;
-using RingKernel.Stencils.Halo;
-using RingKernel.Vulkan.RingKernels;
 
-namespace RingKernel.Vulkan.Halo;
+namespace RingKernel.Stencils.Halo;
 
 /// <summary>
-/// The tile kernel of a <see cref="ShaderTileGroup"/>, run by its ring kernel's driver thread: it
-/// does on the host what a ring kernel shader does on the device (acknowledges the host's commands,
-/// takes each <see cref="TileCommand"/> from the input ring, answers with the group's
-/// <see cref="TileProgress"/>, commits, counts and beats), and carries out each command with the
-/// group's dispatches. A command that fails (a halo fault found by the shader) stays first in the
-/// input ring and faults the kernel, as a shader's error code does.
+/// The tile kernel of a group whose tiles run as device launches the host issues one after another
+/// (every tile a workgroup of a Vulkan or Metal dispatch, a block of a CUDA launch), run by a
+/// <see cref="DrivenRingKernel"/>'s driver thread: it does on the host what a ring kernel does on the
+/// device (acknowledges the host's commands, takes each <see cref="TileCommand"/> from the input ring,
+/// answers with the group's <see cref="TileProgress"/>, commits, counts and beats), and carries out
+/// each command with the group's launches. A command that fails (a halo fault the device found) stays
+/// first in the input ring and faults the kernel.
 /// </summary>
-internal sealed unsafe class TileGroupDispatcher(RingKernelMemory memory, TileGroup group) : IRingKernelDispatcher
+public sealed unsafe class TileGroupDriver(RingKernelMemory memory, TileGroup group) : IKernelDriver
 {
-    public void Run(in RingKernelDispatchArguments arguments, Action? whileRunning)
+    private static readonly LaunchOptions Options = new(new Dim3(1), new Dim3(1)) { InputRingCapacity = 16, OutputRingCapacity = 16 };
+
+    /// <summary>A backend's <see cref="ITiledStencilBackend.TileKernel"/> when its groups launch their tiles from the host: a <see cref="DriverBody{TArgs}"/> over this driver, named <paramref name="name"/>.</summary>
+    public static KernelDefinition<TileGroup> Kernel(string name) =>
+        new KernelDefinition<TileGroup>(name, Options).WithBody(new DriverBody<TileGroup>(static (memory, group) => new TileGroupDriver(memory, group)));
+
+    public void Run(Action? whileRunning)
     {
         ref ControlBlock control = ref memory.ControlBlock;
         uint epoch = Volatile.Read(ref control.CommandEpoch);
@@ -62,7 +69,7 @@ internal sealed unsafe class TileGroupDispatcher(RingKernelMemory memory, TileGr
         try
         {
             if (!group.TryCarryOut(message.Get<TileCommand>()))
-                throw new InvalidOperationException($"The group of tile {group.FirstTile} waited for a halo; its dispatches exchange every halo they need.");
+                throw new InvalidOperationException($"The group of tile {group.FirstTile} waited for a halo; its launches exchange every halo they need.");
         }
         catch (Exception fault)
         {

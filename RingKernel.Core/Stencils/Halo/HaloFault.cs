@@ -1,17 +1,19 @@
 using RingKernel.K2K;
-using RingKernel.Stencils.Halo;
 
-namespace RingKernel.Vulkan.Halo;
+namespace RingKernel.Stencils.Halo;
 
 /// <summary>
-/// The first fault a tile workgroup of <c>halo_stencil.comp</c> reported, as it lies in the faults
-/// buffer: eight 32-bit words (code, tile, step, direction, field, expected, found, chunk).
+/// The first fault a tile's device code reported while exchanging halos, as it lies in the faults
+/// buffer of a device tile group: eight 32-bit words (code, tile, step, direction, field, expected,
+/// found, chunk). Code 0 is none; 1 a chunk of another step; 2 a sequence number out of order; 3 a
+/// header field that does not match (<see cref="Field"/>); 4 chunks missing; 5 no room to send a
+/// strip; 6 a message that is not a halo chunk.
 /// </summary>
-internal readonly record struct VulkanHaloFault(uint Code, uint Tile, uint Step, uint Direction, uint Field, uint Expected, uint Found, uint Chunk)
+public readonly record struct HaloFault(uint Code, uint Tile, uint Step, uint Direction, uint Field, uint Expected, uint Found, uint Chunk)
 {
     public const int Bytes = 8 * sizeof(uint);
 
-    public static VulkanHaloFault Read(ReadOnlySpan<uint> words) => new(words[0], words[1], words[2], words[3], words[4], words[5], words[6], words[7]);
+    public static HaloFault Read(ReadOnlySpan<uint> words) => new(words[0], words[1], words[2], words[3], words[4], words[5], words[6], words[7]);
 
     /// <summary>The exception the host throws for this fault.</summary>
     public Exception ToException()
