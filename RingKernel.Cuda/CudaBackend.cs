@@ -10,6 +10,7 @@ using RingKernel.Cuda.Modules;
 using RingKernel.Cuda.RingKernels;
 using RingKernel.Cuda.Streams;
 using RingKernel.Kernels;
+using RingKernel.Kernels.Driven;
 using RingKernel.Telemetry;
 using RingKernel.Kernels.Persistent;
 using RingKernel.Memory;
@@ -24,7 +25,7 @@ namespace RingKernel.Cuda;
 /// backend reports itself unavailable with the reason, and every operation throws
 /// <see cref="BackendUnavailableException"/>.
 /// </summary>
-public sealed class CudaBackend : IRingKernelBackend, IDisposable
+public sealed partial class CudaBackend : IRingKernelBackend, IDisposable
 {
     public const string BackendName = "cuda";
 
@@ -90,12 +91,18 @@ public sealed class CudaBackend : IRingKernelBackend, IDisposable
         return Task.Run(() => Run(kernel, body, args), cancellationToken);
     }
 
-    /// <summary>A ring kernel (one block) over <paramref name="memory"/>, which must be in <see cref="MemorySpace"/> (the device reads it while the host writes).</summary>
+    /// <summary>
+    /// A ring kernel (one block) over <paramref name="memory"/>, which must be in <see cref="MemorySpace"/>
+    /// (the device reads it while the host writes); a kernel with a <see cref="DriverBody{TArgs}"/> (the
+    /// tiled stencil's tile kernel) runs on a host driver thread that launches its device work.
+    /// </summary>
     public IRingKernel CreateRingKernel<TArgs>(KernelDefinition<TArgs> kernel, TArgs args, RingKernelMemory memory)
     {
         ArgumentNullException.ThrowIfNull(kernel);
         ArgumentNullException.ThrowIfNull(memory);
         EnsureAvailable();
+        if (kernel.TryGetBody(out DriverBody<TArgs>? driven))
+            return new DrivenRingKernel(kernel.Name, memory, "CUDA", () => driven.CreateDriver(memory, args));
         CudaKernelBody<TArgs> body = BodyOf(kernel);
         if (kernel.Options.WorkgroupCount != 1)
             throw new ArgumentException($"Ring kernel '{kernel.Name}' has a grid of {kernel.Options.Grid}; a ring kernel runs as one workgroup (one block), the single consumer of its input ring.", nameof(kernel));

@@ -11,7 +11,7 @@ namespace RingKernel.Cuda.K2K;
 /// messages carry a CRC-32C, and the device addresses of the kernel's inboxes by route. The host sets
 /// routes up and tears them down at any time, so the kernel's doorbell thread calls
 /// <see cref="Refresh"/> while the kernel runs. Kernels whose routes stay fixed for a launch (the
-/// tiles of <see cref="Stencils.CudaTiledHeat2D"/>) take endpoints written once by <see cref="Endpoints"/>.
+/// blocks of a <see cref="Halo.CudaTileGroup"/>) take endpoints written once by <see cref="Endpoints"/>.
 /// </summary>
 internal sealed unsafe class CudaK2KBinding : IDisposable
 {

@@ -1,21 +1,35 @@
-// Halo exchange over device K2K: a 2D heat grid split into tiles (TileGrid), one block per tile, all
-// resident (a cooperative launch). Every step each tile sends its four edge strips to its face
-// neighbours as HaloChunk messages (HaloMessageHeader.Step is the epoch) on the routes of its
-// K2KFabric endpoint, and fills its halo from the strips in its inboxes, then updates its interior.
-// A 5-point stencil needs faces only. A tile on a fixed boundary has no route or inbox on that face;
-// its halo there holds the fixed value. The result is bit for bit HeatReference2D's.
+// Halo exchange over device K2K: the 2D heat tiles of a CudaTileGroup (a TileGrid's tiles), one block
+// per tile, all resident (a cooperative launch). Each tile's two padded levels (HaloTileLayout, tile
+// after tile) stay in device memory from launch to launch. Every step each tile sends its four edge
+// strips to its face neighbours as HaloChunk messages (HaloMessageHeader.Step is the step) on the
+// routes of its K2KFabric endpoint, fills its halo from the strips in its inboxes, then updates its
+// interior. A 5-point stencil needs faces only. A tile on a fixed boundary has no route or inbox on
+// that face; its halo there holds the fixed value the host loaded. A launch leaves every inbox empty.
+// The result is bit for bit HeatReference2D's.
 #include "ringkernel_k2k.cuh"
 #include "ringkernel_stencils.cuh"
 
 static constexpr int RK_FACES_2D = 4; // XMinus, XPlus, YMinus, YPlus: the K2KDirection route numbers 0 to 3, as TileFace
 
+// The first fault of a launch, as HaloFault (RingKernel.Core/Stencils/Halo/HaloFault.cs) reads it:
+// code, tile, step, direction, field, expected, found, chunk. The codes and fields are halo_stencil.comp's.
+static constexpr rk_u32 RK_HALO_WRONG_STEP = 1u;
+static constexpr rk_u32 RK_HALO_WRONG_SEQUENCE = 2u;
+static constexpr rk_u32 RK_HALO_WRONG_FIELD = 3u;
+static constexpr rk_u32 RK_HALO_WRONG_TYPE = 6u;
+static constexpr rk_u32 RK_HALO_FIELD_CHUNK_INDEX = 4u;
+static constexpr rk_u32 RK_HALO_FIELD_CHUNK_COUNT = 5u;
+static constexpr rk_u32 RK_HALO_FIELD_ELEMENT_COUNT = 6u;
+
 struct rk_tile2d
 {
-    float* cells; // (tile_w + 2) x (tile_h + 2), halo included
+    float* cells; // one padded level: padded_w x (tile_h + 2 * pad)
     int tile_w;
     int tile_h;
+    int pad;
+    int padded_w;
 
-    __device__ float& at(int x, int y) { return cells[(x + 1) + (tile_w + 2) * (y + 1)]; }
+    __device__ float& at(int x, int y) { return cells[(x + pad) + padded_w * (y + pad)]; }
 };
 
 /// The edge cell number i of the strip that leaves through face f (the neighbour's halo on its opposite face).
@@ -47,22 +61,36 @@ static __device__ __forceinline__ int rk_strip_length(const rk_tile2d& t, int fa
     return face < 2 ? t.tile_h : t.tile_w;
 }
 
-static __device__ __forceinline__ rk_u32 rk_chunk_count(int n)
+static __device__ __forceinline__ rk_u32 rk_chunk_count(int n, int chunk_elements)
 {
-    return (rk_u32)((n + (int)RINGKERNEL_HALO_CHUNK_CAPACITY - 1) / (int)RINGKERNEL_HALO_CHUNK_CAPACITY);
+    return (rk_u32)((n + chunk_elements - 1) / chunk_elements);
 }
 
-/// Thread 0: sends the strip leaving through face f on route f as ceil(n / HaloChunk capacity) chunks,
+/// Keeps the launch's first fault: the block that claims the code writes the rest.
+static __device__ void rk_halo_fault(rk_u32* faults, rk_u32 code, rk_u32 tile, rk_u64 step, int face, rk_u32 field, rk_u32 expected, rk_u32 found, rk_u32 chunk)
+{
+    if (atomicCAS(faults, 0u, code) != 0u)
+        return;
+    faults[1] = tile;
+    faults[2] = (rk_u32)step;
+    faults[3] = (rk_u32)face;
+    faults[4] = field;
+    faults[5] = expected;
+    faults[6] = found;
+    faults[7] = chunk;
+}
+
+/// Thread 0: sends the strip leaving through face f on route f as ceil(n / chunk_elements) chunks,
 /// each carrying only its cells, waiting while the inbox is full.
-static __device__ void rk_send_strip(const rk_fabric_endpoint* endpoint, rk_tile2d& t, int face, rk_u64 step, rk_u32 tile)
+static __device__ void rk_send_strip(const rk_fabric_endpoint* endpoint, rk_tile2d& t, int face, rk_u64 step, rk_u32 tile, int chunk_elements)
 {
     int n = rk_strip_length(t, face);
-    rk_u32 chunks = rk_chunk_count(n);
+    rk_u32 chunks = rk_chunk_count(n, chunk_elements);
     HaloChunk chunk;
     for (rk_u32 c = 0; c < chunks; c++)
     {
-        int first = (int)(c * RINGKERNEL_HALO_CHUNK_CAPACITY);
-        int count = rk_min((int)RINGKERNEL_HALO_CHUNK_CAPACITY, n - first);
+        int first = (int)c * chunk_elements;
+        int count = rk_min(chunk_elements, n - first);
         chunk.Header.Step = step;
         chunk.Header.SourceTile = tile;
         chunk.Header.Direction = (rk_u32)face;
@@ -81,12 +109,13 @@ static __device__ void rk_send_strip(const rk_fabric_endpoint* endpoint, rk_tile
     }
 }
 
-/// Thread 0: fills the halo on face f from the chunks of this step in inbox f; counts chunks out of
-/// sequence, of another step or out of order, and rejected ones (whose cells it leaves as they were).
-static __device__ void rk_receive_strip(const rk_fabric_endpoint* endpoint, rk_tile2d& t, int face, rk_u64 step, rk_u32* errors)
+/// Thread 0: fills the halo on face f from the chunks of this step in inbox f, checking each chunk's
+/// K2K sequence number, type, step and chunk numbers; a chunk that does not belong is a fault (its
+/// cells are still taken, so the launch ends and the host reports it).
+static __device__ void rk_receive_strip(const rk_fabric_endpoint* endpoint, rk_tile2d& t, int face, rk_u64 step, rk_u32 tile, int chunk_elements, rk_u32* faults)
 {
     int n = rk_strip_length(t, face);
-    rk_u32 chunks = rk_chunk_count(n);
+    rk_u32 chunks = rk_chunk_count(n, chunk_elements);
     for (rk_u32 c = 0; c < chunks; c++)
     {
         const rk_u8* slot;
@@ -94,63 +123,67 @@ static __device__ void rk_receive_strip(const rk_fabric_endpoint* endpoint, rk_t
         rk_u32 delay = 32u;
         while ((status = rk_fabric_peek(endpoint, (rk_u32)face, &slot)) == RK_K2K_EMPTY)
             delay = rk_backoff(delay, 1000u);
-        if (status != RK_K2K_OK)
-            atomicAdd(errors, 1u);
         if (slot == (const rk_u8*)0)
+        {
+            rk_halo_fault(faults, RK_HALO_WRONG_TYPE, tile, step, face, 0u, RINGKERNEL_HALO_CHUNK_TYPE_ID, 0u, c);
             continue;
+        }
+        const MessageHeader* message = (const MessageHeader*)slot;
         const HaloChunk* chunk = (const HaloChunk*)(slot + sizeof(MessageHeader));
-        int first = (int)(c * RINGKERNEL_HALO_CHUNK_CAPACITY);
-        if (chunk->Header.Step != step || chunk->Header.ChunkIndex != c || chunk->Header.ChunkCount != chunks)
-            atomicAdd(errors, 1u);
-        int count = rk_min((int)chunk->Header.ElementCount, n - first);
+        if (status == RK_K2K_SEQUENCE_GAP)
+        {
+            rk_u64 expected = rk_ring_open((void*)endpoint->inboxes[face]).header->Head + 1ull;
+            rk_halo_fault(faults, RK_HALO_WRONG_SEQUENCE, tile, step, face, 0u, (rk_u32)expected, (rk_u32)message->MessageId, c);
+        }
+        else if (message->TypeId != RINGKERNEL_HALO_CHUNK_TYPE_ID)
+            rk_halo_fault(faults, RK_HALO_WRONG_TYPE, tile, step, face, 0u, RINGKERNEL_HALO_CHUNK_TYPE_ID, message->TypeId, c);
+        else if (chunk->Header.Step != step)
+            rk_halo_fault(faults, RK_HALO_WRONG_STEP, tile, step, face, 0u, (rk_u32)step, (rk_u32)chunk->Header.Step, c);
+        else if (chunk->Header.ChunkIndex != c)
+            rk_halo_fault(faults, RK_HALO_WRONG_FIELD, tile, step, face, RK_HALO_FIELD_CHUNK_INDEX, c, chunk->Header.ChunkIndex, c);
+        else if (chunk->Header.ChunkCount != chunks)
+            rk_halo_fault(faults, RK_HALO_WRONG_FIELD, tile, step, face, RK_HALO_FIELD_CHUNK_COUNT, chunks, chunk->Header.ChunkCount, c);
+        int first = (int)c * chunk_elements;
+        int expected_count = rk_min(chunk_elements, n - first);
+        if ((int)chunk->Header.ElementCount != expected_count)
+            rk_halo_fault(faults, RK_HALO_WRONG_FIELD, tile, step, face, RK_HALO_FIELD_ELEMENT_COUNT, (rk_u32)expected_count, chunk->Header.ElementCount, c);
+        int count = rk_min((int)chunk->Header.ElementCount, expected_count);
         for (int i = 0; i < count; i++)
             rk_halo_cell(t, face, first + i) = chunk->Data[i];
         rk_fabric_commit(endpoint, (rk_u32)face);
     }
 }
 
-/// endpoints: one per tile (tile i is K2K kernel i), its routes and inboxes by face, absent where a
-/// fixed boundary has no neighbour; scratch: 2 * (tile_w + 2) * (tile_h + 2) floats per tile.
-extern "C" __global__ void halo_heat2d(const float* field_in, float* field_out, int width, int tile_w, int tile_h, int tiles_x,
-                                       float alpha, float fixed_value, int steps, const rk_fabric_endpoint* endpoints,
-                                       float* scratch, rk_u32* errors)
+/// fields: every tile's two padded levels (level_length floats each), tile after tile; current_level:
+/// the level holding the cells at first_step; endpoints: one per tile (tile i is K2K kernel i), its
+/// routes and inboxes by face, absent where a fixed boundary has no neighbour; faults: 8 words, the
+/// launch's first fault (0 when none).
+extern "C" __global__ void halo_heat2d(float* fields, int level_length, int padded_w, int pad, int tile_w, int tile_h, float alpha,
+                                       int current_level, unsigned int first_step, int steps, int chunk_elements,
+                                       const rk_fabric_endpoint* endpoints, rk_u32* faults)
 {
     rk_u32 tile = blockIdx.x;
-    int origin_x = (int)(tile % (rk_u32)tiles_x) * tile_w;
-    int origin_y = (int)(tile / (rk_u32)tiles_x) * tile_h;
-    long long cells = (long long)(tile_w + 2) * (tile_h + 2);
-    rk_tile2d current = { scratch + (long long)tile * 2 * cells, tile_w, tile_h };
-    rk_tile2d next = { current.cells + cells, tile_w, tile_h };
+    float* levels = fields + (long long)tile * 2 * level_length;
+    rk_tile2d current = { levels + (long long)current_level * level_length, tile_w, tile_h, pad, padded_w };
+    rk_tile2d next = { levels + (long long)(1 - current_level) * level_length, tile_w, tile_h, pad, padded_w };
     const rk_fabric_endpoint* endpoint = endpoints + tile;
     int threads = blockDim.x * blockDim.y;
     int thread = threadIdx.x + blockDim.x * threadIdx.y;
 
-    for (int i = thread; i < cells; i += threads)
+    for (int s = 0; s < steps; s++)
     {
-        current.cells[i] = fixed_value;
-        next.cells[i] = fixed_value;
-    }
-    __syncthreads();
-    for (int i = thread; i < tile_w * tile_h; i += threads)
-    {
-        int x = i % tile_w, y = i / tile_w;
-        current.at(x, y) = field_in[(origin_x + x) + width * (origin_y + y)];
-    }
-    __syncthreads();
-
-    for (int step = 0; step < steps; step++)
-    {
+        rk_u64 step = (rk_u64)first_step + (rk_u64)s;
         if (rk_is_leader())
         {
             for (int face = 0; face < RK_FACES_2D; face++)
             {
                 if (endpoint->routes[face].InboxAddress != 0ull)
-                    rk_send_strip(endpoint, current, face, (rk_u64)step, tile);
+                    rk_send_strip(endpoint, current, face, step, tile, chunk_elements);
             }
             for (int face = 0; face < RK_FACES_2D; face++)
             {
                 if (endpoint->inboxes[face] != 0ull)
-                    rk_receive_strip(endpoint, current, face, (rk_u64)step, errors);
+                    rk_receive_strip(endpoint, current, face, step, tile, chunk_elements, faults);
             }
         }
         __syncthreads();
@@ -164,11 +197,5 @@ extern "C" __global__ void halo_heat2d(const float* field_in, float* field_out, 
         rk_tile2d swap = current;
         current = next;
         next = swap;
-    }
-
-    for (int i = thread; i < tile_w * tile_h; i += threads)
-    {
-        int x = i % tile_w, y = i / tile_w;
-        field_out[(origin_x + x) + width * (origin_y + y)] = current.at(x, y);
     }
 }

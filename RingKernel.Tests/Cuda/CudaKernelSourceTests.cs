@@ -24,6 +24,7 @@ public sealed class CudaKernelSourceTests : IDisposable
         static __device__ __forceinline__ void __threadfence_system() { __nvvm_membar_sys(); }
         static __device__ __forceinline__ int __syncthreads_or(int p) { return __nvvm_bar0_or(p); }
         static __device__ __forceinline__ unsigned int atomicAdd(unsigned int* a, unsigned int v) { return __nvvm_atom_add_gen_i((int*)a, (int)v); }
+        static __device__ __forceinline__ unsigned int atomicCAS(unsigned int* a, unsigned int c, unsigned int v) { return (unsigned int)__nvvm_atom_cas_gen_i((int*)a, (int)c, (int)v); }
         """;
 
     private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("ringkernel-cuda-");

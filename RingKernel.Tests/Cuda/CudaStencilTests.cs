@@ -1,5 +1,4 @@
 using RingKernel.Cuda.Stencils;
-using RingKernel.Kernels;
 using RingKernel.Stencils;
 
 namespace RingKernel.Tests.Cuda;
@@ -60,25 +59,6 @@ public class CudaStencilTests
         solver.Download(devicePrevious, deviceCurrent);
         AssertBitIdentical(previous, devicePrevious);
         AssertBitIdentical(current, deviceCurrent);
-    }
-
-    [SkippableTheory]
-    [InlineData(96, 64, 3, 4, true)]
-    [InlineData(96, 64, 3, 4, false)]
-    [InlineData(600, 8, 2, 2, true)]
-    [InlineData(600, 8, 2, 2, false)]
-    [InlineData(40, 40, 1, 1, true)]
-    public void Heat_2D_as_tiles_exchanging_halos_over_device_k2k_is_bit_identical_to_the_reference(int width, int height, int tilesX, int tilesY, bool periodic)
-    {
-        CudaFacts.SkipUnlessAvailable();
-        var equation = new HeatEquation2D(new GridSize(width, height), 0.2f, periodic ? StencilBoundary.Periodic : StencilBoundary.Fixed(1f));
-        float[] expected = RandomField(equation.Size.CellCount, seed: 4);
-        float[] actual = (float[])expected.Clone();
-        HeatReference2D.Run(equation, expected, 30);
-
-        uint errors = CudaTiledHeat2D.Run(CudaFacts.Backend, equation, actual, 30, new Dim3(tilesX, tilesY));
-        Assert.Equal(0u, errors);
-        AssertBitIdentical(expected, actual);
     }
 
     private static float[] RandomField(int cells, int seed)

@@ -3,12 +3,12 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using RingKernel.Cuda.Compilation;
 using RingKernel.Cuda.K2K;
-using RingKernel.Cuda.Stencils;
 using RingKernel.K2K;
 using RingKernel.Kernels;
 using RingKernel.Layouts;
 using RingKernel.Memory;
 using RingKernel.Stencils;
+using RingKernel.Stencils.Halo;
 using RingKernel.Tests.Layouts;
 
 namespace RingKernel.Tests.Cuda;
@@ -33,6 +33,7 @@ public sealed class DeviceK2KOnHostTests : IDisposable
         static thread_local rk_dim3 blockIdx;
         static inline void __syncthreads() {}
         static inline unsigned atomicAdd(unsigned* a, unsigned v) { return __atomic_fetch_add(a, v, __ATOMIC_SEQ_CST); }
+        static inline unsigned atomicCAS(unsigned* a, unsigned compare, unsigned v) { __atomic_compare_exchange_n(a, &compare, v, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST); return compare; }
         #include "k2k_exchange.cu"
         #include "halo_heat2d.cu"
         #include <fcntl.h>
@@ -71,13 +72,13 @@ public sealed class DeviceK2KOnHostTests : IDisposable
                 });
                 return 0;
             }
-            if (strcmp(argv[3], "halo") == 0 && argc == 17)
+            if (strcmp(argv[3], "halo") == 0 && argc == 18)
             {
                 float alpha = (float)atof(argv[11]);
-                float fixed_value = (float)atof(argv[12]);
                 run_blocks(blocks, [=] {
-                    halo_heat2d(at<float>(argv, 5), at<float>(argv, 6), (int)arg(argv, 7), (int)arg(argv, 8), (int)arg(argv, 9), (int)arg(argv, 10),
-                                alpha, fixed_value, (int)arg(argv, 13), at<const rk_fabric_endpoint>(argv, 14), at<float>(argv, 15), at<rk_u32>(argv, 16));
+                    halo_heat2d(at<float>(argv, 5), (int)arg(argv, 6), (int)arg(argv, 7), (int)arg(argv, 8), (int)arg(argv, 9), (int)arg(argv, 10),
+                                alpha, (int)arg(argv, 12), (unsigned)arg(argv, 13), (int)arg(argv, 14), (int)arg(argv, 15),
+                                at<const rk_fabric_endpoint>(argv, 16), at<rk_u32>(argv, 17));
                 });
                 return 0;
             }
@@ -113,39 +114,110 @@ public sealed class DeviceK2KOnHostTests : IDisposable
     }
 
     [SkippableTheory]
-    [InlineData(48, 32, 3, 4, true)]
-    [InlineData(48, 32, 3, 4, false)]
-    [InlineData(500, 6, 2, 2, true)]
-    [InlineData(500, 6, 2, 2, false)]
-    [InlineData(20, 20, 1, 1, true)]
-    [InlineData(24, 20, 4, 1, true)]
-    public void Tiles_exchanging_halos_over_k2k_end_bit_for_bit_on_the_reference(int width, int height, int tilesX, int tilesY, bool periodic)
+    [InlineData(48, 32, 3, 4, 1, 232, true)]
+    [InlineData(48, 32, 3, 4, 2, 5, false)]
+    [InlineData(500, 6, 2, 2, 1, 232, true)]
+    [InlineData(500, 6, 2, 2, 1, 100, false)]
+    [InlineData(20, 20, 1, 1, 3, 232, true)]
+    [InlineData(24, 20, 4, 1, 1, 7, true)]
+    public void Tiles_exchanging_halos_over_k2k_across_two_launches_end_bit_for_bit_on_the_reference(int width, int height, int tilesX, int tilesY, int pad, int chunkElements, bool periodic)
     {
         string harness = Harness();
         var equation = new HeatEquation2D(new GridSize(width, height), 0.2f, periodic ? StencilBoundary.Periodic : StencilBoundary.Fixed(1f));
-        const int steps = 12;
+        const int firstSteps = 5, steps = 12;
         var random = new Random(5);
         float[] expected = [.. Enumerable.Range(0, width * height).Select(_ => (float)random.NextDouble())];
         TileGrid grid = TileGrid.Create(equation.Size, new Dim3(tilesX, tilesY));
-        GridSize tile = grid.TileSize;
-        using K2KFabric fabric = CudaTiledHeat2D.ConnectTiles(_shared, grid, equation.Boundary.Kind);
-        DeviceBuffer endpoints = Upload(CudaK2KBinding.Endpoints(fabric, grid.TileCount));
-        DeviceBuffer fieldIn = Upload(MemoryMarshal.AsBytes(expected.AsSpan()));
-        DeviceBuffer fieldOut = _shared.Allocate((long)expected.Length * sizeof(float));
-        DeviceBuffer scratch = _shared.Allocate(2L * (tile.Width + 2) * (tile.Height + 2) * grid.TileCount * sizeof(float));
-        DeviceBuffer errors = _shared.Allocate(sizeof(uint));
+        var layout = new HaloTileLayout(grid, pad);
+        using K2KFabric fabric = HaloFabric(grid, equation.Boundary.Kind, chunkElements);
+        HaloTiles tiles = LoadTiles(grid, layout, equation, expected, fabric);
 
-        Run(harness, "halo", grid.TileCount, fieldIn.DeviceAddress, fieldOut.DeviceAddress, width, tile.Width, tile.Height, tilesX,
-            equation.Alpha, equation.Boundary.FixedValue, steps, endpoints.DeviceAddress, scratch.DeviceAddress, errors.DeviceAddress);
+        // The second launch goes on from the first: its cells in the other level, its steps numbered on.
+        RunHalo(harness, tiles, equation.Alpha, currentLevel: 0, firstStep: 0, firstSteps, chunkElements);
+        RunHalo(harness, tiles, equation.Alpha, currentLevel: 1, firstStep: firstSteps, steps - firstSteps, chunkElements);
 
         HeatReference2D.Run(equation, expected, steps);
-        Assert.Equal(0u, errors.AsRef<uint>(0));
-        float[] actual = fieldOut.AsSpan<float>(0, expected.Length).ToArray();
+        Assert.Equal(0u, tiles.Faults.AsRef<uint>(0));
+        float[] actual = StoreTiles(grid, layout, tiles.Fields, level: steps & 1);
         Assert.Equal(expected.Select(BitConverter.SingleToInt32Bits), actual.Select(BitConverter.SingleToInt32Bits));
-        // Every strip of every step went over the fabric, chunk by chunk.
-        long chunks = fabric.Routes.Sum(route => (route.Route < 2 ? Chunks(tile.Height) : Chunks(tile.Width)) * (long)steps);
+        // Every strip of every step went over the fabric, chunk by chunk, and each launch left the inboxes empty.
+        long chunks = fabric.Routes.Sum(route => Chunks(route.Route < 2 ? grid.TileSize.Height : grid.TileSize.Width, chunkElements) * (long)steps);
         Assert.Equal(chunks, fabric.MessagesSent);
+        Assert.All(fabric.Routes, route => Assert.Equal(0, route.Pending));
     }
+
+    [SkippableFact]
+    public void A_chunk_of_another_step_is_the_launch_s_first_fault_naming_tile_step_and_inbox()
+    {
+        string harness = Harness();
+        var equation = new HeatEquation2D(new GridSize(16, 16), 0.2f, StencilBoundary.Periodic);
+        float[] field = new float[equation.Size.CellCount];
+        TileGrid grid = TileGrid.Create(equation.Size, new Dim3(2, 2));
+        var layout = new HaloTileLayout(grid, 1);
+        using K2KFabric fabric = HaloFabric(grid, equation.Boundary.Kind, HaloChunk.Capacity);
+        HaloTiles tiles = LoadTiles(grid, layout, equation, field, fabric);
+        // Tile 0's XPlus route lands in tile 1's XMinus inbox: a chunk of step 7 waits there before the launch of step 2.
+        byte[] chunk = new byte[HaloMessageHeader.Size + (8 * sizeof(float))];
+        var header = new HaloMessageHeader { Step = 7, SourceTile = 0, Direction = (uint)K2KDirection.XPlus, HaloWidth = 1, ElementCount = 8, ChunkIndex = 0, ChunkCount = 1 };
+        MemoryMarshal.Write(chunk, in header);
+        Assert.True(fabric.Endpoint(0).TrySendBytes((int)K2KDirection.XPlus, HaloChunk.TypeId, chunk));
+
+        RunHalo(harness, tiles, equation.Alpha, currentLevel: 0, firstStep: 2, 3, HaloChunk.Capacity);
+
+        HaloFault fault = HaloFault.Read(tiles.Faults.AsSpan<uint>(0, HaloFault.Bytes / sizeof(uint)));
+        Assert.Equal(new HaloFault(1, 1, 2, (uint)K2KDirection.XMinus, 0, 2, 7, 0), fault);
+        var exception = Assert.IsType<HaloEpochException>(fault.ToException());
+        Assert.Contains("Tile 1 receiving the halo of step 2 on inbox 0 (XMinus)", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("is for step 7", exception.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The tiles' fabric as the tiled engine makes it for a CUDA tile group: unchecksummed, each inbox two strips deep.</summary>
+    private K2KFabric HaloFabric(TileGrid grid, BoundaryKind boundary, int chunkElements)
+    {
+        int longest = Chunks(Math.Max(grid.TileSize.Width, grid.TileSize.Height), chunkElements);
+        int capacity = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(2, 2 * longest));
+        var fabric = new K2KFabric(_shared, HaloInboxes.CreateTypes(), capacity, HaloChunk.InboxSlotSize, checksummed: false);
+        fabric.ConnectNeighbourhood(grid, K2KNeighbourhood.VonNeumann, boundary);
+        return fabric;
+    }
+
+    /// <summary>Every tile's two padded levels, tile after tile, as a CUDA tile group keeps them: level 0 holds the field's cells, every halo the boundary's value.</summary>
+    private HaloTiles LoadTiles(TileGrid grid, HaloTileLayout layout, HeatEquation2D equation, float[] field, K2KFabric fabric)
+    {
+        DeviceBuffer fields = _shared.Allocate((long)grid.TileCount * 2 * layout.Length * sizeof(float));
+        Span<float> levels = fields.AsSpan<float>(0, grid.TileCount * 2 * layout.Length);
+        levels.Fill(equation.Boundary.Kind == BoundaryKind.Fixed ? equation.Boundary.FixedValue : 0f);
+        float[] padded = new float[layout.Length];
+        for (int tile = 0; tile < grid.TileCount; tile++)
+        {
+            levels.Slice(tile * 2 * layout.Length, layout.Length).CopyTo(padded);
+            layout.LoadInterior(field, grid.Size, grid.OriginOf(grid.TileAt(tile)), padded);
+            padded.CopyTo(levels.Slice(tile * 2 * layout.Length, layout.Length));
+        }
+
+        DeviceBuffer faults = _shared.Allocate(HaloFault.Bytes);
+        return new HaloTiles(layout, grid, fields, Upload(CudaK2KBinding.Endpoints(fabric, grid.TileCount)), faults);
+    }
+
+    private static float[] StoreTiles(TileGrid grid, HaloTileLayout layout, DeviceBuffer fields, int level)
+    {
+        float[] field = new float[grid.Size.CellCount];
+        for (int tile = 0; tile < grid.TileCount; tile++)
+        {
+            float[] padded = fields.AsSpan<float>(((tile * 2) + level) * layout.Length * sizeof(float), layout.Length).ToArray();
+            layout.StoreInterior(padded, field, grid.Size, grid.OriginOf(grid.TileAt(tile)));
+        }
+
+        return field;
+    }
+
+    private void RunHalo(string harness, HaloTiles tiles, float alpha, int currentLevel, int firstStep, int steps, int chunkElements) =>
+        Run(harness, "halo", tiles.Grid.TileCount, tiles.Fields.DeviceAddress, tiles.Layout.Length, tiles.Layout.PaddedWidth, tiles.Layout.Halo,
+            tiles.Grid.TileSize.Width, tiles.Grid.TileSize.Height, alpha, currentLevel, firstStep, steps, chunkElements,
+            tiles.Endpoints.DeviceAddress, tiles.Faults.DeviceAddress);
+
+    private sealed record HaloTiles(HaloTileLayout Layout, TileGrid Grid, DeviceBuffer Fields, DeviceBuffer Endpoints, DeviceBuffer Faults);
+
     private static string Harness()
     {
         Skip.If(!OperatingSystem.IsLinux(), "The host build of the kernels maps the shared file with POSIX mmap.");
@@ -176,7 +248,7 @@ public sealed class DeviceK2KOnHostTests : IDisposable
         return buffer;
     }
 
-    private static int Chunks(int cells) => (cells + HaloChunk.Capacity - 1) / HaloChunk.Capacity;
+    private static int Chunks(int cells, int chunkElements) => (cells + chunkElements - 1) / chunkElements;
 
     private unsafe void Run(string harness, string mode, params object[] arguments)
     {
