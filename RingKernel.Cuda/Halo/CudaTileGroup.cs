@@ -67,21 +67,8 @@ public sealed class CudaTileGroup : DeviceTileGroup
 
     public override string ToString() => $"{Grid}, {Boundary} boundary, one block per tile on CUDA";
 
-    /// <summary>A launch per epoch of up to <see cref="DeviceTileGroup.Halo"/> steps, each ending with every inbox empty.</summary>
-    protected override void RunSteps(uint firstStep, uint steps)
-    {
-        uint step = firstStep;
-        uint remaining = steps;
-        while (remaining > 0)
-        {
-            uint epoch = Math.Min((uint)Halo, remaining);
-            BeforeEpoch?.Invoke(FirstTile, step);
-            Launch(new Epoch(CurrentLevel, step, epoch));
-            step += epoch;
-            remaining -= epoch;
-            CompleteSteps(epoch);
-        }
-    }
+    /// <summary>One cooperative launch, which leaves every inbox empty.</summary>
+    protected override void RunEpoch(uint firstStep, uint steps, bool last) => Launch(new Epoch(CurrentLevel, firstStep, steps));
 
     protected override void OnConnected()
     {

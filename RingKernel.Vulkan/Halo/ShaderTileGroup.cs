@@ -82,22 +82,12 @@ public sealed class ShaderTileGroup : DeviceTileGroup
 
     public override string ToString() => $"{Grid}, halo {Halo}, {Boundary} boundary, one workgroup per tile on {_device.ApiName}";
 
-    /// <summary>A dispatch that sends the halo of the first step, then a dispatch per epoch.</summary>
-    protected override void RunSteps(uint firstStep, uint steps)
-    {
-        uint step = firstStep;
-        Run(new VulkanHaloDispatch(CurrentLevel, 0, 0, step, Receive: false, Send: true));
-        uint remaining = steps;
-        while (remaining > 0)
-        {
-            uint epoch = Math.Min((uint)Halo, remaining);
-            remaining -= epoch;
-            BeforeEpoch?.Invoke(FirstTile, step);
-            Run(new VulkanHaloDispatch(CurrentLevel, epoch, step, step + epoch, Receive: true, Send: remaining > 0));
-            step += epoch;
-            CompleteSteps(epoch);
-        }
-    }
+    /// <summary>A dispatch that sends the halo of the run's first step.</summary>
+    protected override void BeginRun(uint firstStep) => Run(new VulkanHaloDispatch(CurrentLevel, 0, 0, firstStep, Receive: false, Send: true));
+
+    /// <summary>A dispatch that receives the epoch's halo, computes its steps and, unless it is the last, sends the next epoch's halo.</summary>
+    protected override void RunEpoch(uint firstStep, uint steps, bool last) =>
+        Run(new VulkanHaloDispatch(CurrentLevel, steps, firstStep, firstStep + steps, Receive: true, Send: !last));
 
     protected override void OnConnected()
     {

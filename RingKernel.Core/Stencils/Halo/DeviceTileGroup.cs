@@ -20,6 +20,7 @@ public abstract class DeviceTileGroup : TileGroup
     private long _checkpointStep;
     private uint _checkpointLevel;
     private float[]? _snapshot;
+    private Action<int, long>? _beforeEpoch;
 
     /// <exception cref="ArgumentException"><paramref name="tiles"/> is empty.</exception>
     protected DeviceTileGroup(IReadOnlyList<StencilTile> tiles)
@@ -68,8 +69,6 @@ public abstract class DeviceTileGroup : TileGroup
     /// <summary>Floats per halo chunk (<see cref="TiledStencilOptions.ChunkElements"/>).</summary>
     protected int ChunkElements { get; private set; } = HaloChunk.Capacity;
 
-    /// <summary>Called before each epoch a launch starts with the group's first tile and the step (<see cref="TiledStencilOptions.BeforeStep"/>).</summary>
-    protected Action<int, long>? BeforeEpoch { get; private set; }
 
     protected K2KFabric Fabric => _fabric ?? throw new InvalidOperationException("The tile group is not connected to its K2K fabric.");
 
@@ -84,7 +83,7 @@ public abstract class DeviceTileGroup : TileGroup
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.ChunkElements, HaloChunk.Capacity);
         _fabric = fabric;
         ChunkElements = options.ChunkElements;
-        BeforeEpoch = options.BeforeStep;
+        _beforeEpoch = options.BeforeStep;
         OnConnected();
         if (options.RestartFromCheckpoints)
             SaveCheckpoint();
@@ -99,7 +98,20 @@ public abstract class DeviceTileGroup : TileGroup
             throw new ArgumentOutOfRangeException(nameof(untilStep), untilStep, "Steps are numbered in 32 bits on the device.");
         if (untilStep <= StepsDone)
             return true;
-        RunSteps((uint)StepsDone, (uint)(untilStep - StepsDone));
+        uint step = (uint)StepsDone;
+        BeginRun(step);
+        uint remaining = (uint)(untilStep - StepsDone);
+        while (remaining > 0)
+        {
+            uint epoch = Math.Min((uint)Halo, remaining);
+            remaining -= epoch;
+            _beforeEpoch?.Invoke(FirstTile, step);
+            RunEpoch(step, epoch, last: remaining == 0);
+            step += epoch;
+            StepsDone += epoch;
+            CurrentLevel ^= epoch & 1;
+        }
+
         if (_checkpoint is not null)
             SaveCheckpoint();
         return true;
@@ -135,15 +147,17 @@ public abstract class DeviceTileGroup : TileGroup
     /// <summary>Where tile <paramref name="tile"/>'s device level <paramref name="level"/> starts, in floats.</summary>
     protected int LevelOffset(int tile, int level) => ((tile * 2) + level) * Layout.Length;
 
-    /// <summary>Runs <paramref name="steps"/> steps from step <paramref name="firstStep"/>, calling <see cref="CompleteSteps"/> as they are done; throws for a halo fault.</summary>
-    protected abstract void RunSteps(uint firstStep, uint steps);
-
-    /// <summary>Counts <paramref name="steps"/> done by the device: the group's steps and its current level move on.</summary>
-    protected void CompleteSteps(uint steps)
+    /// <summary>Starts a run at <paramref name="firstStep"/>, before its first epoch (a device whose tiles cannot wait for each other inside a launch sends the first halo here).</summary>
+    protected virtual void BeginRun(uint firstStep)
     {
-        StepsDone += steps;
-        CurrentLevel ^= steps & 1;
     }
+
+    /// <summary>
+    /// Runs one epoch of <paramref name="steps"/> steps (at most <see cref="Halo"/>) from step
+    /// <paramref name="firstStep"/>, the cells in <see cref="CurrentLevel"/>; <paramref name="last"/> when no
+    /// epoch follows in this run. Throws for a halo fault the device reported.
+    /// </summary>
+    protected abstract void RunEpoch(uint firstStep, uint steps, bool last);
 
     /// <summary>The group is connected to its <see cref="Fabric"/>: writes what its device reads of it (routes, inboxes) and readies its launches.</summary>
     protected abstract void OnConnected();
