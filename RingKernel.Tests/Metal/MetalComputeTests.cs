@@ -17,13 +17,7 @@ namespace RingKernel.Tests.Metal;
 /// </summary>
 public sealed class MetalComputeTests : IDisposable
 {
-    private readonly MetalBackend? _backend;
-
-    public MetalComputeTests()
-    {
-        if (MetalBackend.IsAvailable)
-            _backend = new MetalBackend();
-    }
+    private readonly MetalBackend? _backend = MetalBackend.IsAvailable ? new MetalBackend() : null;
 
     public void Dispose() => _backend?.Dispose();
 

@@ -8,13 +8,7 @@ namespace RingKernel.Tests.Vulkan;
 /// <summary>The heat step on the device matches <see cref="HeatReference2D"/> bit for bit, step after step.</summary>
 public sealed class VulkanHeatTests : IDisposable
 {
-    private readonly VulkanBackend? _backend;
-
-    public VulkanHeatTests()
-    {
-        if (VulkanBackend.IsAvailable)
-            _backend = new VulkanBackend();
-    }
+    private readonly VulkanBackend? _backend = VulkanBackend.IsAvailable ? new VulkanBackend() : null;
 
     public void Dispose() => _backend?.Dispose();
 
