@@ -11,6 +11,14 @@ namespace RingKernel.Layouts;
 /// </summary>
 public abstract class DeviceLayoutWriter
 {
+    private readonly DeviceTypeNames _typeNames;
+
+    protected DeviceLayoutWriter(DeviceTypeNames typeNames)
+    {
+        ArgumentNullException.ThrowIfNull(typeNames);
+        _typeNames = typeNames;
+    }
+
     /// <summary>True where the language has static_assert and __builtin_offsetof, so the compiler checks every offset.</summary>
     protected abstract bool HasStaticAssert { get; }
 
@@ -41,8 +49,6 @@ public abstract class DeviceLayoutWriter
         return text.ToString();
     }
 
-    protected abstract string TypeName(DeviceScalarType type);
-
     /// <summary>The declaration of a named constant with the given type name and literal.</summary>
     protected abstract string DeclareConstant(string typeName, string name, string literal);
 
@@ -61,7 +67,7 @@ public abstract class DeviceLayoutWriter
             DeviceScalarType.I32 => constant.Value.ToString(CultureInfo.InvariantCulture),
             _ => throw new DeviceLayoutException($"{constant.Name}: constants are int or uint, not {constant.Type}."),
         };
-        return DeclareConstant(TypeName(constant.Type), constant.Name, literal);
+        return DeclareConstant(_typeNames.Of(constant.Type), constant.Name, literal);
     }
 
     private void WriteStruct(StringBuilder text, DeviceStructLayout layout)
@@ -69,7 +75,7 @@ public abstract class DeviceLayoutWriter
         var lines = new List<(string Declaration, string Comment)>(layout.Members.Count);
         foreach (DeviceMember member in layout.Members)
         {
-            string type = member.Struct?.Name ?? TypeName(member.Type);
+            string type = member.Struct?.Name ?? _typeNames.Of(member.Type);
             string declaration = member.IsArray
                 ? $"{type} {member.Name}[{member.Count}];"
                 : $"{type} {member.Name};";

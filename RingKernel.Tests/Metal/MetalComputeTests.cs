@@ -17,13 +17,7 @@ namespace RingKernel.Tests.Metal;
 /// </summary>
 public sealed class MetalComputeTests : IDisposable
 {
-    private readonly MetalBackend? _backend;
-
-    public MetalComputeTests()
-    {
-        if (MetalBackend.IsAvailable)
-            _backend = new MetalBackend();
-    }
+    private readonly MetalBackend? _backend = MetalBackend.IsAvailable ? new MetalBackend() : null;
 
     public void Dispose() => _backend?.Dispose();
 
@@ -55,23 +49,8 @@ public sealed class MetalComputeTests : IDisposable
     public void HeatStepsMatchTheReferenceBitForBit(int width, int height, BoundaryKind boundaryKind, int workgroupX, int workgroupY)
     {
         MetalFacts.SkipUnlessAvailable();
-        StencilBoundary boundary = boundaryKind == BoundaryKind.Fixed ? StencilBoundary.Fixed(0.75f) : StencilBoundary.Periodic;
-        var equation = new HeatEquation2D(new GridSize(width, height), 0.23f, boundary);
-        float[] field = VulkanHeatTests.RandomField(equation.Size, width * height);
-        float[] reference = (float[])field.Clone();
-        KernelDefinition<VulkanHeatArgs> kernel = VulkanHeatKernel2D.Create(equation, workgroupX, workgroupY).WithMetal();
-        using DeviceBuffer current = _backend!.MemorySpace.Allocate(field.Length * sizeof(float));
-        using DeviceBuffer next = _backend.MemorySpace.Allocate(field.Length * sizeof(float));
-        field.CopyTo(current.AsSpan<float>(0, field.Length));
-        DeviceBuffer from = current, to = next;
-
-        for (int step = 1; step <= 6; step++)
-        {
-            _backend.Dispatch(kernel, new VulkanHeatArgs(from, to));
-            HeatReference2D.Run(equation, reference, 1);
-            (from, to) = (to, from);
-            VulkanWaveTests.AssertBitEqual(reference, from.AsSpan<float>(0, field.Length).ToArray(), equation.Size, $"heat step {step}");
-        }
+        HeatEquation2D equation = VulkanHeatTests.StepCheckEquation(width, height, boundaryKind);
+        VulkanHeatTests.AssertStepsMatchTheReference(_backend!.MemorySpace, equation, VulkanHeatKernel2D.Create(equation, workgroupX, workgroupY).WithMetal(), (kernel, args) => _backend.Dispatch(kernel, args));
     }
 
     [SkippableTheory]

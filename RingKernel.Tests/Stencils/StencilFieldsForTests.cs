@@ -1,4 +1,5 @@
 using RingKernel.Stencils;
+using RingKernel.Stencils.Halo;
 
 namespace RingKernel.Tests.Stencils;
 
@@ -22,6 +23,17 @@ internal static class StencilFieldsForTests
         "fixed" => StencilBoundary.Fixed(0.37f),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown boundary name."),
     };
+
+    /// <summary>Snapshots <paramref name="tiled"/> and asserts it holds, bit for bit, the reference's field after <paramref name="steps"/> steps from <paramref name="initial"/>; returns the snapshot.</summary>
+    public static async Task<float[]> AssertMatchesHeatReferenceAsync(TiledHeat2D tiled, HeatEquation2D equation, float[] initial, int steps)
+    {
+        float[] actual = new float[equation.Size.CellCount];
+        await tiled.SnapshotAsync(actual);
+        float[] expected = (float[])initial.Clone();
+        HeatReference2D.Run(equation, expected, steps);
+        AssertBitwiseEqual(expected, actual, equation.Size);
+        return actual;
+    }
 
     /// <summary>Asserts the two fields equal bit for bit, naming the first cell that differs.</summary>
     public static void AssertBitwiseEqual(float[] expected, float[] actual, GridSize size)

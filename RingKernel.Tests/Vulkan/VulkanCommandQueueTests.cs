@@ -18,14 +18,8 @@ public sealed class VulkanCommandQueueTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
-    private readonly VulkanBackend? _backend;
+    private readonly VulkanBackend? _backend = VulkanBackend.IsAvailable ? new VulkanBackend() : null;
     private readonly List<IDisposable> _owned = [];
-
-    public VulkanCommandQueueTests()
-    {
-        if (VulkanBackend.IsAvailable)
-            _backend = new VulkanBackend();
-    }
 
     [SkippableFact]
     public async Task A_wait_for_a_submitted_vulkan_signal_is_held_on_the_device_and_sees_all_the_work_before_it()

@@ -11,13 +11,7 @@ namespace RingKernel.Tests.Vulkan;
 /// <summary>One-shot dispatches on a real Vulkan device (lavapipe in CI), results checked element by element.</summary>
 public sealed class VulkanComputeTests : IDisposable
 {
-    private readonly VulkanBackend? _backend;
-
-    public VulkanComputeTests()
-    {
-        if (VulkanBackend.IsAvailable)
-            _backend = new VulkanBackend();
-    }
+    private readonly VulkanBackend? _backend = VulkanBackend.IsAvailable ? new VulkanBackend() : null;
 
     private VulkanBackend Backend => _backend!;
 

@@ -16,14 +16,8 @@ public sealed class VulkanDoubleBufferTests : IDisposable
     private const int TileElements = 2048;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
-    private readonly VulkanBackend? _backend;
+    private readonly VulkanBackend? _backend = VulkanBackend.IsAvailable ? new VulkanBackend() : null;
     private readonly List<IDisposable> _owned = [];
-
-    public VulkanDoubleBufferTests()
-    {
-        if (VulkanBackend.IsAvailable)
-            _backend = new VulkanBackend();
-    }
 
     [SkippableFact]
     public void The_copy_of_tile_n_plus_1_overlaps_compute_on_tile_n_and_the_result_is_exact()

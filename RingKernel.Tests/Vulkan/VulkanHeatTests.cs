@@ -1,3 +1,4 @@
+using RingKernel.Kernels;
 using RingKernel.Memory;
 using RingKernel.Stencils;
 using RingKernel.Vulkan;
@@ -8,13 +9,7 @@ namespace RingKernel.Tests.Vulkan;
 /// <summary>The heat step on the device matches <see cref="HeatReference2D"/> bit for bit, step after step.</summary>
 public sealed class VulkanHeatTests : IDisposable
 {
-    private readonly VulkanBackend? _backend;
-
-    public VulkanHeatTests()
-    {
-        if (VulkanBackend.IsAvailable)
-            _backend = new VulkanBackend();
-    }
+    private readonly VulkanBackend? _backend = VulkanBackend.IsAvailable ? new VulkanBackend() : null;
 
     public void Dispose() => _backend?.Dispose();
 
@@ -42,33 +37,30 @@ public sealed class VulkanHeatTests : IDisposable
     public void StepsMatchTheReferenceBitForBit(int width, int height, BoundaryKind boundaryKind, int workgroupX, int workgroupY, VulkanStencilMemory memory)
     {
         VulkanFacts.SkipUnlessAvailable();
-        StencilBoundary boundary = boundaryKind == BoundaryKind.Fixed ? StencilBoundary.Fixed(0.75f) : StencilBoundary.Periodic;
-        var equation = new HeatEquation2D(new GridSize(width, height), 0.23f, boundary);
-        float[] field = RandomField(equation.Size, width * height);
+        HeatEquation2D equation = StepCheckEquation(width, height, boundaryKind);
+        AssertStepsMatchTheReference(_backend!.MemorySpace, equation, VulkanHeatKernel2D.Create(equation, workgroupX, workgroupY, memory), (kernel, args) => _backend.Dispatch(kernel, args));
+    }
+
+    /// <summary>The equation of a step check: <paramref name="width"/> x <paramref name="height"/> cells, alpha 0.23, fixed at 0.75 or periodic.</summary>
+    internal static HeatEquation2D StepCheckEquation(int width, int height, BoundaryKind boundaryKind) =>
+        new(new GridSize(width, height), 0.23f, boundaryKind == BoundaryKind.Fixed ? StencilBoundary.Fixed(0.75f) : StencilBoundary.Periodic);
+
+    /// <summary>Six steps of <paramref name="kernel"/> from a random field, each dispatched by <paramref name="dispatch"/> on buffers of <paramref name="memory"/>, match <see cref="HeatReference2D"/> bit for bit.</summary>
+    internal static void AssertStepsMatchTheReference(IMemorySpace memory, HeatEquation2D equation, KernelDefinition<VulkanHeatArgs> kernel, Action<KernelDefinition<VulkanHeatArgs>, VulkanHeatArgs> dispatch)
+    {
+        float[] field = RandomField(equation.Size, equation.Size.CellCount);
         float[] reference = (float[])field.Clone();
-        var kernel = VulkanHeatKernel2D.Create(equation, workgroupX, workgroupY, memory);
-        using DeviceBuffer current = _backend!.MemorySpace.Allocate(field.Length * sizeof(float));
-        using DeviceBuffer next = _backend.MemorySpace.Allocate(field.Length * sizeof(float));
+        using DeviceBuffer current = memory.Allocate(field.Length * sizeof(float));
+        using DeviceBuffer next = memory.Allocate(field.Length * sizeof(float));
         field.CopyTo(current.AsSpan<float>(0, field.Length));
         DeviceBuffer from = current, to = next;
 
         for (int step = 1; step <= 6; step++)
         {
-            _backend.Dispatch(kernel, new VulkanHeatArgs(from, to));
+            dispatch(kernel, new VulkanHeatArgs(from, to));
             HeatReference2D.Run(equation, reference, 1);
             (from, to) = (to, from);
-            float[] device = from.AsSpan<float>(0, field.Length).ToArray();
-            int mismatch = -1;
-            for (int i = 0; i < device.Length; i++)
-            {
-                if (BitConverter.SingleToInt32Bits(device[i]) != BitConverter.SingleToInt32Bits(reference[i]))
-                {
-                    mismatch = i;
-                    break;
-                }
-            }
-
-            Assert.True(mismatch < 0, $"step {step}: cell ({mismatch % width}, {mismatch / width}) is {(mismatch < 0 ? 0 : device[mismatch]):R} on the device, {(mismatch < 0 ? 0 : reference[mismatch]):R} in the reference");
+            VulkanWaveTests.AssertBitEqual(reference, from.AsSpan<float>(0, field.Length).ToArray(), equation.Size, $"heat step {step}");
         }
     }
 

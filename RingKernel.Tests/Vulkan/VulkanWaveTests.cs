@@ -9,13 +9,7 @@ namespace RingKernel.Tests.Vulkan;
 /// <summary>The 3D wave step on the device, global and shared memory, matches <see cref="WaveReference3D"/> bit for bit, step after step.</summary>
 public sealed class VulkanWaveTests : IDisposable
 {
-    private readonly VulkanBackend? _backend;
-
-    public VulkanWaveTests()
-    {
-        if (VulkanBackend.IsAvailable)
-            _backend = new VulkanBackend();
-    }
+    private readonly VulkanBackend? _backend = VulkanBackend.IsAvailable ? new VulkanBackend() : null;
 
     public void Dispose() => _backend?.Dispose();
 

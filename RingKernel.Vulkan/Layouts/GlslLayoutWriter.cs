@@ -9,21 +9,11 @@ namespace RingKernel.Vulkan.Layouts;
 /// GL_EXT_shader_explicit_arithmetic_types_int64, and <c>const uint</c> constants. GLSL has no
 /// static_assert; the test suite compiles a shader and checks the SPIR-V offsets instead.
 /// </summary>
-public sealed class GlslLayoutWriter : DeviceLayoutWriter
+public sealed class GlslLayoutWriter() : DeviceLayoutWriter(new DeviceTypeNames(I32: "int", U32: "uint", I64: "int64_t", U64: "uint64_t", F32: "float"))
 {
     private const string Guard = "RINGKERNEL_LAYOUTS_GLSL";
 
     protected override bool HasStaticAssert => false;
-
-    protected override string TypeName(DeviceScalarType type) => type switch
-    {
-        DeviceScalarType.I32 => "int",
-        DeviceScalarType.U32 => "uint",
-        DeviceScalarType.I64 => "int64_t",
-        DeviceScalarType.U64 => "uint64_t",
-        DeviceScalarType.F32 => "float",
-        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
-    };
 
     protected override string DeclareConstant(string typeName, string name, string literal) =>
         $"const {typeName} {name} = {literal};";

@@ -1,6 +1,5 @@
 using RingKernel.Samples.Cli;
 using RingKernel.Samples.Hosting;
-using RingKernel.Vulkan;
 
 // 2D heat equation (5-point stencil): a hot square in a cold plate spreads out; the final
 // temperature field is written as a PNG. By default the grid is cut into tiles, each a supervised
@@ -19,20 +18,13 @@ var spec = new StencilSampleSpec(
     ])
 {
     Equation = "∂u/∂t = κ∇²u, explicit 5-point scheme with alpha = κΔt/Δx²",
-    Backends = new Dictionary<string, Func<StencilOptions, string?>>
-    {
-        ["cpu"] = static _ => null,
-        ["vulkan"] = static _ => VulkanBackend.UnavailableReason,
-        ["cuda"] = CudaSampleBackend.Check,
-        ["metal"] = MetalSampleBackend.Check,
-    },
+    Backends = StencilSampleBackends.All,
 };
 
 return StencilSampleHost.Run(args, spec, static options => (options.Backend, options.Engine.Name) switch
 {
-    ("cpu" or "vulkan" or "metal", "tiles") => new TiledHeatSimulation(options),
-    ("vulkan", _) => new VulkanHeatSimulation(options),
-    ("metal", _) => new MetalHeatSimulation(options),
+    ("cpu" or "vulkan" or "metal", "tiles") => TiledHeatSimulation.Start(options),
+    ("vulkan" or "metal", _) => DeviceHeatSimulation.Create(options),
     ("cuda", _) => new CudaHeatSimulation(options),
     (_, "kernel") => new KernelHeatSimulation(options),
     _ => new GridHeatSimulation(options),

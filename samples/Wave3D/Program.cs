@@ -1,6 +1,5 @@
 using RingKernel.Samples.Cli;
 using RingKernel.Samples.Hosting;
-using RingKernel.Vulkan;
 
 // 3D wave equation (7-point stencil, leapfrog): a Gaussian pulse at rest in the middle of the
 // box spreads as a spherical shell; the PNG shows the mid-plane (z = depth / 2). Runs on the CPU
@@ -18,20 +17,13 @@ var spec = new StencilSampleSpec(
     ])
 {
     Equation = "∂²u/∂t² = c²∇²u, leapfrog 7-point scheme with c2 = (cΔt/Δx)²",
-    Backends = new Dictionary<string, Func<StencilOptions, string?>>
-    {
-        ["cpu"] = static _ => null,
-        ["vulkan"] = static _ => VulkanBackend.UnavailableReason,
-        ["cuda"] = CudaSampleBackend.Check,
-        ["metal"] = MetalSampleBackend.Check,
-    },
+    Backends = StencilSampleBackends.All,
 };
 
 return StencilSampleHost.Run(args, spec, static options => (options.Backend, options.Engine.Name) switch
 {
-    ("cpu" or "vulkan" or "metal", "tiles") => new TiledWaveSimulation(options),
-    ("vulkan", _) => new VulkanWaveSimulation(options),
-    ("metal", _) => new MetalWaveSimulation(options),
+    ("cpu" or "vulkan" or "metal", "tiles") => TiledWaveSimulation.Start(options),
+    ("vulkan" or "metal", _) => DeviceWaveSimulation.Create(options),
     ("cuda", _) => new CudaWaveSimulation(options),
     _ => new GridWaveSimulation(options),
 });

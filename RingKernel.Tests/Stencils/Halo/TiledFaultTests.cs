@@ -25,12 +25,7 @@ public class TiledFaultTests(TileActorSystem actors) : IClassFixture<TileActorSy
         await using TiledHeat2D tiled = await TiledHeat2D.StartAsync(actors.System, new CpuBackend(), equation, grid, 2, initial, options);
         await tiled.RunStepsAsync(4);
         await tiled.RunStepsAsync(9);
-        float[] actual = new float[size.CellCount];
-        await tiled.SnapshotAsync(actual);
-
-        float[] expected = (float[])initial.Clone();
-        HeatReference2D.Run(equation, expected, 13);
-        AssertBitwiseEqual(expected, actual, size);
+        await AssertMatchesHeatReferenceAsync(tiled, equation, initial, 13);
         Assert.Equal(2, tiled.Engine.Restarts);
         Assert.True(faults.HasThrown((4, 6)) && faults.HasThrown((0, 3)));
     }

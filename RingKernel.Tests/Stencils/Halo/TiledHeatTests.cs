@@ -44,12 +44,7 @@ public class TiledHeatTests(TileActorSystem actors) : IClassFixture<TileActorSys
         var progress = new List<TileProgress>();
         await tiled.RunStepsAsync(7, new SynchronousProgress<TileProgress>(progress.Add));
         Assert.Equal(12, await tiled.RunStepsAsync(5));
-        float[] actual = new float[size.CellCount];
-        await tiled.SnapshotAsync(actual);
-
-        float[] expected = (float[])initial.Clone();
-        HeatReference2D.Run(equation, expected, 12);
-        AssertBitwiseEqual(expected, actual, size);
+        await AssertMatchesHeatReferenceAsync(tiled, equation, initial, 12);
         Assert.Equal(Enumerable.Range(0, grid.TileCount), progress.Select(p => p.Tile).Order());
         Assert.All(progress, p => Assert.Equal(7, p.Step));
     }
@@ -103,12 +98,7 @@ public class TiledHeatTests(TileActorSystem actors) : IClassFixture<TileActorSys
 
         await using TiledHeat2D tiled = await TiledHeat2D.StartAsync(actors.System, new CpuBackend(), equation, grid, halo, initial);
         await tiled.RunStepsAsync(halo);
-        float[] actual = new float[size.CellCount];
-        await tiled.SnapshotAsync(actual);
-
-        float[] expected = (float[])initial.Clone();
-        HeatReference2D.Run(equation, expected, halo);
-        AssertBitwiseEqual(expected, actual, size);
+        float[] actual = await AssertMatchesHeatReferenceAsync(tiled, equation, initial, halo);
         int reachedX = stepX < 0 ? 7 : stepX > 0 ? 16 : hotX;
         int reachedY = stepY < 0 ? 7 : stepY > 0 ? 16 : hotY;
         Assert.NotEqual(0f, actual[size.Index(reachedX, reachedY)]);
@@ -146,12 +136,7 @@ public class TiledHeatTests(TileActorSystem actors) : IClassFixture<TileActorSys
         };
         await using TiledHeat2D tiled = await TiledHeat2D.StartAsync(actors.System, new CpuBackend(), equation, grid, 2, initial, options);
         await tiled.RunStepsAsync(10);
-        float[] actual = new float[size.CellCount];
-        await tiled.SnapshotAsync(actual);
-
-        float[] expected = (float[])initial.Clone();
-        HeatReference2D.Run(equation, expected, 10);
-        AssertBitwiseEqual(expected, actual, size);
+        await AssertMatchesHeatReferenceAsync(tiled, equation, initial, 10);
     }
 
     [Fact]

@@ -76,12 +76,7 @@ public class TiledSchedulingTests(TileActorSystem actors) : IClassFixture<TileAc
         await using TiledHeat2D tiled = await TiledHeat2D.StartAsync(actors.System, new CpuBackend(workers), equation, grid, halo, initial, options);
         await tiled.RunStepsAsync(9);
         Assert.Equal(21, await tiled.RunStepsAsync(12));
-        float[] actual = new float[size.CellCount];
-        await tiled.SnapshotAsync(actual);
-
-        float[] expected = (float[])initial.Clone();
-        HeatReference2D.Run(equation, expected, 21);
-        AssertBitwiseEqual(expected, actual, size);
+        await AssertMatchesHeatReferenceAsync(tiled, equation, initial, 21);
         Assert.Equal(tilesPerSide * tilesPerSide, tiled.Engine.GroupActors.Count);
         Assert.Equal(0, tiled.Engine.Restarts);
     }
@@ -98,12 +93,7 @@ public class TiledSchedulingTests(TileActorSystem actors) : IClassFixture<TileAc
         var backend = new CpuBackend(2) { RingKernelScheduling = CpuRingKernelScheduling.DedicatedThreads };
         await using TiledHeat2D tiled = await TiledHeat2D.StartAsync(actors.System, backend, equation, grid, halo, initial, new() { ChunkElements = 5, InboxCapacity = 2 });
         await tiled.RunStepsAsync(11);
-        float[] actual = new float[size.CellCount];
-        await tiled.SnapshotAsync(actual);
-
-        float[] expected = (float[])initial.Clone();
-        HeatReference2D.Run(equation, expected, 11);
-        AssertBitwiseEqual(expected, actual, size);
+        await AssertMatchesHeatReferenceAsync(tiled, equation, initial, 11);
     }
 
     [Theory]
@@ -143,12 +133,7 @@ public class TiledSchedulingTests(TileActorSystem actors) : IClassFixture<TileAc
         const int Steps = 1_200;
         for (int done = 0; done < Steps; done += 100)
             await tiled.RunStepsAsync(100).WaitAsync(TimeSpan.FromSeconds(30));
-        float[] actual = new float[size.CellCount];
-        await tiled.SnapshotAsync(actual);
-
-        float[] expected = (float[])initial.Clone();
-        HeatReference2D.Run(equation, expected, Steps);
-        AssertBitwiseEqual(expected, actual, size);
+        await AssertMatchesHeatReferenceAsync(tiled, equation, initial, Steps);
     }
 
     [Fact]
@@ -164,12 +149,7 @@ public class TiledSchedulingTests(TileActorSystem actors) : IClassFixture<TileAc
         var backend = new PlacementRecorder(new CpuBackend(2));
         await using TiledHeat2D tiled = await TiledHeat2D.StartAsync(actors.System, backend, equation, grid, 2, initial, options);
         await tiled.RunStepsAsync(6);
-        float[] actual = new float[size.CellCount];
-        await tiled.SnapshotAsync(actual);
-
-        float[] expected = (float[])initial.Clone();
-        HeatReference2D.Run(equation, expected, 6);
-        AssertBitwiseEqual(expected, actual, size);
+        await AssertMatchesHeatReferenceAsync(tiled, equation, initial, 6);
         Assert.Equal(1, tiled.Engine.Restarts);
         Assert.Equal(1, faults.Thrown);
         // The tile actors start concurrently: each tile's kernel is created with its own number, tile 9's twice.
@@ -192,12 +172,7 @@ public class TiledSchedulingTests(TileActorSystem actors) : IClassFixture<TileAc
         await using TiledHeat2D tiled = await TiledHeat2D.StartAsync(actors.System, new CpuBackend(1), equation, grid, 2, initial, options);
         await tiled.RunStepsAsync(5);
         await tiled.RunStepsAsync(6);
-        float[] actual = new float[size.CellCount];
-        await tiled.SnapshotAsync(actual);
-
-        float[] expected = (float[])initial.Clone();
-        HeatReference2D.Run(equation, expected, 11);
-        AssertBitwiseEqual(expected, actual, size);
+        await AssertMatchesHeatReferenceAsync(tiled, equation, initial, 11);
         Assert.Equal(3, tiled.Engine.Restarts);
         Assert.Equal(3, faults.Thrown);
     }

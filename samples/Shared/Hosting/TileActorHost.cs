@@ -99,12 +99,7 @@ public sealed class TileActorHost : IDisposable
         (Backend as IDisposable)?.Dispose();
     }
 
-    private string DeviceName => Backend switch
-    {
-        VulkanBackend vulkan => vulkan.Device.Name,
-        MetalBackend metal => metal.DeviceName,
-        _ => Backend.Name,
-    };
+    private string DeviceName => GpuSampleBackend.DeviceName(Backend);
 
     private string Where => Backend is CpuBackend cpu ? $"{cpu.WorkerCount} worker(s)" : DeviceName;
 

@@ -7,20 +7,18 @@ namespace RingKernel.Samples.Hosting;
 /// A GPU backend (Vulkan, Metal) and the two time levels of a field in its memory, the older and the
 /// newer: a step's kernel writes the next level over the older one, then <see cref="Rotate"/> makes it the newer.
 /// </summary>
-public sealed class DeviceLevels<TBackend> : IDisposable
-    where TBackend : IComputeBackend, IDisposable
+public sealed class DeviceLevels : IDisposable
 {
     private readonly int _cells;
 
-    /// <summary>Opens a backend and uploads the levels; <paramref name="older"/> may be the same array as <paramref name="newer"/> (a field at rest).</summary>
-    public DeviceLevels(Func<TBackend> open, float[] older, float[] newer)
+    /// <summary>Opens the backend named <paramref name="backend"/> (vulkan or metal) and uploads the levels; <paramref name="older"/> may be the same array as <paramref name="newer"/> (a field at rest).</summary>
+    public DeviceLevels(string backend, float[] older, float[] newer)
     {
-        ArgumentNullException.ThrowIfNull(open);
         ArgumentNullException.ThrowIfNull(older);
         ArgumentNullException.ThrowIfNull(newer);
         _cells = newer.Length;
         long bytes = (long)_cells * sizeof(float);
-        Backend = open();
+        Backend = GpuSampleBackend.Open(backend);
         DeviceBuffer? first = null;
         try
         {
@@ -31,7 +29,7 @@ public sealed class DeviceLevels<TBackend> : IDisposable
         catch
         {
             first?.Dispose();
-            Backend.Dispose();
+            ((IDisposable)Backend).Dispose();
             throw;
         }
 
@@ -39,7 +37,7 @@ public sealed class DeviceLevels<TBackend> : IDisposable
         newer.CopyTo(Newer.AsSpan<float>(0, _cells));
     }
 
-    public TBackend Backend { get; }
+    public IComputeBackend Backend { get; }
 
     public DeviceBuffer Older { get; private set; }
 
@@ -48,13 +46,13 @@ public sealed class DeviceLevels<TBackend> : IDisposable
     /// <summary>After a step wrote the next level over <see cref="Older"/>: it becomes <see cref="Newer"/>.</summary>
     public void Rotate() => (Older, Newer) = (Newer, Older);
 
-    /// <summary>Copies the newer level into <paramref name="field"/>.</summary>
-    public void ReadNewer(float[] field) => Newer.AsSpan<float>(0, _cells).CopyTo(field);
+    /// <summary>A copy of the newer level.</summary>
+    public float[] ReadNewer() => Newer.AsSpan<float>(0, _cells).ToArray();
 
     public void Dispose()
     {
         Older.Dispose();
         Newer.Dispose();
-        Backend.Dispose();
+        ((IDisposable)Backend).Dispose();
     }
 }
