@@ -23,7 +23,7 @@ var spec = new StencilSampleSpec(
 
 return StencilSampleHost.Run(args, spec, static options => (options.Backend, options.Engine.Name) switch
 {
-    ("cpu" or "vulkan" or "metal", "tiles") => TiledHeatSimulation.Start(options),
+    ("cpu" or "vulkan" or "metal" or "cuda", "tiles") => TiledHeatSimulation.Start(options),
     ("vulkan" or "metal", _) => DeviceHeatSimulation.Create(options),
     ("cuda", _) => new CudaHeatSimulation(options),
     (_, "kernel") => new KernelHeatSimulation(options),

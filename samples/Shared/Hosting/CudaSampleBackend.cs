@@ -16,6 +16,8 @@ public static class CudaSampleBackend
         ArgumentNullException.ThrowIfNull(options);
         if (!Backend.IsAvailable)
             return Backend.UnavailableReason;
-        return options.Engine.Name == "grid" ? null : $"it runs --engine grid (the whole grid per step on the device), not '{options.Engine.Name}'";
+        return options.Engine.Name == "grid" || (options.Engine.Name == "tiles" && options.Size.Is2D)
+            ? null
+            : $"it runs --engine grid (the whole grid per step on the device), and tiles for 2D heat (every tile a block), not '{options.Engine.Name}'{(options.Engine.Name == "tiles" ? " in 3D" : "")}";
     }
 }

@@ -1,4 +1,5 @@
 using RingKernel.Backends;
+using RingKernel.Cuda;
 using RingKernel.Kernels;
 using RingKernel.Metal;
 using RingKernel.Vulkan;
@@ -21,6 +22,7 @@ public static class GpuSampleBackend
     {
         VulkanBackend vulkan => vulkan.Device.Name,
         MetalBackend metal => metal.DeviceName,
+        CudaBackend cuda => cuda.Device?.Name ?? backend.Name,
         _ => backend.Name,
     };
 

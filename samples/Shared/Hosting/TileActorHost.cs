@@ -2,6 +2,7 @@ using System.Globalization;
 using Akka.Actor;
 using Akka.Configuration;
 using RingKernel.Cpu;
+using RingKernel.Cuda;
 using RingKernel.Metal;
 using RingKernel.Stencils;
 using RingKernel.Stencils.Halo;
@@ -37,13 +38,14 @@ public sealed class TileActorHost : IDisposable
     public static TiledStencilOptions EngineOptions(bool checkpoints) => new() { RestartFromCheckpoints = checkpoints };
 
     /// <param name="name">The actor system's name (the program's).</param>
-    /// <param name="backend">The --backend the tiles run on: cpu, vulkan or metal.</param>
+    /// <param name="backend">The --backend the tiles run on: cpu, vulkan, metal or cuda (heat 2D).</param>
     public TileActorHost(string name, string backend = "cpu")
     {
         Backend = backend switch
         {
             "vulkan" => new VulkanBackend(),
             "metal" => new MetalBackend(),
+            "cuda" => CudaSampleBackend.Backend,
             _ => new CpuBackend(),
         };
         System = ActorSystem.Create(name, Quiet);
@@ -62,6 +64,8 @@ public sealed class TileActorHost : IDisposable
         {
             CpuBackend cpu => $"{tiles}, each tile a kernel actor under one supervisor running a persistent ring kernel with a halo of {halo} cell(s), "
                 + $"exchanged every {halo} step(s) over {engine.Routes.Count} K2K routes, on {cpu.WorkerCount} CPU worker(s)",
+            CudaBackend => $"{tiles}, one supervised kernel actor running every tile as a block with a halo of {halo} cell(s) over {engine.Routes.Count} K2K routes in mapped memory, "
+                + $"one cooperative launch per {halo} step(s), on {DeviceName}",
             _ => $"{tiles}, one supervised kernel actor running every tile as a workgroup with a halo of {halo} cell(s) over {engine.Routes.Count} K2K routes in device memory, "
                 + $"one dispatch per {halo} step(s), on {DeviceName}",
         };
