@@ -9,6 +9,7 @@ using RingKernel.Layouts;
 using RingKernel.Memory;
 using RingKernel.Stencils;
 using RingKernel.Stencils.Halo;
+using RingKernel.Tests.Cuda.HostBuild;
 using RingKernel.Tests.Layouts;
 
 namespace RingKernel.Tests.Cuda;
@@ -22,16 +23,9 @@ namespace RingKernel.Tests.Cuda;
 public sealed class DeviceK2KOnHostTests : IDisposable
 {
     /// <summary>Blocks as threads (one thread each); the shared file mapped where the test process maps it, so device addresses are its pointers.</summary>
-    private const string HostHarness = """
-        #define __device__
-        #define __global__
-        #define __shared__ static
-        #define __forceinline__ inline
-        struct rk_dim3 { unsigned x, y, z; };
-        static const rk_dim3 threadIdx = {0, 0, 0};
+    private const string HostHarness = CudaHostPreamble.Text + """
         static const rk_dim3 blockDim = {1, 1, 1};
         static thread_local rk_dim3 blockIdx;
-        static inline void __syncthreads() {}
         static inline unsigned atomicAdd(unsigned* a, unsigned v) { return __atomic_fetch_add(a, v, __ATOMIC_SEQ_CST); }
         static inline unsigned atomicCAS(unsigned* a, unsigned compare, unsigned v) { __atomic_compare_exchange_n(a, &compare, v, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST); return compare; }
         #include "k2k_exchange.cu"
