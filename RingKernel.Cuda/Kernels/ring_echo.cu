@@ -40,18 +40,8 @@ extern "C" __global__ void ring_echo_once(ControlBlock* control, void* input, vo
     if (!rk_is_leader())
         return;
     rk_kernel k;
-    k.control = control;
-    k.input = rk_ring_open(input);
-    k.output = rk_ring_open(output);
-    k.read_position = rk_load_acquire_sys(&k.input.header->Head);
-    k.commit_position = k.read_position;
-    k.write_position = k.output.header->Tail;
-    k.processed = 0;
-    k.sent = 0;
-    k.message_ids = control->MessagesSent;
-    k.checksummed = checksummed_output != 0;
+    rk_kernel_open(k, control, input, output, checksummed_output != 0);
     k.active = true;
-    k.terminating = false;
     k.acknowledged = control->CommandEpoch;
     rk_echo_handler handler;
     handler.reply_type_id = reply_type_id;

@@ -37,6 +37,23 @@ struct rk_kernel
     bool terminating;
 };
 
+/// Thread 0: opens the kernel's rings where the host left them, with nothing processed or sent yet by
+/// this instance; its caller sets active and acknowledged.
+static __device__ inline void rk_kernel_open(rk_kernel& k, ControlBlock* control, void* input, void* output, bool checksummed_output)
+{
+    k.control = control;
+    k.input = rk_ring_open(input);
+    k.output = rk_ring_open(output);
+    k.read_position = rk_load_acquire_sys(&k.input.header->Head);
+    k.commit_position = k.read_position;
+    k.write_position = k.output.header->Tail;
+    k.processed = 0;
+    k.sent = 0;
+    k.message_ids = control->MessagesSent;
+    k.checksummed = checksummed_output;
+    k.terminating = false;
+}
+
 // What a handler returns.
 static constexpr int RK_HANDLED = 0;  // the message is done; it will be committed
 static constexpr int RK_FAULT = 1;    // the kernel faults; the message stays in the input ring
@@ -204,18 +221,8 @@ static __device__ inline void rk_run_ring_kernel(ControlBlock* control, void* in
     __shared__ int s_stopped;
     if (rk_is_leader())
     {
-        k.control = control;
-        k.input = rk_ring_open(input);
-        k.output = rk_ring_open(output);
-        k.read_position = rk_load_acquire_sys(&k.input.header->Head);
-        k.commit_position = k.read_position;
-        k.write_position = k.output.header->Tail;
-        k.processed = 0;
-        k.sent = 0;
-        k.message_ids = control->MessagesSent;
-        k.checksummed = checksummed_output;
+        rk_kernel_open(k, control, input, output, checksummed_output);
         k.active = false;
-        k.terminating = false;
         // The first receive applies the command the host posted before the launch.
         k.acknowledged = rk_load_acquire_sys32(&control->CommandEpoch) - 1u;
         rk_store_status(k, RINGKERNEL_KERNEL_STATUS_IDLE);
