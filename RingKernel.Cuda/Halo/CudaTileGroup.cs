@@ -18,7 +18,7 @@ namespace RingKernel.Cuda.Halo;
 /// <see cref="RingKernel.Stencils.HeatReference2D"/> bit for bit.
 /// </summary>
 /// <remarks>
-/// A run is one launch per epoch of up to <see cref="DeviceTileGroup.Halo"/> steps. Each tile checks
+/// A run is one launch per epoch (epochs start at multiples of <see cref="DeviceTileGroup.Halo"/> steps). Each tile checks
 /// every chunk's K2K sequence number, type, step, chunk numbers and element count; the first chunk that
 /// does not belong ends the command with a <see cref="HaloEpochException"/> saying which tile, step and
 /// inbox. The fabric's routing tables and inboxes are in the backend's pinned host memory mapped into
@@ -67,8 +67,8 @@ public sealed class CudaTileGroup : DeviceTileGroup
 
     public override string ToString() => $"{Grid}, {Boundary} boundary, one block per tile on CUDA";
 
-    /// <summary>One cooperative launch, which leaves every inbox empty.</summary>
-    protected override void RunEpoch(uint firstStep, uint steps, bool last) => Launch(new Epoch(CurrentLevel, firstStep, steps));
+    /// <summary>One cooperative launch, which exchanges the halo every step and leaves every inbox empty.</summary>
+    protected override void RunEpoch(uint firstStep, uint steps, uint phase, bool last) => Launch(new Epoch(CurrentLevel, firstStep, steps));
 
     protected override void OnConnected()
     {

@@ -19,8 +19,8 @@ namespace RingKernel.Vulkan.Halo;
 /// reference bit for bit.
 /// </summary>
 /// <remarks>
-/// A run is a dispatch that sends the halo of its first step, then one dispatch per epoch of up
-/// to <see cref="DeviceTileGroup.Halo"/> steps: each tile receives the epoch's halo, checks every
+/// Epochs start at multiples of <see cref="DeviceTileGroup.Halo"/> steps, as on every backend. A run
+/// that starts on an epoch's first step is a dispatch that sends its halo, then one dispatch per epoch: each tile receives the epoch's halo, checks every
 /// chunk's step, face, sender, width, chunk numbers and K2K sequence number, computes the epoch's steps
 /// over a region that shrinks from the full halo to the tile (communication-avoiding), and sends the
 /// strips of the next epoch. Vulkan gives no forward-progress guarantee across workgroups, so no tile
@@ -30,7 +30,7 @@ namespace RingKernel.Vulkan.Halo;
 /// </remarks>
 public sealed class ShaderTileGroup : DeviceTileGroup
 {
-    private const int PushConstantBytes = 52;
+    private const int PushConstantBytes = 56;
     private const int LinkBytes = 8 + (K2KDirections.Count * 8) + (K2KDirections.Count * 4);
     private const uint KindHeat2D = 0;
     private const uint KindWave3D = 1;
@@ -85,9 +85,12 @@ public sealed class ShaderTileGroup : DeviceTileGroup
     /// <summary>A dispatch that sends the halo of the run's first step.</summary>
     protected override void BeginRun(uint firstStep) => Run(new VulkanHaloDispatch(CurrentLevel, 0, 0, firstStep, Receive: false, Send: true));
 
-    /// <summary>A dispatch that receives the epoch's halo, computes its steps and, unless it is the last, sends the next epoch's halo.</summary>
-    protected override void RunEpoch(uint firstStep, uint steps, bool last) =>
-        Run(new VulkanHaloDispatch(CurrentLevel, steps, firstStep, firstStep + steps, Receive: true, Send: !last));
+    /// <summary>
+    /// A dispatch that receives the epoch's halo (unless it goes on with an epoch a last run began),
+    /// computes its steps and, unless it is the run's last, sends the next epoch's halo.
+    /// </summary>
+    protected override void RunEpoch(uint firstStep, uint steps, uint phase, bool last) =>
+        Run(new VulkanHaloDispatch(CurrentLevel, steps, firstStep, firstStep + steps, Receive: phase == 0, Send: !last, phase));
 
     protected override void OnConnected()
     {
@@ -161,6 +164,7 @@ public sealed class ShaderTileGroup : DeviceTileGroup
             bindings.PushConstant(40, (dispatch.Receive ? 1u : 0u) | (dispatch.Send ? 2u : 0u));
             bindings.PushConstant(44, (uint)ChunkElements);
             bindings.PushConstant(48, _coefficient);
+            bindings.PushConstant(52, dispatch.Phase);
         });
         var options = new LaunchOptions(new Dim3(TileCount), new Dim3(_workgroupThreads));
         return _device.Adopt(new KernelDefinition<VulkanHaloDispatch>(_kind == KindHeat2D ? "halo-heat2d" : "halo-wave3d", options).WithVulkan(body));

@@ -6,7 +6,9 @@
 //      sender, halo width, chunk index and count, element count), then copies the data into the
 //      halo and releases the slots; a chunk that does not belong is reported, never used;
 //   2. computes `steps` steps over a region that shrinks by one cell per step from the full halo to
-//      the tile (communication-avoiding), growing only across faces that have a neighbour;
+//      the tile (communication-avoiding), growing only across faces that have a neighbour; a run
+//      that starts mid-epoch (`phase` steps of it done by the last run) receives nothing and goes on
+//      shrinking from where that run stopped;
 //   3. sends the strips its neighbours need for step `sendStep` as HaloChunk messages on its routes.
 // Chunks sent in one dispatch are received in the next: no workgroup ever waits for another.
 // Workgroups run in any order, so a sender may publish the next epoch's chunks behind the ones its
@@ -74,6 +76,7 @@ layout(push_constant) uniform Arguments
     uint flags;           // RECEIVE | SEND
     uint chunkElements;   // floats per chunk, 1 to RINGKERNEL_HALO_CHUNK_CAPACITY
     float coefficient;    // alpha (heat) or c2 (wave)
+    uint phase;           // steps of the current epoch done before this dispatch
 } arguments;
 
 const ivec3 OFFSETS[K2K_ROUTES] = ivec3[](
@@ -385,7 +388,7 @@ void main()
             is3D && table.entries[5].InboxAddress != 0ul ? 1 : 0);
         for (uint s = 0u; s < arguments.steps; s++)
         {
-            advance(tile, current, int(arguments.halo) - 1 - int(s), growMinus, growPlus);
+            advance(tile, current, int(arguments.halo) - 1 - int(arguments.phase + s), growMinus, growPlus);
             current = 1u - current;
         }
     }

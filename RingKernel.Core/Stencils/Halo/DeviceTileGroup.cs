@@ -10,7 +10,8 @@ namespace RingKernel.Stencils.Halo;
 /// whatever its device. Each tile's two padded levels live in device memory, tile after tile
 /// (<see cref="LevelOffset"/>); tiles trade halo strips as <see cref="HaloChunk"/> K2K messages through
 /// the engine's <see cref="K2KFabric"/>; a device reports the first halo fault of a launch as a
-/// <see cref="HaloFault"/>. The checkpoint is the host copy of the device fields at the end of the last
+/// <see cref="HaloFault"/>. Epochs of <see cref="Halo"/> steps start at multiples of it, as a CPU
+/// tile's exchanges do, so a run may start or stop inside one. The checkpoint is the host copy of the device fields at the end of the last
 /// command; restoring it also empties the inboxes, so the command runs again from there.
 /// </summary>
 public abstract class DeviceTileGroup : TileGroup
@@ -99,14 +100,16 @@ public abstract class DeviceTileGroup : TileGroup
         if (untilStep <= StepsDone)
             return true;
         uint step = (uint)StepsDone;
-        BeginRun(step);
+        if (step % (uint)Halo == 0)
+            BeginRun(step);
         uint remaining = (uint)(untilStep - StepsDone);
         while (remaining > 0)
         {
-            uint epoch = Math.Min((uint)Halo, remaining);
+            uint phase = step % (uint)Halo;
+            uint epoch = Math.Min((uint)Halo - phase, remaining);
             remaining -= epoch;
             _beforeEpoch?.Invoke(FirstTile, step);
-            RunEpoch(step, epoch, last: remaining == 0);
+            RunEpoch(step, epoch, phase, last: remaining == 0);
             step += epoch;
             StepsDone += epoch;
             CurrentLevel ^= epoch & 1;
@@ -147,17 +150,18 @@ public abstract class DeviceTileGroup : TileGroup
     /// <summary>Where tile <paramref name="tile"/>'s device level <paramref name="level"/> starts, in floats.</summary>
     protected int LevelOffset(int tile, int level) => ((tile * 2) + level) * Layout.Length;
 
-    /// <summary>Starts a run at <paramref name="firstStep"/>, before its first epoch (a device whose tiles cannot wait for each other inside a launch sends the first halo here).</summary>
+    /// <summary>Starts a run on an epoch's first step <paramref name="firstStep"/>, before that epoch (a device whose tiles cannot wait for each other inside a launch sends the epoch's halo here).</summary>
     protected virtual void BeginRun(uint firstStep)
     {
     }
 
     /// <summary>
-    /// Runs one epoch of <paramref name="steps"/> steps (at most <see cref="Halo"/>) from step
-    /// <paramref name="firstStep"/>, the cells in <see cref="CurrentLevel"/>; <paramref name="last"/> when no
-    /// epoch follows in this run. Throws for a halo fault the device reported.
+    /// Runs <paramref name="steps"/> steps of an epoch from step <paramref name="firstStep"/>, the cells
+    /// in <see cref="CurrentLevel"/>: the whole epoch, or (<paramref name="phase"/> &gt; 0) the rest of
+    /// one the last run stopped in, whose halo it already has; <paramref name="last"/> when no epoch
+    /// follows in this run. Throws for a halo fault the device reported.
     /// </summary>
-    protected abstract void RunEpoch(uint firstStep, uint steps, bool last);
+    protected abstract void RunEpoch(uint firstStep, uint steps, uint phase, bool last);
 
     /// <summary>The group is connected to its <see cref="Fabric"/>: writes what its device reads of it (routes, inboxes) and readies its launches.</summary>
     protected abstract void OnConnected();

@@ -162,6 +162,7 @@ struct Arguments
     uint flags;
     uint chunkElements;
     float coefficient;
+    uint phase;
 };
 
 struct Faults
@@ -921,7 +922,7 @@ kernel void main0(constant Arguments& arguments [[buffer(0)]], volatile device F
         {
             uint param_2 = tile;
             uint param_3 = current;
-            int param_4 = (int(arguments.halo) - 1) - int(s);
+            int param_4 = (int(arguments.halo) - 1) - int(arguments.phase + s);
             int3 param_5 = growMinus;
             int3 param_6 = growPlus;
             advance(param_2, param_3, param_4, param_5, param_6, arguments, gl_LocalInvocationIndex, v_1119);
@@ -932,7 +933,7 @@ kernel void main0(constant Arguments& arguments [[buffer(0)]], volatile device F
     {
         uint param_7 = tile;
         uint param_8 = current;
-        bool _1798 = send(param_7, param_8, arguments, faults, sharedFlag, gl_LocalInvocationIndex, v_647, v_1119);
+        bool _1802 = send(param_7, param_8, arguments, faults, sharedFlag, gl_LocalInvocationIndex, v_647, v_1119);
     }
 }
 
