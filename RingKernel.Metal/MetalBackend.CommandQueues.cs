@@ -1,7 +1,6 @@
 using RingKernel.Commands;
 using RingKernel.Metal.Commands;
 using RingKernel.Metal.Interop;
-using RingKernel.Vulkan.Commands;
 
 namespace RingKernel.Metal;
 

@@ -182,7 +182,7 @@ public sealed partial class MetalBackend : IComputeBackend, IShaderDevice, IDisp
         MetalCommandBuffers.WaitAndCheck(commandBuffer, what);
     }
 
-    ulong IShaderDevice.AddressOf(DeviceBuffer buffer, string what) => OwnBuffer(buffer, what).DeviceAddress;
+    ulong IShaderDevice.DeviceAddressOf(DeviceBuffer buffer, string what) => OwnBuffer(buffer, what).DeviceAddress;
 
     KernelDefinition<TArgs> IShaderDevice.Adopt<TArgs>(KernelDefinition<TArgs> kernel) => kernel.WithMetal();
 

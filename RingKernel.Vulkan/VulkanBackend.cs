@@ -166,7 +166,7 @@ public sealed unsafe partial class VulkanBackend : IComputeBackend, IShaderDevic
         }
     }
 
-    ulong IShaderDevice.AddressOf(DeviceBuffer buffer, string what) => OwnBuffer(buffer, what).DeviceAddress;
+    ulong IShaderDevice.DeviceAddressOf(DeviceBuffer buffer, string what) => OwnBuffer(buffer, what).DeviceAddress;
 
     KernelDefinition<TArgs> IShaderDevice.Adopt<TArgs>(KernelDefinition<TArgs> kernel) => kernel;
 

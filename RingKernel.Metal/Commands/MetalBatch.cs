@@ -1,5 +1,5 @@
 using RingKernel.Metal.Interop;
-using RingKernel.Vulkan.Commands;
+using RingKernel.Commands;
 
 namespace RingKernel.Metal.Commands;
 

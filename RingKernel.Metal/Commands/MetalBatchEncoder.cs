@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using RingKernel.Commands;
 using RingKernel.Metal.Memory;
-using RingKernel.Vulkan.Commands;
 
 namespace RingKernel.Metal.Commands;
 

@@ -1,7 +1,6 @@
 using RingKernel.Commands;
 using RingKernel.Metal.Interop;
 using RingKernel.Metal.Memory;
-using RingKernel.Vulkan.Commands;
 
 namespace RingKernel.Metal.Commands;
 

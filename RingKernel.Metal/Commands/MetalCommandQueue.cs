@@ -2,7 +2,6 @@ using RingKernel.Commands;
 using RingKernel.Memory;
 using RingKernel.Metal.Interop;
 using RingKernel.Metal.Memory;
-using RingKernel.Vulkan.Commands;
 
 namespace RingKernel.Metal.Commands;
 

@@ -1,3 +1,4 @@
+using RingKernel.Commands;
 using Silk.NET.Vulkan;
 using Semaphore = Silk.NET.Vulkan.Semaphore;
 

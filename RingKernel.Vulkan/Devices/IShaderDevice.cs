@@ -8,7 +8,7 @@ namespace RingKernel.Vulkan.Devices;
 /// (Metal, from the same SPIR-V). The ring kernel shaders' driver (<see cref="RingKernels.ShaderRingDriver"/>)
 /// and the tiled stencil's tile group (<see cref="Halo.ShaderTileGroup"/>) run on either through it.
 /// </summary>
-internal interface IShaderDevice
+public interface IShaderDevice
 {
     /// <summary>The API, as a fault or a description names it: "Vulkan", "Metal".</summary>
     string ApiName { get; }
@@ -23,7 +23,7 @@ internal interface IShaderDevice
     bool SupportsBufferDeviceAddress { get; }
 
     /// <summary>The device address of <paramref name="buffer"/>; an <see cref="ArgumentException"/> naming <paramref name="what"/> when it is not this device's.</summary>
-    ulong AddressOf(DeviceBuffer buffer, string what);
+    ulong DeviceAddressOf(DeviceBuffer buffer, string what);
 
     /// <summary><paramref name="kernel"/>, whose Vulkan body this device runs, with the body this device needs attached.</summary>
     KernelDefinition<TArgs> Adopt<TArgs>(KernelDefinition<TArgs> kernel);

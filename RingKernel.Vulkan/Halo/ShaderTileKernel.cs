@@ -9,7 +9,7 @@ namespace RingKernel.Vulkan.Halo;
 /// <see cref="TiledStencilEngine"/>: every tile as a workgroup of one <see cref="ShaderTileGroup"/>,
 /// and its tile kernel, which its ring kernel's driver thread runs (<see cref="TileGroupDriver"/>).
 /// </summary>
-internal static class ShaderTileKernel
+public static class ShaderTileKernel
 {
     public static KernelDefinition<TileGroup> Definition { get; } = TileGroupDriver.Kernel("shader-tile-group");
 

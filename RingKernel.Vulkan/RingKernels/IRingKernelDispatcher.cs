@@ -4,7 +4,7 @@ namespace RingKernel.Vulkan.RingKernels;
 /// One ring kernel instance's dispatches on its device, its own resources bound once: what
 /// a <see cref="ShaderRingDriver"/> runs on its kernel's driver thread. Used by that thread only.
 /// </summary>
-internal interface IRingKernelDispatcher : IDisposable
+public interface IRingKernelDispatcher : IDisposable
 {
     /// <summary>
     /// Runs one dispatch (one workgroup) with <paramref name="arguments"/> as the first bytes of its push

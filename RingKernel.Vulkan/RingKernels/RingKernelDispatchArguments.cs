@@ -9,7 +9,7 @@ namespace RingKernel.Vulkan.RingKernels;
 /// follow from byte <see cref="Size"/>.
 /// </summary>
 [StructLayout(LayoutKind.Explicit, Size = Size)]
-internal struct RingKernelDispatchArguments
+public struct RingKernelDispatchArguments
 {
     public const int Size = 56;
 

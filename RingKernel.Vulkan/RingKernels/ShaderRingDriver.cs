@@ -17,7 +17,7 @@ namespace RingKernel.Vulkan.RingKernels;
 /// A shader that returns an error code for a message reports it in the control block
 /// (<see cref="RingKernel.Layouts.ControlBlock.LastError"/>, status Faulted) without committing the message.
 /// </remarks>
-internal sealed class ShaderRingDriver : IKernelDriver
+public sealed class ShaderRingDriver : IKernelDriver
 {
     private const int InboxTableBytes = K2KDirections.Count * sizeof(ulong);
 
@@ -72,9 +72,9 @@ internal sealed class ShaderRingDriver : IKernelDriver
     /// <exception cref="ArgumentException">A buffer of <paramref name="memory"/> is not the device's.</exception>
     private static void CheckMemory(IShaderDevice device, RingKernelMemory memory)
     {
-        device.AddressOf(memory.ControlBuffer, "the control block");
-        device.AddressOf(memory.Input.Ring.Buffer, "the input ring");
-        device.AddressOf(memory.Output.Ring.Buffer, "the output ring");
+        device.DeviceAddressOf(memory.ControlBuffer, "the control block");
+        device.DeviceAddressOf(memory.Input.Ring.Buffer, "the input ring");
+        device.DeviceAddressOf(memory.Output.Ring.Buffer, "the output ring");
     }
 
     private static RingKernelDispatchArguments Arguments(IShaderDevice device, RingKernelMemory memory, VulkanRingKernelOptions options, K2KEndpoint? endpoint, DeviceBuffer? inboxTable)
@@ -94,10 +94,10 @@ internal sealed class ShaderRingDriver : IKernelDriver
 
         return new RingKernelDispatchArguments
         {
-            ControlBlock = device.AddressOf(memory.ControlBuffer, "the control block"),
-            InputRing = device.AddressOf(memory.Input.Ring.Buffer, "the input ring"),
-            OutputRing = device.AddressOf(memory.Output.Ring.Buffer, "the output ring"),
-            Routes = endpoint is null ? 0 : device.AddressOf(endpoint.RoutingTable, "the K2K routing table"),
+            ControlBlock = device.DeviceAddressOf(memory.ControlBuffer, "the control block"),
+            InputRing = device.DeviceAddressOf(memory.Input.Ring.Buffer, "the input ring"),
+            OutputRing = device.DeviceAddressOf(memory.Output.Ring.Buffer, "the output ring"),
+            Routes = endpoint is null ? 0 : device.DeviceAddressOf(endpoint.RoutingTable, "the K2K routing table"),
             Inboxes = inboxTable?.DeviceAddress ?? 0,
             PollIterations = options.Mode == VulkanRingKernelMode.BoundedPersistent ? options.PollIterations : 0,
             MaxMessages = options.MaxMessagesPerDispatch,

@@ -1,13 +1,12 @@
-using RingKernel.Commands;
 
-namespace RingKernel.Vulkan.Commands;
+namespace RingKernel.Commands;
 
 /// <summary>
 /// What a device command queue does on its own device, for the worker and completion threads it shares
-/// (<see cref="DeviceQueueThreads{TSubmission, TBatch}"/>): the Vulkan queue records command buffers
-/// and signals a timeline semaphore, the Metal queue encodes command buffers and signals a shared event.
+/// (<see cref="DeviceQueueThreads{TSubmission, TBatch}"/>): for example, record command buffers and
+/// signal a device timeline (a timeline semaphore, a shared event).
 /// </summary>
-internal interface IDeviceQueueSteps<TSubmission, TBatch>
+public interface IDeviceQueueSteps<TSubmission, TBatch>
     where TSubmission : DeviceQueueSubmission
     where TBatch : DeviceQueueBatch<TSubmission>
 {

@@ -1,16 +1,15 @@
 using System.Collections.Concurrent;
-using RingKernel.Commands;
 
-namespace RingKernel.Vulkan.Commands;
+namespace RingKernel.Commands;
 
 /// <summary>
-/// The machinery a device command queue (Vulkan's, and Metal's, which is built on this assembly) shares:
+/// The machinery a backend's command queue that records and submits work to a device shares:
 /// the intake that numbers submissions, a worker thread that records each submission's commands through
 /// the queue's <see cref="IDeviceQueueSteps{TSubmission, TBatch}"/> and submits them, and a completion
 /// thread that waits for each batch in order and then raises the signals its Signal commands name and
 /// <see cref="Progress"/>. A command that fails faults the queue once the work before it has completed.
 /// </summary>
-internal sealed class DeviceQueueThreads<TSubmission, TBatch> : IDisposable
+public sealed class DeviceQueueThreads<TSubmission, TBatch> : IDisposable
     where TSubmission : DeviceQueueSubmission
     where TBatch : DeviceQueueBatch<TSubmission>
 {

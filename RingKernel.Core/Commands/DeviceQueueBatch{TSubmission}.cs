@@ -1,12 +1,11 @@
-using RingKernel.Commands;
 
-namespace RingKernel.Vulkan.Commands;
+namespace RingKernel.Commands;
 
 /// <summary>
 /// One command buffer of a device command queue on its way through the device, with what to do when it
 /// has run; or a failed submission, which the completion thread reports in its turn.
 /// </summary>
-internal abstract class DeviceQueueBatch<TSubmission>
+public abstract class DeviceQueueBatch<TSubmission>
     where TSubmission : DeviceQueueSubmission
 {
     /// <summary>The signals the batch's Signal commands raise once it has run.</summary>

@@ -1,17 +1,16 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
-using RingKernel.Commands;
 
-namespace RingKernel.Vulkan.Commands;
+namespace RingKernel.Commands;
 
 /// <summary>
 /// Where the device will raise a <see cref="TimelineSignal"/>: for each value a Signal command of a
-/// device queue has submitted and not yet seen complete, the queue's device timeline (a Vulkan timeline
-/// semaphore, a Metal shared event: <typeparamref name="THandle"/>) and that timeline's value at the end
+/// device queue has submitted and not yet seen complete, the queue's device timeline (a timeline
+/// semaphore or shared event: <typeparamref name="THandle"/>) and that timeline's value at the end
 /// of the batch. Another queue on the same device that must wait for the signal then waits on the
 /// timeline on the device instead of on the host.
 /// </summary>
-internal sealed class DeviceSignalRegistry<THandle>
+public sealed class DeviceSignalRegistry<THandle>
 {
     private readonly ConditionalWeakTable<TimelineSignal, List<Pending>> _pending = [];
 
