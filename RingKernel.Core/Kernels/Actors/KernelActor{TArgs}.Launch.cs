@@ -129,7 +129,12 @@ public sealed partial class KernelActor<TArgs>
         Observe(kernel.ActivateAsync());
         Observe(kernel.Completion);
         IActorRef self = Self;
-        kernel.OnEnded(() => self.Tell(new KernelActorSignals.KernelEnded(generation), ActorRefs.NoSender));
+        KernelOutputPump pump = _r.Pump!;
+        kernel.OnEnded(() =>
+        {
+            self.Tell(new KernelActorSignals.KernelEnded(generation), ActorRefs.NoSender);
+            pump.KernelEnded();
+        });
         Context.System.EventStream.Publish(new KernelLaunched(Self, _r.Definition.Name, generation, fresh));
     }
 

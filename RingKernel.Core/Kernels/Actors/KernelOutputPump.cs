@@ -24,6 +24,12 @@ internal sealed class KernelOutputPump : IDisposable
     /// </summary>
     private static readonly long PollTicks = Stopwatch.Frequency / 50_000; // 20 µs
 
+    /// <summary>
+    /// How long after its kernel's end the pump polls by handing its thread back to the pool between looks
+    /// (see <see cref="KernelEnded"/>): as long as a supervisor's restart takes to relaunch the kernel.
+    /// </summary>
+    private static readonly long HandOverTicks = Stopwatch.Frequency / 20_000; // 50 µs
+
     private readonly MessageRing _output;
     private readonly KernelCodecTable _codecs;
     private readonly KernelDirectPath _direct;
@@ -31,6 +37,9 @@ internal sealed class KernelOutputPump : IDisposable
     private readonly Lock _gate = new();
     private readonly CancellationTokenSource _stop = new();
     private bool _closed;
+
+    /// <summary>Until when (a <see cref="Stopwatch"/> timestamp) the pump polls by yielding its thread.</summary>
+    private long _handOverUntil;
 
     public KernelOutputPump(MessageRing output, KernelCodecTable codecs, KernelDirectPath direct, Action<KernelActorSignals.Output> sink)
     {
@@ -45,6 +54,14 @@ internal sealed class KernelOutputPump : IDisposable
         CancellationToken token = _stop.Token;
         _ = Task.Run(() => RunAsync(token), CancellationToken.None);
     }
+
+    /// <summary>
+    /// Called on the ending kernel's thread right after it has told the actor: for <see cref="HandOverTicks"/>
+    /// the pump yields its thread to the pool between looks at the output ring instead of spinning on it.
+    /// The actor's mailbox, queued by that message, then runs on the pump's thread at once instead of
+    /// waiting for an idle pool thread to wake, and the pump still looks when the relaunched kernel replies.
+    /// </summary>
+    public void KernelEnded() => Volatile.Write(ref _handOverUntil, Stopwatch.GetTimestamp() + HandOverTicks);
 
     /// <summary>Stops the pump; once this returns it reads nothing more.</summary>
     public void Close()
@@ -98,7 +115,7 @@ internal sealed class KernelOutputPump : IDisposable
                         DrainRing(_output, _codecs, _direct, _sink, BatchSize);
                     }
                 }
-                while (PollForOutput(token));
+                while (await PollOrYieldAsync(token).ConfigureAwait(false));
             }
         }
         catch (OperationCanceledException)
@@ -107,7 +124,23 @@ internal sealed class KernelOutputPump : IDisposable
         }
     }
 
-    /// <summary>Spins until the output ring has a message (true) or <see cref="PollTicks"/> have passed (false).</summary>
+    /// <summary>
+    /// Waits for output like <see cref="PollForOutput"/>; while its kernel's end is recent (<see cref="KernelEnded"/>),
+    /// each look is followed by a yield to the pool's global queue, behind the work queued before it.
+    /// </summary>
+    private async ValueTask<bool> PollOrYieldAsync(CancellationToken token)
+    {
+        while (!token.IsCancellationRequested && Stopwatch.GetTimestamp() < Volatile.Read(ref _handOverUntil))
+        {
+            if (_output.Ring.Count > 0)
+                return true;
+            await Task.Yield();
+        }
+
+        return PollForOutput(token);
+    }
+
+    /// <summary>Spins until the output ring has a message or the kernel has ended (true), or <see cref="PollTicks"/> have passed (false).</summary>
     private bool PollForOutput(CancellationToken token)
     {
         long deadline = Stopwatch.GetTimestamp() + PollTicks;
@@ -115,7 +148,10 @@ internal sealed class KernelOutputPump : IDisposable
         {
             if (_output.Ring.Count > 0)
                 return true;
-            if (Stopwatch.GetTimestamp() >= deadline)
+            long now = Stopwatch.GetTimestamp();
+            if (now < Volatile.Read(ref _handOverUntil))
+                return true;
+            if (now >= deadline)
                 return false;
             Thread.SpinWait(1);
         }
