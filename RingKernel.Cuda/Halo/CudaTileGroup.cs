@@ -19,9 +19,9 @@ namespace RingKernel.Cuda.Halo;
 /// </summary>
 /// <remarks>
 /// A run is one launch per epoch (epochs start at multiples of <see cref="DeviceTileGroup.Halo"/> steps). Each tile checks
-/// every chunk's K2K sequence number, type, step, chunk numbers and element count; the first chunk that
-/// does not belong ends the command with a <see cref="HaloEpochException"/> saying which tile, step and
-/// inbox. The fabric's routing tables and inboxes are in the backend's pinned host memory mapped into
+/// every chunk's K2K sequence number, type, step, chunk numbers and element count, and waits a bounded
+/// time for a chunk; the first chunk that does not belong or does not come ends the launch and the
+/// command with a <see cref="HaloEpochException"/> saying which tile, step and inbox. The fabric's routing tables and inboxes are in the backend's pinned host memory mapped into
 /// the device (the fabric formats inboxes and writes routes through host pointers), so halo chunks
 /// cross to host memory and back.
 /// </remarks>

@@ -16,10 +16,17 @@ static constexpr int RK_FACES_2D = 4; // XMinus, XPlus, YMinus, YPlus: the K2KDi
 static constexpr rk_u32 RK_HALO_WRONG_STEP = 1u;
 static constexpr rk_u32 RK_HALO_WRONG_SEQUENCE = 2u;
 static constexpr rk_u32 RK_HALO_WRONG_FIELD = 3u;
+static constexpr rk_u32 RK_HALO_MISSING_CHUNKS = 4u;
+static constexpr rk_u32 RK_HALO_INBOX_FULL = 5u;
 static constexpr rk_u32 RK_HALO_WRONG_TYPE = 6u;
 static constexpr rk_u32 RK_HALO_FIELD_CHUNK_INDEX = 4u;
 static constexpr rk_u32 RK_HALO_FIELD_CHUNK_COUNT = 5u;
 static constexpr rk_u32 RK_HALO_FIELD_ELEMENT_COUNT = 6u;
+
+// How long a tile waits for a neighbour's chunk, or for room in a neighbour's inbox, before it reports
+// the chunks missing (or the inbox full): far longer than a resident neighbour ever takes, so only a
+// lost chunk or a tile that stopped gets there. A fault anywhere ends every tile's waits at once.
+static constexpr rk_u64 RK_HALO_WAIT_NS = 2000000000ull;
 
 struct rk_tile2d
 {
@@ -66,6 +73,11 @@ static __device__ __forceinline__ rk_u32 rk_chunk_count(int n, int chunk_element
     return (rk_u32)((n + chunk_elements - 1) / chunk_elements);
 }
 
+static __device__ __forceinline__ bool rk_halo_faulted(const rk_u32* faults)
+{
+    return *(const volatile rk_u32*)faults != 0u;
+}
+
 /// Keeps the launch's first fault: the block that claims the code writes the rest.
 static __device__ void rk_halo_fault(rk_u32* faults, rk_u32 code, rk_u32 tile, rk_u64 step, int face, rk_u32 field, rk_u32 expected, rk_u32 found, rk_u32 chunk)
 {
@@ -81,8 +93,8 @@ static __device__ void rk_halo_fault(rk_u32* faults, rk_u32 code, rk_u32 tile, r
 }
 
 /// Thread 0: sends the strip leaving through face f on route f as ceil(n / chunk_elements) chunks,
-/// each carrying only its cells, waiting while the inbox is full.
-static __device__ void rk_send_strip(const rk_fabric_endpoint* endpoint, rk_tile2d& t, int face, rk_u64 step, rk_u32 tile, int chunk_elements)
+/// each carrying only its cells, waiting while the inbox is full (see RK_HALO_WAIT_NS).
+static __device__ void rk_send_strip(const rk_fabric_endpoint* endpoint, rk_tile2d& t, int face, rk_u64 step, rk_u32 tile, int chunk_elements, rk_u32* faults)
 {
     int n = rk_strip_length(t, face);
     rk_u32 chunks = rk_chunk_count(n, chunk_elements);
@@ -104,14 +116,26 @@ static __device__ void rk_send_strip(const rk_fabric_endpoint* endpoint, rk_tile
         rk_u64 sequence;
         rk_u32 peer;
         rk_u32 delay = 32u;
+        rk_u64 since = 0ull;
         while (rk_fabric_send(endpoint, (rk_u32)face, tile, RINGKERNEL_HALO_CHUNK_TYPE_ID, &chunk, bytes, &sequence, &peer) == RK_K2K_FULL)
+        {
+            if (rk_halo_faulted(faults))
+                return;
+            if (since == 0ull)
+                since = rk_time_ns();
+            else if (rk_time_ns() - since > RK_HALO_WAIT_NS)
+            {
+                rk_halo_fault(faults, RK_HALO_INBOX_FULL, tile, step, face, 0u, chunks - c, 0u, c);
+                return;
+            }
             delay = rk_backoff(delay, 1000u);
+        }
     }
 }
 
 /// Thread 0: fills the halo on face f from the chunks of this step in inbox f, checking each chunk's
-/// K2K sequence number, type, step and chunk numbers; a chunk that does not belong is a fault (its
-/// cells are still taken, so the launch ends and the host reports it).
+/// K2K sequence number, type, step and chunk numbers; a chunk that does not belong, or one that does
+/// not come (see RK_HALO_WAIT_NS), is a fault, which ends the launch for the host to report.
 static __device__ void rk_receive_strip(const rk_fabric_endpoint* endpoint, rk_tile2d& t, int face, rk_u64 step, rk_u32 tile, int chunk_elements, rk_u32* faults)
 {
     int n = rk_strip_length(t, face);
@@ -121,8 +145,20 @@ static __device__ void rk_receive_strip(const rk_fabric_endpoint* endpoint, rk_t
         const rk_u8* slot;
         rk_u32 status;
         rk_u32 delay = 32u;
+        rk_u64 since = 0ull;
         while ((status = rk_fabric_peek(endpoint, (rk_u32)face, &slot)) == RK_K2K_EMPTY)
+        {
+            if (rk_halo_faulted(faults))
+                return;
+            if (since == 0ull)
+                since = rk_time_ns();
+            else if (rk_time_ns() - since > RK_HALO_WAIT_NS)
+            {
+                rk_halo_fault(faults, RK_HALO_MISSING_CHUNKS, tile, step, face, 0u, chunks, c, c);
+                return;
+            }
             delay = rk_backoff(delay, 1000u);
+        }
         if (slot == (const rk_u8*)0)
         {
             rk_halo_fault(faults, RK_HALO_WRONG_TYPE, tile, step, face, 0u, RINGKERNEL_HALO_CHUNK_TYPE_ID, 0u, c);
@@ -178,7 +214,7 @@ extern "C" __global__ void halo_heat2d(float* fields, int level_length, int padd
             for (int face = 0; face < RK_FACES_2D; face++)
             {
                 if (endpoint->routes[face].InboxAddress != 0ull)
-                    rk_send_strip(endpoint, current, face, step, tile, chunk_elements);
+                    rk_send_strip(endpoint, current, face, step, tile, chunk_elements, faults);
             }
             for (int face = 0; face < RK_FACES_2D; face++)
             {
@@ -186,7 +222,10 @@ extern "C" __global__ void halo_heat2d(float* fields, int level_length, int padd
                     rk_receive_strip(endpoint, current, face, step, tile, chunk_elements, faults);
             }
         }
-        __syncthreads();
+        // A fault anywhere ends the launch: the host reports it, and the tiles' levels and inboxes are
+        // what a restart from the checkpoint replaces.
+        if (__syncthreads_or(rk_is_leader() && rk_halo_faulted(faults)))
+            return;
         for (int i = thread; i < tile_w * tile_h; i += threads)
         {
             int x = i % tile_w, y = i / tile_w;

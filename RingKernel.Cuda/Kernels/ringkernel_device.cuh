@@ -39,6 +39,14 @@ static __device__ __forceinline__ void rk_nanosleep(rk_u32 ns)
 {
     asm volatile("nanosleep.u32 %0;" : : "r"(ns));
 }
+
+/// The device's nanosecond clock (%globaltimer), for bounding a wait.
+static __device__ __forceinline__ rk_u64 rk_time_ns()
+{
+    rk_u64 t;
+    asm volatile("mov.u64 %0, %%globaltimer;" : "=l"(t));
+    return t;
+}
 #else
 // A host compiler builds these headers too (with the execution-space keywords defined away), so the
 // kernels' ring protocol runs against the C# rings in the test suite on a machine without a GPU.
@@ -47,7 +55,14 @@ static inline rk_u32 rk_load_acquire_sys32(const rk_u32* p) { return __atomic_lo
 static inline void rk_store_release_sys(rk_u64* p, rk_u64 v) { __atomic_store_n(p, v, __ATOMIC_RELEASE); }
 static inline void rk_store_release_sys32(rk_u32* p, rk_u32 v) { __atomic_store_n(p, v, __ATOMIC_RELEASE); }
 #include <sched.h>
+#include <time.h>
 static inline void rk_nanosleep(rk_u32) { sched_yield(); }
+static inline rk_u64 rk_time_ns()
+{
+    timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (rk_u64)now.tv_sec * 1000000000ull + (rk_u64)now.tv_nsec;
+}
 #endif
 
 /// Exponential back-off from 32 ns to max_ns; returns the next delay.

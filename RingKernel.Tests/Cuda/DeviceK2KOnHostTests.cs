@@ -165,6 +165,25 @@ public sealed class DeviceK2KOnHostTests : IDisposable
         Assert.Contains("is for step 7", exception.Message, StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public void A_chunk_that_never_comes_is_reported_missing_instead_of_waited_for()
+    {
+        string harness = Harness();
+        var equation = new HeatEquation2D(new GridSize(16, 16), 0.2f, StencilBoundary.Periodic);
+        TileGrid grid = TileGrid.Create(equation.Size, new Dim3(2, 2));
+        var layout = new HaloTileLayout(grid, 1);
+        using K2KFabric fabric = HaloFabric(grid, equation.Boundary.Kind, HaloChunk.Capacity);
+        HaloTiles tiles = LoadTiles(grid, layout, equation, new float[equation.Size.CellCount], fabric);
+        // Tile 0 no longer sees its XPlus route, so tile 1's XMinus inbox never gets step 0's strip.
+        fabric.Endpoint(0).RoutingTable.AsRef<RouteEntry>((int)K2KDirection.XPlus * RouteEntry.Size).InboxAddress = 0;
+
+        RunHalo(harness, tiles, equation.Alpha, currentLevel: 0, firstStep: 0, 4, HaloChunk.Capacity);
+
+        HaloFault fault = HaloFault.Read(tiles.Faults.AsSpan<uint>(0, HaloFault.Bytes / sizeof(uint)));
+        Assert.Equal(new HaloFault(4, 1, 0, (uint)K2KDirection.XMinus, 0, 1, 0, 0), fault);
+        Assert.Contains("holds 0 chunk(s) of the 1 the halo needs", fault.ToException().Message, StringComparison.Ordinal);
+    }
+
     /// <summary>The tiles' fabric as the tiled engine makes it for a CUDA tile group: unchecksummed, each inbox two strips deep.</summary>
     private K2KFabric HaloFabric(TileGrid grid, BoundaryKind boundary, int chunkElements)
     {
