@@ -23,8 +23,6 @@ public sealed partial class CudaBackend : ITiledStencilBackend
     {
         ArgumentNullException.ThrowIfNull(tiles);
         EnsureAvailable();
-        if (tiles.Count == 0)
-            throw new ArgumentException("A tiled simulation needs its tiles.", nameof(tiles));
         return [new CudaTileGroup(this, tiles, TileBlockThreads)];
     }
 }

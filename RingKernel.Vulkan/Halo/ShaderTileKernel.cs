@@ -14,11 +14,7 @@ public static class ShaderTileKernel
     public static KernelDefinition<TileGroup> Definition { get; } = TileGroupDriver.Kernel("shader-tile-group");
 
     /// <summary>All of <paramref name="tiles"/> in one group, each tile a workgroup of <paramref name="workgroupThreads"/> threads on <paramref name="device"/>.</summary>
-    public static IReadOnlyList<TileGroup> GroupTiles(IShaderDevice device, IReadOnlyList<StencilTile> tiles, int workgroupThreads)
-    {
-        ArgumentNullException.ThrowIfNull(tiles);
-        if (tiles.Count == 0)
-            throw new ArgumentException("A tiled simulation needs its tiles.", nameof(tiles));
-        return [new ShaderTileGroup(device, tiles, workgroupThreads)];
-    }
+    /// <exception cref="ArgumentException"><paramref name="tiles"/> is empty (<see cref="DeviceTileGroup"/> checks it).</exception>
+    public static IReadOnlyList<TileGroup> GroupTiles(IShaderDevice device, IReadOnlyList<StencilTile> tiles, int workgroupThreads) =>
+        [new ShaderTileGroup(device, tiles, workgroupThreads)];
 }
