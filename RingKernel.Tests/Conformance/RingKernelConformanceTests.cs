@@ -127,6 +127,29 @@ public abstract class RingKernelConformanceTests(RingBackendFixture fixture)
     }
 
     [SkippableFact]
+    public async Task Activate_without_waiting_starts_consumption_at_once_and_a_fault_still_ends_the_kernel()
+    {
+        using RingKernelMemory memory = Allocate(Options());
+        await using IRingKernel kernel = Backend.CreateRingKernel(Echo(), null, memory);
+        kernel.Launch();
+        var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        kernel.OnEnded(ended.SetResult);
+        kernel.Activate();
+        Assert.Equal(RingKernelState.Active, kernel.State);
+
+        long[] values = [3, 6, Poison, 9];
+        for (int i = 0; i < values.Length; i++)
+            await SendAsync(kernel, new Number(values[i]), (ulong)i + 1);
+        Assert.Equal([(1UL, 3L), (2UL, 6L)], await ReadRepliesAsync(kernel, 2));
+        await ended.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(RingKernelState.Faulted, kernel.State);
+        Assert.Equal(2, memory.Input.Ring.Count);
+
+        var illegal = Assert.Throws<InvalidKernelTransitionException>(kernel.Activate);
+        Assert.Equal((RingKernelState.Faulted, RingKernelState.Active), (illegal.From, illegal.To));
+    }
+
+    [SkippableFact]
     public async Task Deactivate_stops_consumption_with_messages_left_queued_and_activate_resumes()
     {
         await using RunningKernel running = await StartAsync(Echo());

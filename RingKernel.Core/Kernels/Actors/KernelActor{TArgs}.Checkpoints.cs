@@ -42,7 +42,7 @@ public sealed partial class KernelActor<TArgs>
         // Deactivation was acknowledged: the kernel's thread is parked and touches nothing.
         byte[] bytes = _r.Checkpoints.Save(_r.Launch.Args);
         ulong processed = Volatile.Read(ref kernel.ControlBlock.MessagesProcessed);
-        Observe(kernel.ActivateAsync());
+        kernel.Activate();
         paused.Requester.Tell(new KernelCheckpointSaved(bytes.Length, processed), Self);
     }
 }

@@ -33,18 +33,20 @@ public sealed partial class KernelActor<TArgs>
         }
     }
 
-    private void OnKernelEnded(int generation)
+    /// <summary>Retires the ended kernel for a pending relaunch; else returns its fault for <c>OnReceive</c> to throw (null when it was reported already).</summary>
+    private KernelFaultedException? OnKernelEnded(int generation)
     {
         KernelLaunchState<TArgs> launch = _r.Launch;
         if (generation != launch.Generation)
-            return;
+            return null;
         if (launch.RelaunchPending)
         {
             if (!launch.Retiring)
                 Retire(launch.Kernel);
+            return null;
         }
-        else
-            ReportFault(FaultOf(launch.Kernel!));
+
+        return FaultToReport(FaultOf(launch.Kernel!));
     }
 
     /// <summary>
@@ -126,8 +128,7 @@ public sealed partial class KernelActor<TArgs>
         launch.Watchdog = WatchdogFor(kernel);
         kernel.Launch();
         _r.Telemetry!.Launched();
-        Observe(kernel.ActivateAsync());
-        Observe(kernel.Completion);
+        kernel.Activate();
         IActorRef self = Self;
         KernelOutputPump pump = _r.Pump!;
         kernel.OnEnded(() =>
@@ -149,28 +150,35 @@ public sealed partial class KernelActor<TArgs>
         ref ControlBlock control = ref kernel.ControlBlock;
         bool bodyFaultReported = Volatile.Read(ref control.ErrorCount) != launch.ErrorCountAtLaunch
             && Volatile.Read(ref control.LastError) == KernelErrorCodes.BodyFault;
+        KernelFaultedException? fault = null;
         if (health == KernelHealth.Faulted || bodyFaultReported)
         {
-            ReportFault(FaultOf(kernel));
+            fault = FaultToReport(FaultOf(kernel));
         }
         else if (health == KernelHealth.Stalled)
         {
             _r.Telemetry!.WatchdogTripped();
-            ReportFault(new KernelFaultedException(
+            fault = FaultToReport(new KernelFaultedException(
                 kernel.Name, $"{kernel.Input.Ring.Count} messages waited while its heartbeat stood still for {watchdog.StallTimeout}."));
         }
+
+        if (fault is not null)
+            throw fault;
     }
 
-    /// <summary>Throws <paramref name="fault"/> once per launch, after queueing the note that recovers the kernel if the actor is resumed.</summary>
-    private void ReportFault(KernelFaultedException fault)
+    /// <summary>
+    /// <paramref name="fault"/> the first time a launch reports one, after queueing the note that recovers
+    /// the kernel if the actor is resumed; null after that. The caller throws it, so that the parent decides.
+    /// </summary>
+    private KernelFaultedException? FaultToReport(KernelFaultedException fault)
     {
         KernelLaunchState<TArgs> launch = _r.Launch;
         if (launch.FaultReportedGeneration == launch.Generation)
-            return;
+            return null;
         launch.FaultReportedGeneration = launch.Generation;
         _r.Telemetry!.Faulted();
         Self.Tell(new KernelActorSignals.Recover(launch.Generation), Self);
-        throw fault;
+        return fault;
     }
 
     /// <summary>

@@ -36,7 +36,9 @@ public sealed partial class KernelActor<TArgs> : UntypedActor
                 CheckHealth();
                 break;
             case KernelActorSignals.KernelEnded ended:
-                OnKernelEnded(ended.Generation);
+                // Thrown here rather than deeper down: a throw costs per frame it unwinds, and this one is on every restart's path.
+                if (OnKernelEnded(ended.Generation) is { } fault)
+                    throw fault;
                 break;
             case KernelActorSignals.Retired retired:
                 OnRetired(retired.Generation);

@@ -48,6 +48,12 @@ public interface IRingKernel : IAsyncDisposable
     /// <summary>Starts (or resumes) consumption; completes when the kernel has acknowledged.</summary>
     Task ActivateAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Starts (or resumes) consumption without waiting for the acknowledgement: for an owner that learns
+    /// of a fault through <see cref="OnEnded"/>, so that no waiter is woken when the kernel acknowledges.
+    /// </summary>
+    void Activate();
+
     /// <summary>Stops consumption after the message in hand; completes when the kernel has acknowledged. Messages stay queued.</summary>
     Task DeactivateAsync(CancellationToken cancellationToken = default);
 

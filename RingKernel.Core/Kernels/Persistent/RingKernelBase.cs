@@ -57,10 +57,9 @@ public abstract class RingKernelBase : IRingKernel
     public abstract void Launch();
 
     public Task ActivateAsync(CancellationToken cancellationToken = default)
-    {
-        Lifecycle.MoveTo(RingKernelState.Active);
-        return AcknowledgedAsync(Commands.Post(KernelCommand.Active), cancellationToken);
-    }
+        => AcknowledgedAsync(PostActive(), cancellationToken);
+
+    public void Activate() => PostActive();
 
     public Task DeactivateAsync(CancellationToken cancellationToken = default)
     {
@@ -134,6 +133,11 @@ public abstract class RingKernelBase : IRingKernel
         Lifecycle.TryMoveTo(RingKernelState.Faulted, out _);
         Commands.WakeWaiters();
         _completion.TrySetException(fault);
+
+        // Observed here: the owner hears of the fault through OnEnded or Completion, and one that only
+        // listens on OnEnded would otherwise leave an unobserved exception (or need a continuation that
+        // runs on the thread pool for nothing).
+        _ = _completion.Task.Exception;
         CallEnded();
     }
 
@@ -148,6 +152,12 @@ public abstract class RingKernelBase : IRingKernel
 
         foreach (Action callback in callbacks ?? [])
             callback();
+    }
+
+    private uint PostActive()
+    {
+        Lifecycle.MoveTo(RingKernelState.Active);
+        return Commands.Post(KernelCommand.Active);
     }
 
     private async Task AcknowledgedAsync(uint epoch, CancellationToken cancellationToken)
