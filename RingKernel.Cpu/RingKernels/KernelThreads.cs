@@ -13,10 +13,17 @@ internal sealed class KernelThreads
 
     /// <summary>
     /// How long an idle thread keeps looking for its next kernel before it blocks: a supervisor's restart
-    /// relaunches within tens of microseconds, sooner than a blocked thread is woken. It yields while it
-    /// looks, so the threads doing the restart get the core.
+    /// relaunches within tens of microseconds, sooner than a blocked thread is woken.
     /// </summary>
     private static readonly long LookTicks = System.Diagnostics.Stopwatch.Frequency / 10_000; // 100 µs
+
+    /// <summary>
+    /// How long of <see cref="LookTicks"/> the thread spins before it yields between looks: about as long
+    /// as a supervisor's restart takes to relaunch, so that the relaunched kernel finds its thread running.
+    /// A thread that yields at once may wait behind whatever else the scheduler runs on its core (idle
+    /// thread-pool workers spin too), which made restarts bimodal on two cores.
+    /// </summary>
+    private static readonly long SpinTicks = System.Diagnostics.Stopwatch.Frequency / 50_000; // 20 µs
 
     private readonly ConcurrentStack<Worker> _idle = new();
 
@@ -60,17 +67,23 @@ internal sealed class KernelThreads
             return true;
         }
 
-        /// <summary>Takes an assignment that arrives within <see cref="LookTicks"/>, yielding between looks; false when none did.</summary>
+        /// <summary>Takes an assignment that arrives within <see cref="LookTicks"/>, spinning, then yielding between looks; false when none did.</summary>
         private bool LookForWork()
         {
-            long deadline = System.Diagnostics.Stopwatch.GetTimestamp() + LookTicks;
+            long start = System.Diagnostics.Stopwatch.GetTimestamp();
+            long now;
             do
             {
-                if (_assigned.Wait(0))
+                // The state turns Assigned just before the release, so this look costs one read until then.
+                if (Volatile.Read(ref _state) == Assigned && _assigned.Wait(0))
                     return true;
-                Thread.Yield();
+                now = System.Diagnostics.Stopwatch.GetTimestamp();
+                if (now - start < SpinTicks)
+                    Thread.SpinWait(1);
+                else
+                    Thread.Yield();
             }
-            while (System.Diagnostics.Stopwatch.GetTimestamp() < deadline);
+            while (now - start < LookTicks);
             return false;
         }
 
