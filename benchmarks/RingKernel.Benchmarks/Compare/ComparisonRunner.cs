@@ -47,7 +47,9 @@ public static class ComparisonRunner
             selected.Add(suite);
         }
 
-        Console.WriteLine($"# {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, {(quick ? "quick" : "full")} run");
+        double? handoff = CoreHandoffProbe.MeasureRoundTripNanoseconds();
+        string handoffNote = handoff is { } ns ? $", cache line round trip between cores {ns:F0} ns" : "";
+        Console.WriteLine($"# {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, {(quick ? "quick" : "full")} run{handoffNote}");
         int status = 0;
         foreach (IComparisonSuite suite in selected)
         {
