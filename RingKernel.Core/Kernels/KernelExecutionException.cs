@@ -7,8 +7,10 @@ namespace RingKernel.Kernels;
 /// </summary>
 public class KernelExecutionException : Exception
 {
+    private string? _message;
+
     public KernelExecutionException(string kernelName, Index3 workgroupId, Index3? threadId, int barriersPassed, Exception inner)
-        : base(Describe(kernelName, workgroupId, threadId, barriersPassed, inner), inner)
+        : base(null, inner ?? throw new ArgumentNullException(nameof(inner)))
     {
         KernelName = kernelName;
         WorkgroupId = workgroupId;
@@ -20,12 +22,16 @@ public class KernelExecutionException : Exception
     protected KernelExecutionException(string message, string kernelName, Index3 workgroupId, int barriersPassed)
         : base(message)
     {
+        _message = message;
         KernelName = kernelName;
         WorkgroupId = workgroupId;
         BarriersPassed = barriersPassed;
     }
 
     public string KernelName { get; }
+
+    /// <summary>Formatted when first read: a ring kernel's fault is created on the path of every restart.</summary>
+    public override string Message => _message ??= Describe(KernelName, WorkgroupId, ThreadId, BarriersPassed, InnerException!);
 
     public Index3 WorkgroupId { get; }
 

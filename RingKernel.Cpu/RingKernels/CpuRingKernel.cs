@@ -88,7 +88,7 @@ internal sealed class CpuRingKernel<TArgs> : RingKernelBase
         if (fault is not null && !(_context.IsTerminating && IsCancellation(fault)))
         {
             bool onMessage = _context.Fault();
-            ReportFaulted(new KernelFaultedException(Name, $"its body threw {fault.GetType().Name}: {fault.Message}", fault), onMessage);
+            ReportFaulted(new KernelFaultedException(Name, fault), onMessage);
             return;
         }
 

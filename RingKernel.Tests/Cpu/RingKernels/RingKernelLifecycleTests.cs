@@ -70,6 +70,11 @@ public class RingKernelLifecycleTests
         Assert.Equal("echo", fault.KernelName);
         var execution = Assert.IsType<KernelExecutionException>(fault.InnerException);
         Assert.Equal("poison message", execution.InnerException!.Message);
+
+        // Both messages are formatted when first read, to the same text as ever.
+        Assert.Equal("Kernel 'echo' failed in workgroup (0, 0, 0) (workgroup-level body) after 0 barrier(s): InvalidOperationException: poison message", execution.Message);
+        Assert.Equal($"its body threw KernelExecutionException: {execution.Message}", fault.Reason);
+        Assert.Equal($"Ring kernel 'echo' faulted: {fault.Reason}", fault.Message);
     }
 
     [Fact]
