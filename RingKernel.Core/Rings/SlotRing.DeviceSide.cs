@@ -25,12 +25,6 @@ public abstract partial class SlotRing
     }
 
     /// <summary>
-    /// Whether a message is published at the consumer's position: the driver of a device consumer asks
-    /// it (after <see cref="AdoptConsumerPosition"/>) to decide whether there is work to dispatch.
-    /// </summary>
-    public bool IsReadable => HasReadableSlot();
-
-    /// <summary>
     /// Wakes parked host waiters of both sides after a device moved a cursor: a device cannot pulse the
     /// host's wake signals itself, so whoever drives it calls this once the device's work is visible.
     /// </summary>

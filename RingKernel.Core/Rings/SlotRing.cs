@@ -87,6 +87,14 @@ public abstract partial class SlotRing
         }
     }
 
+    /// <summary>
+    /// Whether a message is published at the consumer's position. A consumer polls this rather than
+    /// <see cref="Count"/>: it reads only what producers publish (in a multi-producer ring, the slot's
+    /// sequence), not the claim cursor that every producer's claim updates. The driver of a device
+    /// consumer asks it, after <see cref="AdoptConsumerPosition"/>, to decide whether to dispatch.
+    /// </summary>
+    public bool IsReadable => HasReadableSlot();
+
     /// <summary>Bytes a ring of this geometry needs: header, sequence numbers (multi-producer) and slots.</summary>
     public static long RequiredBytes(RingKind kind, int capacity, int slotSize)
     {

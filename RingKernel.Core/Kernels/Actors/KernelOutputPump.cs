@@ -132,7 +132,7 @@ internal sealed class KernelOutputPump : IDisposable
     {
         while (!token.IsCancellationRequested && Stopwatch.GetTimestamp() < Volatile.Read(ref _handOverUntil))
         {
-            if (_output.Ring.Count > 0)
+            if (_output.Ring.IsReadable)
                 return true;
             await Task.Yield();
         }
@@ -146,7 +146,7 @@ internal sealed class KernelOutputPump : IDisposable
         long deadline = Stopwatch.GetTimestamp() + PollTicks;
         while (!token.IsCancellationRequested)
         {
-            if (_output.Ring.Count > 0)
+            if (_output.Ring.IsReadable)
                 return true;
             long now = Stopwatch.GetTimestamp();
             if (now < Volatile.Read(ref _handOverUntil))
