@@ -41,14 +41,14 @@ public sealed partial class KernelActor<TArgs>
     /// <summary>Waits, on the thread pool, for room in the input ring and tells the actor when there is; the ring gate keeps the memory alive meanwhile.</summary>
     private void ArmInputWaiter()
     {
-        if (_r.Requests.InputWaiterArmed || !_r.Direct.Gate.TryEnter(out int stripe))
+        if (_r.Requests.InputWaiterArmed || !_r.Direct.Gate.TryEnter())
             return;
         _r.Requests.InputWaiterArmed = true;
         IActorRef self = Self;
         KernelRingGate gate = _r.Direct.Gate;
-        _ = WaitForInputSpaceAsync(_r.Memory!, gate, stripe, self);
+        _ = WaitForInputSpaceAsync(_r.Memory!, gate, self);
 
-        static async Task WaitForInputSpaceAsync(RingKernelMemory memory, KernelRingGate gate, int stripe, IActorRef self)
+        static async Task WaitForInputSpaceAsync(RingKernelMemory memory, KernelRingGate gate, IActorRef self)
         {
             try
             {
@@ -61,7 +61,7 @@ public sealed partial class KernelActor<TArgs>
             }
             finally
             {
-                gate.Exit(stripe);
+                gate.Exit();
             }
         }
     }

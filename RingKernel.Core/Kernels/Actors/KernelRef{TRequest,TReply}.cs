@@ -49,14 +49,14 @@ public sealed class KernelRef<TRequest, TReply>
     /// <exception cref="KernelActorStoppedException">The kernel actor has stopped.</exception>
     public bool TryTell(in TRequest message)
     {
-        int stripe = Enter();
+        Enter();
         try
         {
             return _input.TryEnqueue(in message);
         }
         finally
         {
-            _gate.Exit(stripe);
+            _gate.Exit();
         }
     }
 
@@ -67,14 +67,14 @@ public sealed class KernelRef<TRequest, TReply>
     /// <exception cref="KernelActorStoppedException">The kernel actor has stopped.</exception>
     public int TryTellMany(ReadOnlySpan<TRequest> messages)
     {
-        int stripe = Enter();
+        Enter();
         try
         {
             return _input.TryEnqueueBatch(messages);
         }
         finally
         {
-            _gate.Exit(stripe);
+            _gate.Exit();
         }
     }
 
@@ -107,7 +107,7 @@ public sealed class KernelRef<TRequest, TReply>
         TimeSpan limit = timeout ?? _defaultTimeout;
         if (limit != Timeout.InfiniteTimeSpan)
             ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(limit, TimeSpan.Zero, nameof(timeout));
-        int stripe = Enter();
+        Enter();
         KernelReplySlot<TReply> slot;
         MessageHeader header;
         try
@@ -120,7 +120,7 @@ public sealed class KernelRef<TRequest, TReply>
         }
         finally
         {
-            _gate.Exit(stripe);
+            _gate.Exit();
         }
 
         return AskWhenFullAsync(slot, request, header, limit);
@@ -148,7 +148,7 @@ public sealed class KernelRef<TRequest, TReply>
 
     private async ValueTask WriteWhenFreeAsync(TRequest message, MessageHeader header, CancellationToken cancellationToken)
     {
-        int stripe = Enter();
+        Enter();
         try
         {
             using CancellationTokenSource linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _gate.Closing);
@@ -163,11 +163,15 @@ public sealed class KernelRef<TRequest, TReply>
         }
         finally
         {
-            _gate.Exit(stripe);
+            _gate.Exit();
         }
     }
 
-    private int Enter() => _gate.TryEnter(out int stripe) ? stripe : throw new KernelActorStoppedException(KernelName);
+    private void Enter()
+    {
+        if (!_gate.TryEnter())
+            throw new KernelActorStoppedException(KernelName);
+    }
 
     private static long Deadline(TimeSpan timeout) =>
         timeout == Timeout.InfiniteTimeSpan || timeout > TimeSpan.FromDays(365)
