@@ -449,4 +449,30 @@ public sealed class SlotRingTests
             Seen.Add(value);
         }
     }
+
+    [Theory]
+    [MemberData(nameof(Kinds), MemberType = typeof(TestRings))]
+    public unsafe void IsReadable_is_true_only_while_the_slot_at_the_consumers_position_is_published(RingKind kind)
+    {
+        using DeviceBuffer buffer = Allocate(kind, 4, 8);
+        SlotRing ring = SlotRing.Create(kind, buffer, 4, 8);
+        Assert.False(ring.IsReadable);
+
+        // Claimed but not yet published: not readable, though a multi-producer ring already counts it.
+        byte* slot = ring.TryClaim(out ulong position);
+        Assert.True(slot != null);
+        *(ulong*)slot = 7;
+        Assert.Equal(kind == RingKind.MultiProducer ? 1 : 0, ring.Count);
+        Assert.False(ring.IsReadable);
+
+        ring.Publish(position);
+        Assert.True(ring.IsReadable);
+        Assert.True(ring.TryPeek(out ReadOnlySpan<byte> peeked));
+        Assert.Equal(7UL, Value(peeked));
+        Assert.True(ring.IsReadable);
+
+        ring.Commit();
+        Assert.False(ring.IsReadable);
+        Assert.Equal(0, ring.Count);
+    }
 }
