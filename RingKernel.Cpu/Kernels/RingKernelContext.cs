@@ -299,13 +299,13 @@ public sealed unsafe partial class RingKernelContext : IResumableKernel
     /// </summary>
     private bool PollForInput(long spacingTicks)
     {
-        long deadline = Stopwatch.GetTimestamp() + IdlePollTicks;
-        long now;
+        long now = Stopwatch.GetTimestamp();
+        long deadline = now + IdlePollTicks;
         do
         {
             if (_input.Ring.IsReadable || _commands.Epoch != _acknowledged)
                 return true;
-            long pollAgain = Stopwatch.GetTimestamp() + spacingTicks;
+            long pollAgain = now + spacingTicks;
             do
             {
                 Thread.SpinWait(1);
