@@ -36,9 +36,9 @@ public sealed unsafe partial class RingKernelContext : IResumableKernel
     /// <summary>
     /// How long an idle kernel that has just taken a stream of messages waits between polls. Meanwhile
     /// the producers' next messages gather, and the kernel takes them together: each line of ring state
-    /// then crosses between cores once for several messages instead of once for every message, which
-    /// is what bounds a stream the kernel keeps up with. A kernel that took a single message (a request
-    /// whose sender awaits the reply) polls without pause, so a request's latency does not pay for this.
+    /// then crosses between cores once for several messages instead of once for every message. A kernel
+    /// that took a single message (a request whose sender awaits the reply) polls without pause, so a
+    /// request's latency does not pay for this.
     /// </summary>
     private static readonly long StreamPollSpacingTicks = Stopwatch.Frequency * 3 / 4_000_000; // 0.75 µs
 
