@@ -233,8 +233,11 @@ public sealed class KernelRefTests : KernelActorTestBase
             rounds.Add(allocated);
         }
 
-        // Waking a parked kernel may cost a small object now and then; a message costs nothing (one object each would be >= 24,000 bytes).
-        Assert.All(rounds.Skip(3), allocated => Assert.InRange(allocated, 0, 256));
+        // A message costs nothing: one object each would be >= 24,000 bytes a round. What a round may cost is
+        // per thread or per wake-up, not per message: the test resumes on pool or pump threads, and a thread's
+        // first write registers it with the ring gate (its thread-local entry); waking a parked kernel queues a
+        // pool work item.
+        Assert.All(rounds.Skip(3), allocated => Assert.InRange(allocated, 0, 4_096));
     }
 
     private readonly record struct Unregistered(long Value);
