@@ -34,13 +34,17 @@ public sealed unsafe partial class RingKernelContext : IResumableKernel
     private static readonly long IdlePollTicks = Stopwatch.Frequency / 20_000; // 50 µs
 
     /// <summary>
-    /// How long an idle kernel that has just taken a stream of messages waits between polls. Meanwhile
-    /// the producers' next messages gather, and the kernel takes them together: each line of ring state
-    /// then crosses between cores once for several messages instead of once for every message. A kernel
-    /// that took a single message (a request whose sender awaits the reply) polls without pause, so a
-    /// request's latency does not pay for this.
+    /// How long a kernel that has just run dry after a stream (<see cref="StreamMessages"/>) waits before it
+    /// looks again, and then between looks. Meanwhile the producers' next messages gather, and the kernel
+    /// takes them together: each line of ring state then crosses between cores once for many messages
+    /// instead of once for each, and the kernel stays off the lines the producers are writing. Requests
+    /// (messages with a correlation id, whose senders await the reply) never make a stream, so their
+    /// latency does not pay for this.
     /// </summary>
-    private static readonly long StreamPollSpacingTicks = Stopwatch.Frequency * 3 / 4_000_000; // 0.75 µs
+    private static readonly long StreamPollSpacingTicks = Stopwatch.Frequency / 250_000; // 4 µs
+
+    /// <summary>More one-way messages (no correlation id) than this since the kernel last ran dry make a stream.</summary>
+    private const int StreamMessages = 16;
 
     /// <summary>Most completed messages held before their slots are returned to producers.</summary>
     public const int CommitBatch = 64;
@@ -52,7 +56,7 @@ public sealed unsafe partial class RingKernelContext : IResumableKernel
     private readonly ControlBlock* _control;
     private byte* _slot;
     private int _completed;
-    private int _receivedSinceWait;
+    private int _oneWaySinceWait;
     private ulong _processed;
     private ulong _sent;
     private uint _acknowledged;
@@ -128,7 +132,8 @@ public sealed unsafe partial class RingKernelContext : IResumableKernel
             switch (TryReceive())
             {
                 case ReceiveOutcome.Message:
-                    _receivedSinceWait++;
+                    if (((MessageHeader*)_slot)->CorrelationId == 0)
+                        _oneWaySinceWait++;
                     return true;
                 case ReceiveOutcome.Terminate:
                     return false;
@@ -271,8 +276,8 @@ public sealed unsafe partial class RingKernelContext : IResumableKernel
     private void WaitForWork()
     {
         Flush();
-        bool streaming = _receivedSinceWait > 1;
-        _receivedSinceWait = 0;
+        bool streaming = _oneWaySinceWait > StreamMessages;
+        _oneWaySinceWait = 0;
         CancellationToken posted = _commands.PostedToken;
         if (_commands.Epoch != _acknowledged)
             return;
@@ -292,29 +297,33 @@ public sealed unsafe partial class RingKernelContext : IResumableKernel
     }
 
     /// <summary>
-    /// Polls the input ring and the command word for up to <see cref="IdlePollTicks"/>, at least
-    /// <paramref name="spacingTicks"/> apart; true when either has news. It asks whether the next slot is
-    /// published, not for the ring's count: the count reads the claim cursor, and a line this core keeps
-    /// reading is one that every producer's claim must first take back.
+    /// Polls the input ring and the command word for up to <see cref="IdlePollTicks"/>, <paramref name="spacingTicks"/>
+    /// apart (after a first pause of that length; at once and then continuously when it is 0); true when
+    /// either has news. It asks whether the next slot is published, not for the ring's count: the count
+    /// reads the claim cursor, and a line this core keeps reading is one that every producer's claim must
+    /// first take back.
     /// </summary>
     private bool PollForInput(long spacingTicks)
     {
         long now = Stopwatch.GetTimestamp();
         long deadline = now + IdlePollTicks;
-        do
+        long pollAt = now + spacingTicks;
+        while (true)
         {
-            if (_input.Ring.IsReadable || _commands.Epoch != _acknowledged)
-                return true;
-            long pollAgain = now + spacingTicks;
-            do
+            while (now < pollAt)
             {
                 Thread.SpinWait(1);
                 now = Stopwatch.GetTimestamp();
             }
-            while (now < pollAgain);
+
+            if (_input.Ring.IsReadable || _commands.Epoch != _acknowledged)
+                return true;
+            if (now >= deadline)
+                return false;
+            Thread.SpinWait(1);
+            now = Stopwatch.GetTimestamp();
+            pollAt = now + spacingTicks;
         }
-        while (now < deadline);
-        return false;
     }
 
     private void SendWhenFree<T>(in T message, in MessageHeader header)
