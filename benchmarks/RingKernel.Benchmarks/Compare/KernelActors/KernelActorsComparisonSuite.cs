@@ -6,7 +6,8 @@ namespace RingKernel.Benchmarks.Compare.KernelActors;
 /// <c>compare kernel-actors</c>: CPU ring kernels as Akka.NET actors, driven through their
 /// <see cref="RingKernel.Kernels.Actors.KernelRef{TRequest, TReply}"/>, against plain Akka.NET actors
 /// doing the same work in the same process: Ask latency (p50, p99), Tell throughput from two
-/// producers (message by message, and in batches of <see cref="TellThroughputBenchmark.Batch"/>), and restart latency (p50) of a kernel on a thread of its own and of one run as a
+/// producers (message by message, in batches of <see cref="TellThroughputBenchmark.Batch"/>, and into the bare input
+/// ring with no kernel around it, the ring's own ceiling), and restart latency (p50) of a kernel on a thread of its own and of one run as a
 /// coroutine. Ours and the baseline alternate for several rounds and each reports its best, so load
 /// from other processes on a shared machine penalises neither side more.
 /// </summary>
@@ -28,8 +29,10 @@ public sealed class KernelActorsComparisonSuite : IComparisonSuite
         yield return ask.Comparison("kernel-actors.ask-p50", 50);
         yield return ask.Comparison("kernel-actors.ask-p99", 99);
 
-        yield return TellThroughput(backend, rounds, tellRun, batch: 1);
-        yield return TellThroughput(backend, rounds, tellRun, batch: TellThroughputBenchmark.Batch);
+        string tell = $"kernel-actors.tell-{TellThroughputBenchmark.Producers}producers";
+        yield return TellThroughput(tell, () => TellThroughputBenchmark.Ours(backend, batch: 1), rounds, tellRun);
+        yield return TellThroughput($"{tell}-batch{TellThroughputBenchmark.Batch}", () => TellThroughputBenchmark.Ours(backend, TellThroughputBenchmark.Batch), rounds, tellRun);
+        yield return TellThroughput($"{tell}-input-ring-only", TellThroughputBenchmark.InputRingOnly, rounds, tellRun);
 
         var restart = new LatencyRounds();
         var cooperativeRestart = new LatencyRounds();
@@ -51,9 +54,9 @@ public sealed class KernelActorsComparisonSuite : IComparisonSuite
     /// producer (also the JIT warm-up), runs once more to warm up at that size, then alternates the sides
     /// <paramref name="rounds"/> times and keeps each side's best rate.
     /// </summary>
-    private static Comparison TellThroughput(CpuBackend backend, int rounds, TimeSpan target, int batch)
+    private static Comparison TellThroughput(string name, Func<TellThroughputBenchmark> createOurs, int rounds, TimeSpan target)
     {
-        using TellThroughputBenchmark ours = TellThroughputBenchmark.Ours(backend, batch);
+        using TellThroughputBenchmark ours = createOurs();
         using TellThroughputBenchmark baseline = TellThroughputBenchmark.Baseline();
         long oursSize = Calibrate(ours, target);
         long baselineSize = Calibrate(baseline, target);
@@ -64,7 +67,6 @@ public sealed class KernelActorsComparisonSuite : IComparisonSuite
             bestBaseline = Math.Max(bestBaseline, baseline.Run(baselineSize));
         }
 
-        string name = $"kernel-actors.tell-{TellThroughputBenchmark.Producers}producers" + (batch > 1 ? $"-batch{batch}" : "");
         return new Comparison(name, bestOurs, bestBaseline, "msgs/s", Better.Higher);
     }
 

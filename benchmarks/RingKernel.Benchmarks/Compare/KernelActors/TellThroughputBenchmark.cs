@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Akka.Actor;
 using RingKernel.Cpu;
 using RingKernel.Kernels.Actors;
+using RingKernel.Rings;
 
 namespace RingKernel.Benchmarks.Compare.KernelActors;
 
@@ -12,7 +13,9 @@ namespace RingKernel.Benchmarks.Compare.KernelActors;
 /// Ours: each producer calls <see cref="KernelRef{TRequest, TReply}.TryTell"/> (or, batched,
 /// <see cref="KernelRef{TRequest, TReply}.TryTellMany"/> with <see cref="Batch"/> messages at a time) into a
 /// CPU ring kernel that counts, spinning (then yielding) while the input ring is full. Baseline: each producer calls
-/// <c>Tell</c> on a plain Akka.NET actor that counts (its unbounded mailbox never pushes back).
+/// <c>Tell</c> on a plain Akka.NET actor that counts (its unbounded mailbox never pushes back). A third side,
+/// <see cref="InputRingOnly"/>, writes into a bare ring of the kernel's input geometry that a thread of its own
+/// reads (<see cref="InputRingConsumer"/>): the ceiling the ring sets for the direct path.
 /// </summary>
 internal sealed class TellThroughputBenchmark : IDisposable
 {
@@ -21,15 +24,18 @@ internal sealed class TellThroughputBenchmark : IDisposable
     /// <summary>Messages a batched producer hands the ring at once.</summary>
     public const int Batch = 64;
 
+    /// <summary>Input ring slots of the counting kernel.</summary>
+    private const int RingCapacity = 4096;
+
     private static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(60);
 
-    private readonly ActorSystem _system;
+    private readonly Action _release;
     private readonly Tally _tally;
     private readonly Action<long> _produce;
 
-    private TellThroughputBenchmark(ActorSystem system, Tally tally, Action<long> produce)
+    private TellThroughputBenchmark(Action release, Tally tally, Action<long> produce)
     {
-        _system = system;
+        _release = release;
         _tally = tally;
         _produce = produce;
     }
@@ -38,22 +44,38 @@ internal sealed class TellThroughputBenchmark : IDisposable
     {
         var system = BenchmarkActorSystem.Create("kernel-tell");
         var tally = new Tally();
-        IActorRef kernel = system.ActorOf(KernelActor.Props(backend, BenchmarkKernels.Counter(4096), tally, BenchmarkKernels.ActorOptions()), "counter");
+        IActorRef kernel = system.ActorOf(KernelActor.Props(backend, BenchmarkKernels.Counter(RingCapacity), tally, BenchmarkKernels.ActorOptions()), "counter");
         KernelRef<Sample, Sample> counter = kernel.GetKernelRefAsync<Sample, Sample>().GetAwaiter().GetResult();
-        return new TellThroughputBenchmark(system, tally, batch > 1 ? messages => ProduceBatches(counter, messages, batch) : messages =>
+        return new TellThroughputBenchmark(
+            () => BenchmarkActorSystem.Shutdown(system),
+            tally,
+            batch > 1 ? messages => ProduceBatches(counter, messages, batch) : messages => Produce(messages, new KernelRefWriter(counter)));
+    }
+
+    /// <summary>The producers write with <see cref="MessageRing.TryEnqueue{T}"/> into a bare ring of the counting kernel's input geometry.</summary>
+    public static TellThroughputBenchmark InputRingOnly()
+    {
+        var tally = new Tally();
+        var consumer = new InputRingConsumer(BenchmarkKernels.Counter(RingCapacity).Options, tally);
+        MessageRing ring = consumer.Ring;
+        return new TellThroughputBenchmark(consumer.Dispose, tally, messages => Produce(messages, new RingWriter(ring)));
+    }
+
+    /// <summary>Writes the values 1 to <paramref name="messages"/> one by one, spinning (then yielding) while the ring is full.</summary>
+    private static void Produce<TWriter>(long messages, TWriter writer)
+        where TWriter : struct, ISampleWriter
+    {
+        var wait = new SpinWait();
+        for (long i = 1; i <= messages; i++)
         {
-            var wait = new SpinWait();
-            for (long i = 1; i <= messages; i++)
-            {
-                var sample = new Sample(i);
-                if (counter.TryTell(in sample))
-                    continue;
-                do
-                    wait.SpinOnce(sleep1Threshold: -1);
-                while (!counter.TryTell(in sample));
-                wait.Reset();
-            }
-        });
+            var sample = new Sample(i);
+            if (writer.TryWrite(in sample))
+                continue;
+            do
+                wait.SpinOnce(sleep1Threshold: -1);
+            while (!writer.TryWrite(in sample));
+            wait.Reset();
+        }
     }
 
     private static void ProduceBatches(KernelRef<Sample, Sample> counter, long messages, int batch)
@@ -87,7 +109,7 @@ internal sealed class TellThroughputBenchmark : IDisposable
         var system = BenchmarkActorSystem.Create("akka-tell");
         var tally = new Tally();
         IActorRef counter = system.ActorOf(Props.Create(() => new CountingActor(tally)), "counter");
-        return new TellThroughputBenchmark(system, tally, messages =>
+        return new TellThroughputBenchmark(() => BenchmarkActorSystem.Shutdown(system), tally, messages =>
         {
             for (long i = 1; i <= messages; i++)
                 counter.Tell(new Sample(i), ActorRefs.NoSender);
@@ -130,7 +152,23 @@ internal sealed class TellThroughputBenchmark : IDisposable
 
     public void Dispose()
     {
-        BenchmarkActorSystem.Shutdown(_system);
+        _release();
         _tally.Dispose();
+    }
+
+    /// <summary>One producer write; a struct, so that <see cref="Produce{TWriter}"/> calls it without indirection.</summary>
+    private interface ISampleWriter
+    {
+        bool TryWrite(in Sample sample);
+    }
+
+    private readonly struct KernelRefWriter(KernelRef<Sample, Sample> kernel) : ISampleWriter
+    {
+        public bool TryWrite(in Sample sample) => kernel.TryTell(in sample);
+    }
+
+    private readonly struct RingWriter(MessageRing ring) : ISampleWriter
+    {
+        public bool TryWrite(in Sample sample) => ring.TryEnqueue(in sample);
     }
 }
