@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using RingKernel.Cpu.Kernels;
 using RingKernel.Kernels;
 using RingKernel.Layouts;
 using RingKernel.Memory;
@@ -13,15 +14,13 @@ namespace RingKernel.Benchmarks.Compare.KernelActors;
 /// direct path's Tell.
 /// </summary>
 /// <remarks>
-/// The consumer drains up to <see cref="RingKernelCommitBatch"/> messages at a time, as the CPU kernel
-/// commits them. When it finds the ring empty it waits <see cref="EmptyPause"/> before it looks again:
+/// The consumer drains up to <see cref="RingKernelContext.CommitBatch"/> messages at a time, as the CPU
+/// kernel commits them. When it finds the ring empty it waits <see cref="EmptyPause"/> before it looks again:
 /// of the pauses tried on the project's 2-vCPU guest this one gave the bare ring its highest rate in the
 /// guest's slow stretches (benchmarks/RESULTS.md), so this side shows the ring at its best.
 /// </remarks>
 internal sealed class InputRingConsumer : IDisposable
 {
-    private const int RingKernelCommitBatch = 64;
-
     private static readonly long EmptyPause = Stopwatch.Frequency / 250_000; // 4 µs
 
     private readonly DeviceBuffer _buffer;
@@ -52,7 +51,7 @@ internal sealed class InputRingConsumer : IDisposable
         var counter = new Counter(tally);
         while (!_stopping)
         {
-            if (Ring.Drain(ref counter, RingKernelCommitBatch) > 0)
+            if (Ring.Drain(ref counter, RingKernelContext.CommitBatch) > 0)
                 continue;
             long lookAgain = Stopwatch.GetTimestamp() + EmptyPause;
             while (Stopwatch.GetTimestamp() < lookAgain)
